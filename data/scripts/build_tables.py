@@ -1,0 +1,860 @@
+#!/usr/bin/env python3
+"""Build the newsgraph data tables under data/ from the shared lexicons.
+
+Usage (from the repository root):
+
+    python3 data/scripts/build_tables.py ../shared/datasets/lexicons
+
+The lexicon directory argument is optional (default: ../shared/datasets/lexicons, relative to the
+current directory). The GUM news examples are read from <lexicons>/../gum_news/train.jsonl.
+Output is deterministic: rows sorted, UTF-8, "\n" line endings, RFC 4180 quoting (csv module),
+multi-values joined with "|".
+
+Requires Python 3 standard library + PyYAML (for rigour/stopwords.yml and symbols.yml).
+
+Hand-curated content is kept in clearly marked CURATED_* constants in this file and in
+data/scripts/extra_given_names.txt. Everything else is derived from the lexicon files.
+"""
+
+import csv
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter, OrderedDict, defaultdict
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.dirname(HERE)  # data/
+
+# --------------------------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------------------------
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_csv(relpath, header, rows):
+    path = os.path.join(DATA, relpath)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(header)
+        for r in rows:
+            w.writerow(r)
+    print(f"wrote {relpath}: {len(rows)} rows")
+    return len(rows)
+
+
+def write_text(relpath, text):
+    path = os.path.join(DATA, relpath)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def split_multi(s):
+    return [x.strip() for x in (s or "").split("|") if x.strip()]
+
+
+def join_multi(xs):
+    return "|".join(xs)
+
+
+def uniq(xs):
+    """Order-preserving de-duplication."""
+    seen = set()
+    out = []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def is_latin(s):
+    """True when every letter of s is a Latin-script letter (combining marks allowed)."""
+    for ch in s:
+        if ch.isalpha():
+            try:
+                if "LATIN" not in unicodedata.name(ch):
+                    return False
+            except ValueError:
+                return False
+    return True
+
+
+def slug(s):
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+    s = s.replace("&", " and ").replace("'", "")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s
+
+
+# --------------------------------------------------------------------------------------------
+# 1. countries
+# --------------------------------------------------------------------------------------------
+
+# CURATED: aliases dropped from countries.csv in addition to the rules (lower-case initial,
+# non-Latin, > 60 chars, bare 2-letter codes except US/UK).
+CURATED_COUNTRY_ALIAS_DROP = {
+    "CAR",  # Central African Republic: collides with the word "car" in all-caps headlines
+    "Hk Sar",  # odd casing, not a news form
+    "Jèrriais",  # the language of Jersey, not the territory
+    "Nederlands",  # Dutch language/adjective, not the country
+    "Suid -Afrika",  # malformed spacing
+    "Island",  # English word (Icelandic name of Iceland), if present
+}
+# CURATED: demonym fixes/additions (demonyms may be shared between rows).
+CURATED_DEMONYM_FIXES = {
+    "DJ": ["Djiboutian"],
+    "GI": ["Gibraltarian"],
+    "KN": ["Kittitian", "Nevisian"],
+}
+CURATED_DEMONYM_ADD = {
+    "KZ": ["Kazakh"],
+    "KG": ["Kyrgyz"],
+    "TJ": ["Tajik"],
+    "UZ": ["Uzbek"],
+    "CV": ["Cape Verdean"],
+    "MV": ["Maldivian"],
+    "EC": ["Ecuadorian"],
+    "SI": ["Slovenian"],
+    "IS": ["Icelandic"],
+}
+
+
+def build_countries(lex):
+    rows = read_csv(os.path.join(lex, "countries.csv"))
+    dropped = []
+    out = []
+    for r in rows:
+        name = r["name"]
+        aliases = []
+        for a in split_multi(r["aliases"]):
+            reason = None
+            if a in CURATED_COUNTRY_ALIAS_DROP:
+                reason = "curated drop"
+            elif not is_latin(a):
+                reason = "non-Latin"
+            elif a[0].islower() or a == a.lower():
+                reason = "lower-case"
+            elif len(a) > 60:
+                reason = "too long"
+            elif re.fullmatch(r"[A-Z]{2}", a) and a not in ("US", "UK"):
+                reason = "bare 2-letter code"
+            elif a == name:
+                reason = "same as name"
+            if reason:
+                dropped.append((r["iso2"] or name, a, reason))
+            else:
+                aliases.append(a)
+        dem = split_multi(r["demonyms"])
+        if r["iso2"] in CURATED_DEMONYM_FIXES:
+            dem = CURATED_DEMONYM_FIXES[r["iso2"]]
+        dem = uniq(dem + CURATED_DEMONYM_ADD.get(r["iso2"], []))
+        out.append([r["qid"], r["iso2"], r["iso3"], name, uniq(aliases), dem,
+                    split_multi(r["capital"]), r["status"]])
+    # uniqueness of names/aliases across rows (demonyms may be shared)
+    owner = defaultdict(set)
+    for i, o in enumerate(out):
+        for s in [o[3]] + o[4]:
+            owner[s].add(i)
+    shared = {s for s, ids in owner.items() if len(ids) > 1}
+    for s in sorted(shared):
+        print(f"  countries: surface form {s!r} shared by {len(owner[s])} rows -> removed from aliases")
+    for o in out:
+        o[4] = [a for a in o[4] if a not in shared]
+        assert o[3] not in shared, o[3]
+    print(f"  countries: {len(dropped)} aliases dropped: " + "; ".join(f"{c}:{a} ({why})" for c, a, why in dropped))
+    rowsout = [[o[0], o[1], o[2], o[3], join_multi(o[4]), join_multi(o[5]), join_multi(o[6]), o[7]]
+               for o in out]
+    rowsout.sort(key=lambda x: (x[1] == "", x[1], x[3]))
+    return write_csv("gazetteer/countries.csv",
+                     ["qid", "iso2", "iso3", "name", "aliases", "demonyms", "capitals", "status"],
+                     rowsout), out
+
+
+# --------------------------------------------------------------------------------------------
+# 2. organisations
+# --------------------------------------------------------------------------------------------
+
+# CURATED: famous acronyms -> the organisation (name) that keeps the acronym when it is shared.
+FAMOUS_ACRONYMS = {"IOC": "International Olympic Committee"}
+# The brief's famous list (UN, EU, NATO, WHO, IAEA, IMF, OPEC, WTO, OSCE, ASEAN, AU, OAS, UNESCO,
+# UNICEF, UNHCR, WFP, ICC, ILO, FAO, OECD, G7, G20) is unique in the data; the build asserts it.
+FAMOUS_UNIQUE = ["UN", "EU", "NATO", "WHO", "IAEA", "IMF", "OPEC", "WTO", "OSCE", "ASEAN", "AU",
+                 "OAS", "UNESCO", "UNICEF", "UNHCR", "WFP", "ICC", "ILO", "FAO", "OECD", "G7", "G20"]
+# CURATED: acronyms never used (too ambiguous or generic).
+CURATED_ACRONYM_DROP = {"WB", "ERIC", "EP"}  # WB = West Bank too; ERIC = generic EU legal form;
+#                                               EP = also a legal form / "extended play"
+# CURATED: extra English surface forms for SupraVerden rows, keyed by QID.
+CURATED_IGO_EXTRA = {
+    "Q1065": {"acronyms": ["U.N."], "aliases": []},  # United Nations
+    "Q458": {"acronyms": ["E.U."], "aliases": []},  # European Union
+    "Q7184": {"acronyms": [], "aliases": ["North Atlantic Treaty Organization"]},  # NATO
+    "Q5987345": {"acronyms": [], "aliases": ["Red Cross", "International Red Cross"]},  # ICRC
+    "Q8475": {"acronyms": [], "aliases": ["Interpol"]},
+    "Q37470": {"acronyms": [], "aliases": ["Security Council"]},  # UN Security Council
+    "Q7164": {"acronyms": [], "aliases": []},  # World Bank (WB dropped)
+}
+
+# CURATED: well-known organisations frequently seen in world news (not in SupraVerden).
+# key, name, kind, acronyms, aliases, qid (only where certain), country_iso2
+CURATED_ORGS = [
+    # --- media ---
+    ("reuters", "Reuters", "media", "", "", "Q130879", "GB"),
+    ("associated-press", "Associated Press", "media", "AP", "The Associated Press", "Q40469", "US"),
+    ("afp", "Agence France-Presse", "media", "AFP", "Agence France Presse|France-Presse", "Q40464", "FR"),
+    ("bbc", "BBC", "media", "", "British Broadcasting Corporation|BBC News", "Q9531", "GB"),
+    ("cnn", "CNN", "media", "", "Cable News Network", "Q48340", "US"),
+    ("al-jazeera", "Al Jazeera", "media", "", "Al-Jazeera|Al Jazeera English", "", "QA"),
+    ("xinhua", "Xinhua", "media", "", "Xinhua News Agency", "", "CN"),
+    ("tass", "TASS", "media", "", "Tass", "", "RU"),
+    ("interfax", "Interfax", "media", "", "", "", "RU"),
+    ("ria-novosti", "RIA Novosti", "media", "", "", "", "RU"),
+    ("bloomberg", "Bloomberg", "media", "", "Bloomberg News", "", "US"),
+    ("new-york-times", "The New York Times", "media", "NYT", "New York Times", "", "US"),
+    ("washington-post", "The Washington Post", "media", "", "Washington Post", "", "US"),
+    ("the-guardian", "The Guardian", "media", "", "", "", "GB"),
+    ("financial-times", "Financial Times", "media", "FT", "", "", "GB"),
+    ("wall-street-journal", "The Wall Street Journal", "media", "WSJ", "Wall Street Journal", "", "US"),
+    ("fox-news", "Fox News", "media", "", "", "", "US"),
+    ("kyodo", "Kyodo News", "media", "", "Kyodo", "", "JP"),
+    ("yonhap", "Yonhap", "media", "", "Yonhap News Agency", "", "KR"),
+    ("kcna", "Korean Central News Agency", "media", "KCNA", "", "", "KP"),
+    ("dpa", "Deutsche Presse-Agentur", "media", "DPA", "", "", "DE"),
+    # --- companies ---
+    ("apple", "Apple", "company", "", "Apple Inc.", "Q312", "US"),
+    ("google", "Google", "company", "", "", "Q95", "US"),
+    ("microsoft", "Microsoft", "company", "", "Microsoft Corporation", "Q2283", "US"),
+    ("amazon", "Amazon", "company", "", "Amazon.com", "Q3884", "US"),
+    ("meta", "Meta", "company", "", "Meta Platforms|Facebook", "", "US"),
+    ("twitter", "Twitter", "company", "", "", "", "US"),
+    ("openai", "OpenAI", "company", "", "", "", "US"),
+    ("nvidia", "Nvidia", "company", "", "", "", "US"),
+    ("boeing", "Boeing", "company", "", "", "Q66", "US"),
+    ("airbus", "Airbus", "company", "", "", "Q67", "FR"),
+    ("toyota", "Toyota", "company", "", "Toyota Motor Corporation", "Q53268", "JP"),
+    ("volkswagen", "Volkswagen", "company", "VW", "", "", "DE"),
+    ("gazprom", "Gazprom", "company", "", "", "Q102673", "RU"),
+    ("rosneft", "Rosneft", "company", "", "", "", "RU"),
+    ("saudi-aramco", "Saudi Aramco", "company", "", "Aramco", "", "SA"),
+    ("shell", "Shell", "company", "", "Royal Dutch Shell|Shell plc", "", "GB"),
+    ("bp", "BP", "company", "", "British Petroleum", "", "GB"),
+    ("exxonmobil", "ExxonMobil", "company", "", "Exxon Mobil|Exxon", "", "US"),
+    ("tesla", "Tesla", "company", "", "Tesla Inc.|Tesla Motors", "Q478214", "US"),
+    ("spacex", "SpaceX", "company", "", "", "", "US"),
+    ("samsung-electronics", "Samsung Electronics", "company", "", "Samsung", "Q20718", "KR"),
+    ("huawei", "Huawei", "company", "", "Huawei Technologies", "", "CN"),
+    # --- government bodies (national) ---
+    ("fbi", "Federal Bureau of Investigation", "government", "FBI", "", "Q8333", "US"),
+    ("cia", "Central Intelligence Agency", "government", "CIA", "", "Q37230", "US"),
+    ("nsa", "National Security Agency", "government", "NSA", "", "", "US"),
+    ("pentagon", "Pentagon", "government", "", "The Pentagon|US Department of Defense|Department of Defense|Defense Department", "", "US"),
+    ("white-house", "White House", "government", "", "The White House", "", "US"),
+    ("us-state-department", "US State Department", "government", "", "State Department|U.S. State Department|Department of State", "", "US"),
+    ("us-justice-department", "US Justice Department", "government", "DOJ", "Justice Department|Department of Justice|U.S. Justice Department", "", "US"),
+    ("us-congress", "United States Congress", "government", "", "US Congress|U.S. Congress", "", "US"),
+    ("federal-reserve", "Federal Reserve", "government", "", "US Federal Reserve", "", "US"),
+    ("kremlin", "Kremlin", "government", "", "The Kremlin", "", "RU"),
+    ("state-duma", "State Duma", "government", "", "Duma", "", "RU"),
+    ("fsb", "Federal Security Service", "government", "FSB", "", "", "RU"),
+    ("downing-street", "Downing Street", "government", "", "10 Downing Street|Number 10", "", "GB"),
+    ("home-office", "Home Office", "government", "", "", "", "GB"),
+    ("foreign-office", "Foreign Office", "government", "FCDO", "Foreign, Commonwealth and Development Office|Foreign and Commonwealth Office", "", "GB"),
+    ("bank-of-england", "Bank of England", "government", "", "", "", "GB"),
+    ("elysee", "Élysée Palace", "government", "", "Elysee Palace|Élysée|Elysee", "", "FR"),
+    ("bundestag", "Bundestag", "government", "", "German Bundestag", "", "DE"),
+    ("knesset", "Knesset", "government", "", "", "", "IL"),
+    ("mossad", "Mossad", "government", "", "", "", "IL"),
+    # --- military ---
+    ("idf", "Israel Defense Forces", "military", "IDF", "Israeli Defense Forces", "", "IL"),
+    ("pla", "People's Liberation Army", "military", "PLA", "", "", "CN"),
+    ("irgc", "Islamic Revolutionary Guard Corps", "military", "IRGC", "Revolutionary Guards", "", "IR"),
+    ("hamas", "Hamas", "military", "", "", "Q38799", "PS"),
+    ("hezbollah", "Hezbollah", "military", "", "Hizbollah|Hizbullah", "Q41053", "LB"),
+    ("taliban", "Taliban", "military", "", "The Taliban", "Q42418", "AF"),
+    ("islamic-state", "Islamic State", "military", "ISIS|ISIL", "Islamic State of Iraq and the Levant|Daesh", "", ""),
+    ("al-qaeda", "al-Qaeda", "military", "", "Al-Qaeda|Al Qaeda|al-Qaida", "", ""),
+    ("wagner-group", "Wagner Group", "military", "", "Wagner", "", "RU"),
+    # --- parties ---
+    ("communist-party-of-china", "Communist Party of China", "party", "CPC|CCP", "Chinese Communist Party", "", "CN"),
+    ("us-democratic-party", "Democratic Party", "party", "", "", "", "US"),
+    ("us-republican-party", "Republican Party", "party", "GOP", "", "", "US"),
+    ("uk-conservative-party", "Conservative Party", "party", "", "Tories", "", "GB"),
+    ("uk-labour-party", "Labour Party", "party", "", "", "", "GB"),
+    # --- NGOs / sport bodies ---
+    ("amnesty-international", "Amnesty International", "ngo", "", "Amnesty", "Q42970", ""),
+    ("human-rights-watch", "Human Rights Watch", "ngo", "HRW", "", "Q187052", ""),
+    ("greenpeace", "Greenpeace", "ngo", "", "", "Q81307", ""),
+    ("msf", "Médecins Sans Frontières", "ngo", "MSF", "Medecins Sans Frontieres|Doctors Without Borders", "", ""),
+    ("oxfam", "Oxfam", "ngo", "", "", "", ""),
+    ("save-the-children", "Save the Children", "ngo", "", "", "", ""),
+    ("reporters-without-borders", "Reporters Without Borders", "ngo", "RSF", "Reporters Sans Frontières", "", ""),
+    ("transparency-international", "Transparency International", "ngo", "", "", "", ""),
+    ("ioc", "International Olympic Committee", "ngo", "IOC", "", "", ""),
+    ("fifa", "FIFA", "ngo", "", "Fédération Internationale de Football Association", "", ""),
+    # --- informal intergovernmental groups (not in SupraVerden) ---
+    ("g7", "Group of Seven", "igo", "G7", "G-7", "", ""),
+    ("g20", "Group of Twenty", "igo", "G20", "G-20", "", ""),
+    ("brics", "BRICS", "igo", "", "", "", ""),
+]
+
+ORG_KINDS = {"igo", "media", "company", "government", "party", "ngo", "military"}
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]*$")
+
+
+def looks_like_acronym(s):
+    return " " not in s and bool(ACRONYM_RE.match(s)) and sum(c.isupper() for c in s) >= 2
+
+
+def build_organisations(lex, country_forms):
+    rows = read_csv(os.path.join(lex, "supraverden", "international_organisations.csv"))
+    orgs = []  # dicts: key,name,kind,acronyms,aliases,qid,country,famous
+    for r in rows:
+        if not r["qid"]:
+            continue
+        acr = [r["abbreviation"]] if r["abbreviation"] else []
+        als = []
+        for a in split_multi(r["aliases"]):
+            (acr if looks_like_acronym(a) else als).append(a)
+        extra = CURATED_IGO_EXTRA.get(r["qid"], {})
+        acr += extra.get("acronyms", [])
+        als += extra.get("aliases", [])
+        orgs.append(dict(name=r["name"], kind="igo", qid=r["qid"], country="", key=None,
+                         acronyms=uniq(a for a in acr if a not in CURATED_ACRONYM_DROP),
+                         aliases=uniq(a for a in als if a != r["name"])))
+    igo_names = {o["name"] for o in orgs}
+    for key, name, kind, acr, als, qid, cc in CURATED_ORGS:
+        assert kind in ORG_KINDS, kind
+        if name in igo_names:
+            print(f"  organisations: curated {name!r} already in SupraVerden -> skipped")
+            continue
+        orgs.append(dict(name=name, kind=kind, qid=qid, country=cc, key=key,
+                         acronyms=split_multi(acr), aliases=split_multi(als)))
+    # acronym de-duplication
+    acr_owner = defaultdict(list)
+    for i, o in enumerate(orgs):
+        for a in o["acronyms"]:
+            acr_owner[a].append(i)
+    for a, ids in sorted(acr_owner.items()):
+        if len(ids) < 2:
+            continue
+        names = [orgs[i]["name"] for i in ids]
+        if a in FAMOUS_ACRONYMS:
+            keep = [i for i in ids if orgs[i]["name"] == FAMOUS_ACRONYMS[a]]
+            assert len(keep) == 1, a
+            for i in ids:
+                if i != keep[0]:
+                    orgs[i]["acronyms"].remove(a)
+            print(f"  organisations: acronym {a!r} shared by {names} -> kept for {FAMOUS_ACRONYMS[a]!r}")
+        else:
+            for i in ids:
+                orgs[i]["acronyms"].remove(a)
+            print(f"  organisations: acronym {a!r} shared by {names} -> dropped from all (ambiguous)")
+    for a in FAMOUS_UNIQUE:
+        owners = [o["name"] for o in orgs if a in o["acronyms"]]
+        assert len(owners) == 1, (a, owners)
+    # aliases: unique across rows, not equal to another row's name/acronym, not a country form
+    names = Counter(o["name"] for o in orgs)
+    for n, c in names.items():
+        if c > 1:
+            print(f"  organisations: WARNING name {n!r} used by {c} rows")
+    form_owner = defaultdict(set)
+    for i, o in enumerate(orgs):
+        for s in [o["name"]] + o["acronyms"] + o["aliases"]:
+            form_owner[s].add(i)
+    for i, o in enumerate(orgs):
+        keep = []
+        for a in o["aliases"]:
+            if len(form_owner[a]) > 1:
+                print(f"  organisations: alias {a!r} shared by {len(form_owner[a])} rows -> dropped")
+            elif a in country_forms:
+                print(f"  organisations: alias {a!r} is a country name/alias -> dropped")
+            else:
+                keep.append(a)
+        o["aliases"] = keep
+    # keys
+    used = set(o["key"] for o in orgs if o["key"])
+    for o in sorted((o for o in orgs if not o["key"]), key=lambda o: (o["name"], o["qid"])):
+        cands = []
+        if o["acronyms"] and len(slug(o["acronyms"][0])) >= 3:
+            cands.append(slug(o["acronyms"][0]))
+        cands.append(slug(o["name"]))
+        cands.append(slug(o["name"]) + "-" + o["qid"].lower())
+        for c in cands:
+            if c and c not in used:
+                o["key"] = c
+                used.add(c)
+                break
+    keys = Counter(o["key"] for o in orgs)
+    assert all(c == 1 for c in keys.values()), [k for k, c in keys.items() if c > 1]
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9\-]*", k) for k in keys)
+    out = [[o["key"], o["name"], o["kind"], join_multi(o["acronyms"]), join_multi(o["aliases"]),
+            o["qid"], o["country"]] for o in orgs]
+    out.sort(key=lambda x: x[0])
+    return write_csv("gazetteer/organisations.csv",
+                     ["key", "name", "kind", "acronyms", "aliases", "qid", "country_iso2"], out)
+
+
+# --------------------------------------------------------------------------------------------
+# 3./4. person names
+# --------------------------------------------------------------------------------------------
+
+GIVEN_MIN_COUNT = 2000
+SURNAME_MIN_PCT = 0.002
+
+
+def build_given_names(lex):
+    counts = Counter()
+    for r in read_csv(os.path.join(lex, "ssa_baby_names", "given_names_us_ssa.csv")):
+        counts[r["name"]] += int(r["count"])
+    kept = {n: c for n, c in counts.items() if c >= GIVEN_MIN_COUNT}
+    added = []
+    with open(os.path.join(HERE, "extra_given_names.txt"), encoding="utf-8") as f:
+        for line in f:
+            n = line.split("#", 1)[0].strip()
+            if n and n not in kept:
+                kept[n] = 0
+                added.append(n)
+    print(f"  given_names: {len(added)} hand-curated names added with count 0")
+    rows = sorted(([n, c] for n, c in kept.items()), key=lambda x: x[0])
+    return write_csv("gazetteer/given_names.csv", ["name", "count"], rows)
+
+
+def build_surnames(lex):
+    rows = []
+    for r in read_csv(os.path.join(lex, "census1990_names", "surnames.csv")):
+        if float(r["freq_pct"]) >= SURNAME_MIN_PCT:
+            rows.append([r["name"].capitalize(), r["freq_pct"]])
+    rows.sort(key=lambda x: x[0])
+    return write_csv("gazetteer/surnames.csv", ["name", "freq_pct"], rows)
+
+
+# --------------------------------------------------------------------------------------------
+# 5. titles
+# --------------------------------------------------------------------------------------------
+
+# PERSON_NAME_PREFIXES that are not English (or are typos / not titles) -> excluded.
+HONORIFIC_EXCLUDE = {"Fräulein", "Frau", "Senor", "Senorita", "Herr", "Hr", "Dott", "Dottore",
+                     "Dott.ssa", "Dottor", "Dott.sr", "Dott.sra", "Präsident", "Monsieur", "Mmme",
+                     "Mixter", "His Royal Higness", "Her Royal Higness", "His Higness", "Her Higness",
+                     "The", "Seigneur"}
+# CURATED: extra English honorifics missing from rigour.
+CURATED_HONORIFICS = ["Rev", "Revd", "His Royal Highness", "Her Royal Highness", "His Highness",
+                      "Her Highness", "Messrs", "Mesdames", "Sheikh", "Imam", "Rabbi", "Father",
+                      "Pope", "Cardinal", "Archbishop", "Bishop", "Ayatollah"]
+# CURATED: position words/phrases -> role. Prefixes from rigour that denote a position (President,
+# Ambassador, military ranks, Chairman, Director ...) are listed here (lower case) instead of as
+# honorifics, so a title string appears once (case-insensitively).
+CURATED_POSITIONS = OrderedDict([
+    ("spokesperson", ["spokesman", "spokeswoman", "spokesperson", "press secretary", "press officer",
+                      "chief spokesman", "chief spokeswoman", "government spokesman",
+                      "government spokeswoman", "military spokesman", "police spokesman"]),
+    ("leader", ["president", "president-elect", "prime minister",
+                "premier", "chancellor", "king", "queen", "emperor", "empress", "monarch",
+                "crown prince", "sultan", "emir", "supreme leader", "head of state",
+                "head of government", "chairman", "chairwoman", "chair", "chairperson",
+                "chief executive", "chief executive officer", "ceo", "managing director",
+                "executive director", "director-general", "director general", "secretary-general",
+                "secretary general", "general secretary", "head", "leader", "party leader",
+                "opposition leader", "governor", "mayor", "commander", "commander-in-chief",
+                "chief", "chief of staff", "founder", "owner", "president and ceo", "pope",
+                "grand duke", "grand duchess", "field marshal", "admiral", "dictator", "ruler",
+                "junta leader", "speaker", "presiding officer", "rector", "dean",
+                "chief justice", "police chief", "army chief", "military chief", "central bank governor"]),
+    ("member", ["minister", "foreign minister", "defence minister", "defense minister",
+                "interior minister", "finance minister", "justice minister", "health minister",
+                "economy minister", "trade minister", "energy minister", "education minister",
+                "deputy prime minister", "deputy minister", "secretary of state", "foreign secretary", "home secretary", "defence secretary",
+                "defense secretary", "treasury secretary", "attorney general", "vice president",
+                "vice-president", "deputy", "senator", "congressman", "congresswoman",
+                "representative", "lawmaker", "legislator", "mp", "member of parliament", "mep",
+                "councillor", "councilor", "delegate", "commissioner", "ambassador", "envoy",
+                "special envoy", "diplomat", "negotiator", "chief negotiator", "consul", "official",
+                "senior official", "adviser", "advisor", "national security adviser", "aide",
+                "member", "activist", "militant", "general", "lieutenant general",
+                "lieutenant colonel", "major general", "brigadier", "brigadier general", "colonel",
+                "lieutenant", "captain", "commodore", "sergeant", "private", "soldier",
+                "rear admiral", "rear-admiral", "vice admiral", "major", "Pvt", "Amb", "Maj",
+                "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm"]),
+    ("employee", ["analyst", "economist", "chief economist", "professor", "associate professor",
+                  "lecturer", "researcher", "scientist", "fellow", "senior fellow", "director",
+                  "deputy director", "lawyer", "attorney", "prosecutor", "judge", "officer",
+                  "police officer", "executive", "manager", "employee", "staff member",
+                  "correspondent", "editor", "reporter", "journalist", "columnist", "photographer",
+                  "engineer", "investigator", "inspector", "company secretary", "secretary",
+                  "chief financial officer", "cfo", "chief operating officer", "coo", "strategist"])
+])
+TITLE_ROLES = {"", "spokesperson", "leader", "member", "employee"}
+
+
+def build_titles(lex):
+    with open(os.path.join(lex, "rigour", "stopwords.yml"), encoding="utf-8") as f:
+        sw = yaml.safe_load(f)
+    positions = {}
+    for role, words in CURATED_POSITIONS.items():
+        assert role in TITLE_ROLES
+        for w in words:
+            assert w.lower() not in positions, w
+            positions[w.lower()] = (w, role)
+    rows = {}
+    skipped = []
+    for p in list(sw["PERSON_NAME_PREFIXES"]) + CURATED_HONORIFICS:
+        t = p.rstrip(".").strip()
+        if p in HONORIFIC_EXCLUDE or t in HONORIFIC_EXCLUDE or not is_latin(t):
+            skipped.append(p)
+            continue
+        if t.lower().startswith("ex-"):
+            skipped.append(p)
+            continue
+        if t.lower() in positions:  # position word -> listed as a position
+            continue
+        rows[t.lower()] = [t, "honorific", ""]
+    for low, (w, role) in positions.items():
+        if low in rows:
+            raise SystemExit(f"title {w!r} is both honorific and position")
+        rows[low] = [w, "position", role]
+    print(f"  titles: rigour prefixes skipped (non-English/typo/ex-): {', '.join(sorted(set(skipped)))}")
+    out = sorted(rows.values(), key=lambda x: (x[1], x[0].lower(), x[0]))
+    return write_csv("gazetteer/titles.csv", ["title", "kind", "role"], out)
+
+
+# --------------------------------------------------------------------------------------------
+# 6. org keywords
+# --------------------------------------------------------------------------------------------
+
+# CURATED: English head nouns of organisation names. Words also present (lower-cased) among the
+# values of rigour symbols.yml org_symbols/org_domains are reported as "confirmed by rigour".
+CURATED_ORG_HEADS = [
+    "Academy", "Administration", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly",
+    "Association", "Authority", "Bank", "Board", "Brigade", "Brigades", "Broadcasting", "Bureau",
+    "Cabinet", "Centre", "Center", "Chamber", "Church", "Coalition", "College", "Command",
+    "Commission", "Committee", "Company", "Conference", "Congress", "Consortium", "Cooperative",
+    "Corporation", "Council", "Court", "Department", "Directorate", "Exchange", "Federation",
+    "Force", "Forces", "Forum", "Foundation", "Front", "Fund", "Group", "Guard", "Holdings",
+    "Hospital", "Industries", "Institute", "Institution", "League", "Library",
+    "Marines", "Media", "Ministry", "Mission", "Movement", "Museum", "Navy", "Network", "News",
+    "Office", "Organisation", "Organization", "Parliament", "Partnership", "Party", "Police",
+    "Post", "Press", "Programme", "Program", "Railways", "Secretariat", "Senate", "Service",
+    "Services", "Society", "Squad", "Systems", "Technologies", "Television", "Times", "Tribunal",
+    "Trust", "Union", "University", "Air Force", "Central Bank", "Chamber of Commerce",
+    "Coast Guard", "Stock Exchange", "Supreme Court", "High Court", "News Agency", "Gazette",
+    "Herald", "Journal", "Tribune", "Telegraph", "Daily", "Radio", "Institute of Technology",
+    "School", "Laboratory", "Observatory", "Commission", "Embassy", "Consulate", "Regiment",
+    "Battalion", "Division", "Intelligence", "Inc", "Corp", "Co",
+]
+# CURATED: legal-form displays that are (case-insensitively) common English words or clash with
+# other frequent abbreviations -> excluded.
+LEGAL_FORM_EXCLUDE = {"AS", "AT", "IS", "II", "EP", "PP", "GP", "SD", "NA", "KU", "Et.", "Rt.",
+                      "IN", "ON", "PC", "PR", "PE", "SE", "OD", "PS", "SF", "IM", "NL", "SAD",
+                      "SPA"}
+# CURATED: common English-news spellings of legal forms that are aliases (not displays) in rigour.
+CURATED_LEGAL_FORMS = ["Inc.", "Ltd.", "Co.", "Corp", "Corp.", "S.A.", "N.V.", "B.V.", "L.L.C.",
+                       "P.L.C.", "A.G.", "S.p.A.", "Pty", "Pvt Ltd", "Bhd", "Limited"]
+
+
+def build_org_keywords(lex):
+    with open(os.path.join(lex, "rigour", "symbols.yml"), encoding="utf-8") as f:
+        sym = yaml.safe_load(f)
+    rig = set()
+    for sec in ("org_symbols", "org_domains"):
+        for k, vals in sym[sec].items():
+            rig.add(str(k).lower())
+            for v in vals or []:
+                rig.add(str(v).lower())
+    heads = uniq(CURATED_ORG_HEADS)
+    conf = [h for h in heads if h.lower() in rig]
+    print(f"  org_keywords: {len(conf)}/{len(heads)} head words also in rigour symbols.yml")
+    rows = {}
+    for h in heads:
+        if h in ("Inc", "Corp", "Co"):
+            continue  # these are legal forms
+        rows[h] = "head"
+    forms = []
+    for r in read_csv(os.path.join(lex, "rigour", "org_legal_forms.csv")):
+        d = r["display"].strip()
+        if r["latin"] != "1" or len(d) < 2 or not is_latin(d):
+            continue
+        if d == d.lower():  # lower-case displays (oy, ay, im ...) are not written so in English news
+            continue
+        if d in LEGAL_FORM_EXCLUDE:
+            continue
+        forms.append(d)
+    forms = uniq(sorted(set(forms)) + CURATED_LEGAL_FORMS + ["Inc", "Corp", "Co"])
+    for d in forms:
+        if d in rows:
+            print(f"  org_keywords: {d!r} both head and legal_form -> legal_form")
+        rows[d] = "legal_form"
+    out = sorted(([w, k] for w, k in rows.items()), key=lambda x: (x[1], x[0]))
+    return write_csv("gazetteer/org_keywords.csv", ["word", "kind"], out)
+
+
+# --------------------------------------------------------------------------------------------
+# 7. verbs
+# --------------------------------------------------------------------------------------------
+
+# CURATED: predicate -> [(lemma, speech)], in priority order (first predicate wins a form).
+CURATED_VERBS = OrderedDict([
+    ("said", [("say", 1), ("tell", 1), ("state", 1), ("announce", 1), ("add", 1), ("claim", 1),
+              ("insist", 1), ("note", 1), ("stress", 1), ("explain", 1), ("declare", 1),
+              ("report", 1), ("confirm", 1), ("acknowledge", 1), ("admit", 1), ("argue", 1),
+              ("assert", 1), ("comment", 1), ("reveal", 1), ("suggest", 1), ("write", 1),
+              ("predict", 1), ("promise", 1), ("vow", 1), ("pledge", 1), ("remark", 1),
+              ("mention", 1), ("reiterate", 1), ("emphasise", 1), ("emphasize", 1),
+              ("underline", 1), ("underscore", 1), ("disclose", 1), ("observe", 1),
+              ("clarify", 1), ("maintain", 1), ("contend", 1), ("proclaim", 1), ("reply", 1)]),
+    ("denied", [("deny", 1), ("refute", 0), ("dismiss", 0), ("dispute", 0)]),
+    ("accused", [("accuse", 1), ("blame", 0), ("allege", 1)]),
+    ("criticised", [("criticise", 1), ("criticize", 1), ("condemn", 1), ("denounce", 1),
+                    ("slam", 1), ("decry", 0), ("deplore", 0), ("censure", 0), ("rebuke", 0),
+                    ("castigate", 0), ("lambaste", 0), ("chastise", 0), ("berate", 0),
+                    ("reprimand", 0), ("deride", 0), ("ridicule", 0), ("complain", 1)]),
+    ("rejected", [("reject", 0), ("refuse", 0), ("oppose", 0), ("rebuff", 0), ("spurn", 0)]),
+    ("met", [("meet", 0), ("consult", 0), ("host", 0), ("talk", 0), ("confer", 0),
+             ("negotiate", 0), ("phone", 0), ("telephone", 0)]),
+    ("visited", [("visit", 0), ("tour", 0)]),
+    ("praised", [("praise", 0), ("hail", 0), ("commend", 0), ("applaud", 0), ("laud", 0),
+                 ("welcome", 0), ("congratulate", 0), ("thank", 0), ("salute", 0), ("acclaim", 0),
+                 ("extol", 0)]),
+    ("cooperated", [("cooperate", 0), ("collaborate", 0), ("ally", 0), ("agree", 1),
+                    ("coordinate", 0), ("assist", 0)]),
+    ("signed", [("sign", 0), ("ratify", 0)]),
+    ("supported", [("support", 0), ("endorse", 0), ("back", 0)]),
+    ("appealed", [("urge", 1), ("appeal", 1), ("request", 1), ("demand", 1), ("ask", 1),
+                  ("plead", 1), ("implore", 1), ("exhort", 0)]),
+    ("threatened", [("threaten", 1)]),
+    ("warned", [("warn", 1), ("caution", 1)]),
+])
+# preferred CAMEO code prefixes per predicate (to choose among a lemma's codes in the data)
+PRED_CODE_PREF = {
+    "said": ["01"], "denied": ["016", "11"], "accused": ["112", "11"], "criticised": ["111", "11"],
+    "rejected": ["12", "11"], "met": ["04"], "visited": ["042", "04"], "praised": ["051"],
+    "cooperated": ["05", "06"], "signed": ["057", "05"], "supported": ["05"],
+    "appealed": ["02", "10"], "threatened": ["13"], "warned": ["13"],
+}
+# monosyllables are doubled by rule; these longer verbs double their final consonant too
+DOUBLE_FINAL = {"admit", "confer", "refer", "prefer", "commit", "regret", "extol", "rebut",
+                "control", "compel", "patrol"}
+VOWELS = "aeiou"
+
+
+def _double(v):
+    if v in DOUBLE_FINAL:
+        return True
+    groups = re.findall(r"[aeiouy]+", v[:-1] if v.endswith("y") else v)
+    return (len(groups) == 1 and len(v) >= 3 and v[-1] not in VOWELS + "wxy"
+            and v[-2] in VOWELS and v[-3] not in VOWELS)
+
+
+def inflect(v):
+    """3sg, past (= participle for regular verbs), -ing by English spelling rules."""
+    if re.search(r"(s|x|z|ch|sh|o)$", v):
+        s3 = v + "es"
+    elif re.search(r"[^aeiou]y$", v):
+        s3 = v[:-1] + "ies"
+    else:
+        s3 = v + "s"
+    if v.endswith("e"):
+        past = v + "d"
+    elif re.search(r"[^aeiou]y$", v):
+        past = v[:-1] + "ied"
+    elif _double(v):
+        past = v + v[-1] + "ed"
+    else:
+        past = v + "ed"
+    if v.endswith("ie"):
+        ing = v[:-2] + "ying"
+    elif v.endswith("e") and not re.search(r"(ee|ye|oe)$", v):
+        ing = v[:-1] + "ing"
+    elif _double(v):
+        ing = v + v[-1] + "ing"
+    else:
+        ing = v + "ing"
+    return [s3, past, ing]
+
+
+def build_verbs(lex):
+    sv = read_csv(os.path.join(lex, "statement_verbs.csv"))
+    cv = read_csv(os.path.join(lex, "cameo_verbs.csv"))
+    codes = defaultdict(list)
+    irregular = defaultdict(list)
+    for src, rows in (("statement_verbs", sv), ("cameo_verbs", cv)):
+        for r in rows:
+            v = r["verb"]
+            if " " in v:
+                continue
+            codes[v].append((src, r["effective_code"]))
+            if r["forms"]:
+                irregular[v] = uniq(irregular[v] + split_multi(r["forms"]))
+    form_rows = {}
+    conflicts = []
+    report = []
+    for pred, lemmas in CURATED_VERBS.items():
+        for lemma, speech in lemmas:
+            cands = codes.get(lemma)
+            if not cands:
+                raise SystemExit(f"verb {lemma!r} not in statement_verbs/cameo_verbs")
+            sv_codes = [c for s, c in cands if s == "statement_verbs" and c != "---"]
+            all_codes = [c for s, c in cands if c != "---"]
+            code = ""
+            for pref in PRED_CODE_PREF[pred]:
+                hit = [c for c in sv_codes + all_codes if c.startswith(pref)]
+                if hit:
+                    code = hit[0]
+                    break
+            if not code:
+                code = (sv_codes or all_codes or [""])[0]
+                report.append(f"{lemma}->{pred} cameo {code or '(none: ---)'}")
+            if lemma in irregular:
+                forms = [lemma] + irregular[lemma]
+                gen = inflect(lemma)
+                # add regular 3sg / -ing if the irregular list lacks them
+                forms += [f for f in (gen[0], gen[2]) if f not in forms]
+            else:
+                forms = [lemma] + inflect(lemma)
+            for f in uniq(forms):
+                if f in form_rows:
+                    if form_rows[f][1] != lemma or form_rows[f][2] != pred:
+                        conflicts.append(f"{f}: {form_rows[f][2]}({form_rows[f][1]}) kept over {pred}({lemma})")
+                    continue
+                form_rows[f] = [f, lemma, pred, code, speech]
+    for c in conflicts:
+        print(f"  verbs: conflict {c}")
+    if not conflicts:
+        print("  verbs: no form conflicts between predicates")
+    print(f"  verbs: cameo code outside the predicate's CAMEO range (kept from data): {'; '.join(report)}")
+    out = sorted(form_rows.values(), key=lambda x: x[0])
+    return write_csv("cues/verbs.csv", ["form", "lemma", "predicate", "cameo", "speech"], out)
+
+
+# --------------------------------------------------------------------------------------------
+# 8. boilerplate
+# --------------------------------------------------------------------------------------------
+
+# CURATED: (pattern, kind). "line" = the whole line is boilerplate when it contains the pattern
+# (case-insensitive); "prefix" = boilerplate when the line starts with the pattern.
+CURATED_BOILERPLATE = [
+    ("Subscribe to our newsletter", "line"), ("Subscribe now", "line"), ("All rights reserved", "line"),
+    ("Copyright", "prefix"), ("©", "line"), ("Source:", "prefix"), ("Sources:", "prefix"),
+    ("Share on Facebook", "line"), ("Share on Twitter", "line"), ("Share on WhatsApp", "line"),
+    ("Share on LinkedIn", "line"), ("Share this article", "line"), ("Share this", "prefix"),
+    ("Follow us on", "line"), ("Read more", "prefix"), ("Read also", "prefix"),
+    ("Sign up", "prefix"), ("Click here", "line"), ("Advertisement", "line"),
+    ("Related articles", "line"), ("Related stories", "line"), ("Related:", "prefix"),
+    ("Reporting by", "prefix"), ("Editing by", "prefix"), ("Writing by", "prefix"),
+    ("Additional reporting by", "prefix"), ("Compiled by", "prefix"), ("Photo:", "prefix"),
+    ("Image:", "prefix"), ("Photograph:", "prefix"), ("Getty Images", "line"),
+    ("AFP via Getty Images", "line"), ("Print this page", "line"), ("Email this", "line"),
+    ("Comments", "line"), ("Leave a comment", "line"), ("Log in to comment", "line"),
+    ("Cookie", "prefix"), ("We use cookies", "line"), ("Accept cookies", "line"),
+    ("Skip to content", "line"), ("Skip to main content", "line"), ("Back to top", "line"),
+    ("Terms of use", "line"), ("Privacy policy", "line"), ("Newsletter", "prefix"),
+    ("Listen to this article", "line"), ("Watch:", "prefix"), ("Video:", "prefix"),
+    ("Our Standards:", "prefix"), ("The Thomson Reuters Trust Principles", "line"),
+    ("This article was originally published", "prefix"), ("Updated:", "prefix"),
+    ("Published:", "prefix"), ("Last updated", "prefix"),
+]
+
+
+def build_boilerplate():
+    seen = set()
+    out = []
+    for p, k in CURATED_BOILERPLATE:
+        assert k in ("line", "prefix")
+        if p.lower() not in seen:
+            seen.add(p.lower())
+            out.append([p, k])
+    out.sort(key=lambda x: (x[0].lower(), x[0]))
+    return write_csv("gazetteer/boilerplate.csv", ["pattern", "kind"], out)
+
+
+# --------------------------------------------------------------------------------------------
+# 9. examples
+# --------------------------------------------------------------------------------------------
+
+# CURATED: the GUM news documents copied (politics / international affairs, with quotes).
+EXAMPLE_DOCS = ["GUM_news_afghan", "GUM_news_asylum", "GUM_news_election", "GUM_news_korea",
+                "GUM_news_questionnaire", "GUM_news_taxes"]
+
+
+# The three wire-*.txt examples are original text kept in the repository (not generated here).
+WIRE_EXAMPLES_NOTE = [
+    "## Original wire-style articles", "",
+    "`wire-estonia-russia.txt`, `wire-kenya-ethiopia.txt` and `wire-energy-fine.txt` are fictional",
+    "articles written for newsgraph (the texts of the test fixtures",
+    "`tests/fixtures/articles/{diplomatic_dispute,leaders_meeting,company_regulator}/input.txt`,",
+    "with a year added to the dateline),",
+    "under the repository's licence (MIT OR Apache-2.0). They give the example corpus accusations,",
+    "denials, spokespeople and meetings that the shipped queries ask about.", "",
+]
+
+
+def build_examples(lex):
+    path = os.path.join(os.path.dirname(os.path.normpath(lex)), "gum_news", "train.jsonl")
+    docs = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            docs[d["id"]] = d
+    lines = ["# Example news articles (Wikinews, via GUM)", "",
+             "Six Wikinews articles copied from the GUM corpus news section (`gum_news/train.jsonl`",
+             "in the shared datasets; GUM repository https://github.com/amir-zeldes/gum at commit",
+             "`72ce5ac14978a324c2fd18d49484e65292cbe316`). Each file: headline on the first line, then",
+             "the article text exactly as in the record (GUM's token-rebuilt text; some tokenisation",
+             "artefacts such as \"six - member\" are kept). Only the text is copied, not GUM's annotations.",
+             "",
+             "**Licence**: text © Wikinews contributors, Creative Commons Attribution 2.5",
+             "(https://creativecommons.org/licenses/by/2.5/; https://en.wikinews.org/wiki/Wikinews:Copyright).",
+             "Attribution: Wikinews (https://en.wikinews.org), via GUM (Zeldes 2017, \"The GUM Corpus:",
+             "Creating Multilayer Resources in the Classroom\", Language Resources and Evaluation 51(3)).",
+             "", "| file | title | date | Wikinews URL | GUM source |", "|---|---|---|---|---|"]
+    n = 0
+    for did in EXAMPLE_DOCS:
+        d = docs[did]
+        title = (d.get("title") or d["text"].split("\n", 1)[0]).strip()
+        text = d["text"]
+        body = text if text.split("\n", 1)[0].strip() == title else title + "\n\n" + text
+        if not body.endswith("\n"):
+            body += "\n"
+        fname = slug(did.replace("GUM_news_", "")) + ".txt"
+        write_text(os.path.join("examples", fname), body)
+        n += 1
+        lines.append(f"| `{fname}` | {title.replace('|', '/')} | {d.get('date', '')} | "
+                     f"{d.get('url', '')} | `{d.get('source', '')}` ({did}) |")
+    lines += ["", "Regenerate: `python3 data/scripts/build_tables.py ../shared/datasets/lexicons`", ""]
+    lines += WIRE_EXAMPLES_NOTE
+    write_text("examples/README.md", "\n".join(lines))
+    print(f"wrote examples/: {n} articles + README.md")
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def main(argv):
+    lex = argv[1] if len(argv) > 1 else "../shared/datasets/lexicons"
+    if not os.path.isfile(os.path.join(lex, "countries.csv")):
+        raise SystemExit(f"lexicon directory not found: {lex}")
+    n_c, countries = build_countries(lex)
+    country_forms = set()
+    for o in countries:
+        country_forms.update([o[3]] + o[4])
+    build_organisations(lex, country_forms)
+    build_given_names(lex)
+    build_surnames(lex)
+    build_titles(lex)
+    build_org_keywords(lex)
+    build_verbs(lex)
+    build_boilerplate()
+    build_examples(lex)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

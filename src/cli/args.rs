@@ -1,0 +1,114 @@
+//! Command-line arguments (clap derive). No library type derives clap traits.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Parser, Subcommand};
+
+/// Turns news articles into a knowledge graph: people, organisations and countries, who said
+/// what about whom, stored as RDF in an embedded Oxigraph store and queried with SPARQL.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, propagate_version = true)]
+pub struct Args {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The store folder, shared by every command.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct StoreArg {
+    /// The Oxigraph store folder (RocksDB). Created by `build` if missing.
+    #[arg(long, env = "NEWSGRAPH_STORE", default_value = "newsgraph-store", value_name = "DIR")]
+    pub store: PathBuf,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract entities and statements, and store them (one named graph per article).
+    #[command(
+        after_help = "Examples:\n  newsgraph build data/examples\n  newsgraph build feed.jsonl --store /data/kg --date 2024-05-01\n  cat feed.jsonl | newsgraph build -\n\nInput: a .txt file is one article (its first non-empty line is the headline); a .jsonl file has one\narticle per line with `id` and `text` (and optional `title`, `date`, `url`, `source`); folders are read\nrecursively; `-` reads JSONL from standard input. Building an article again replaces its graph.\n\nExit codes: 0 all stored, 1 some inputs failed (each is reported as path:line: reason), 2 usage, 3 fatal."
+    )]
+    Build(BuildArgs),
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all article graphs.
+    #[command(
+        after_help = "Examples:\n  newsgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name'\n  newsgraph query --file queries/who_accused_whom.rq --format csv\n  newsgraph query 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a ng:Statement ; ?p ?o }' --format turtle\n\nThe default graph is the union of all article graphs; GRAPH ?g { } reaches one article.\nPrefixes ng:, schema:, rdf:, rdfs:, skos:, owl:, prov:, nif:, xsd:, wd:, dct: are predeclared."
+    )]
+    Query(QueryArgs),
+    /// Write the store as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD).
+    #[command(
+        after_help = "Examples:\n  newsgraph export --format trig -o graph.trig\n  newsgraph export --format turtle --graph https://newsgraph.example.org/id/article/korea\n\nTurtle, N-Triples and RDF/XML have no named graphs: they get the union of the article graphs."
+    )]
+    Export(ExportArgs),
+    /// Show counts: entities by type, top entities by mentions, statements by predicate.
+    #[command(after_help = "Example:\n  newsgraph stats --top 20")]
+    Stats(StatsArgs),
+}
+
+/// `build` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct BuildArgs {
+    /// Files, folders, or `-` for JSONL on standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Date (YYYY-MM-DD) for articles whose record has none.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Base of every data IRI.
+    #[arg(long, default_value = newsgraph::rdf::vocab::DEFAULT_BASE_IRI, value_name = "IRI")]
+    pub base_iri: String,
+    /// A folder laid out like `data/` whose tables replace the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Refuse articles larger than this (megabytes).
+    #[arg(long, default_value_t = 10, value_name = "MB")]
+    pub max_article_mb: usize,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `query` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct QueryArgs {
+    /// The SPARQL query text.
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub query: Option<String>,
+    /// Read the query from a file (`.rq`).
+    #[arg(long, short, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Output: table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, nquads, trig, rdfxml, jsonld
+    /// (CONSTRUCT/DESCRIBE). Default: table on a terminal, tsv on a pipe.
+    #[arg(long)]
+    pub format: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// `export` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct ExportArgs {
+    /// turtle, ntriples, nquads, trig, rdfxml or jsonld.
+    #[arg(long)]
+    pub format: String,
+    /// Export only this named graph (an article IRI).
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+    /// Output file (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// `stats` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct StatsArgs {
+    /// How many top entities to list.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    #[command(flatten)]
+    pub store: StoreArg,
+}

@@ -1,0 +1,75 @@
+//! `newsgraph build`: articles in, graphs into the store, a summary out.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use newsgraph::ingest::{normalize_date, read_inputs, IngestOptions};
+use newsgraph::lexicon::Lexicon;
+use newsgraph::model::EntityKind;
+use newsgraph::rdf::{GraphStore, Minter};
+use newsgraph::{BuildEvent, Error, PipelineBuilder};
+
+use super::args::BuildArgs;
+
+pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let default_date = match &args.date {
+        Some(d) => Some(normalize_date(d).ok_or_else(|| Error::Usage(format!("--date {d:?} is not YYYY-MM-DD")))?),
+        None => None,
+    };
+    let minter = Minter::new(&args.base_iri)?;
+    let lexicon = match &args.data_dir {
+        Some(dir) => {
+            Arc::new(Lexicon::from_dir(dir).with_context(|| format!("loading tables from {}", dir.display()))?)
+        }
+        None => Lexicon::builtin(),
+    };
+    let pipeline = PipelineBuilder::new().lexicon(lexicon).build();
+    let options = IngestOptions { default_date, max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024) };
+    let store = GraphStore::open(&args.store.store)
+        .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
+
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed} {msg}")
+                .expect("valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let records = read_inputs(&args.paths, &options);
+    let summary = pipeline.build_store(records, &store, &minter, |event| match event {
+        BuildEvent::Stored(article) => {
+            if let Some(bar) = &bar {
+                bar.inc(1);
+                bar.set_message(article.id.clone());
+            }
+        }
+        BuildEvent::Failed(error) => match &bar {
+            Some(bar) => bar.println(format!("newsgraph: {error}")),
+            None => eprintln!("newsgraph: {error}"),
+        },
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let by_type: Vec<String> = EntityKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", summary.entities.get(k).copied().unwrap_or(0), k.label().to_lowercase()))
+        .collect();
+    println!(
+        "built {} articles ({} failed) into {}: entities {}; {} statements; {} triples in store; {:.2} s",
+        summary.articles,
+        summary.failures,
+        args.store.store.display(),
+        by_type.join(", "),
+        summary.statements,
+        summary.store_quads,
+        summary.seconds
+    );
+    Ok(if summary.failures > 0 { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,59 @@
+//! The library's error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A row of a data table (gazetteer, cue list) is malformed.
+    #[error("{path}:{line}: {reason}")]
+    Data {
+        /// The table.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An input record could not be turned into an article.
+    #[error("{0}")]
+    Input(#[from] crate::ingest::InputError),
+    /// The RDF store failed.
+    #[error("store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// A SPARQL query could not be parsed.
+    #[error("SPARQL syntax error: {0}")]
+    SparqlSyntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    /// A SPARQL query failed while running.
+    #[error("SPARQL evaluation failed: {0}")]
+    SparqlEvaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// An IRI could not be built (for example from a bad `--base-iri`).
+    #[error("invalid IRI: {0}")]
+    Iri(#[from] oxigraph::model::IriParseError),
+    /// Writing output failed.
+    #[error("write failed: {0}")]
+    Write(std::io::Error),
+    /// The caller asked for something that cannot be done (wrong format for a result kind…).
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// `Result` with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An I/O error on a path.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}

@@ -1,0 +1,377 @@
+//! The shared view of an article for the rules, and the clause rules: speech and action
+//! verbs with their subject and object.
+
+use crate::lexicon::{Cue, Lexicon};
+use crate::model::{
+    Document, EntityId, EntityKind, Mention, Polarity, Predicate, Resolution, Span, Statement, TokenKind,
+};
+
+/// Words that may stand between a subject and its verb ("Estonia on Tuesday accused").
+const BETWEEN: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "again",
+    "repeatedly",
+    "quickly",
+    "strongly",
+    "publicly",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "on",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "last",
+    "week",
+    "night",
+    "then",
+    "formally",
+    "swiftly",
+    "sharply",
+    "flatly",
+    "firmly",
+    "openly",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "n't",
+    "already",
+    "recently",
+];
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are"];
+const NEGATION: &[&str] = &["not", "never", "n't"];
+
+/// An article as the rules see it: tokens, mentions by token, entities, the lexicon.
+pub(super) struct View<'a> {
+    pub doc: &'a Document,
+    pub mentions: &'a [Mention],
+    pub resolution: &'a Resolution,
+    pub lexicon: &'a Lexicon,
+    /// For each token, the mention covering it.
+    pub mention_at: Vec<Option<usize>>,
+    /// Spans of quoted text.
+    pub quotes: Vec<Span>,
+}
+
+/// A subject found before a verb.
+pub(super) struct Subject {
+    pub entity: EntityId,
+    pub span: Span,
+    pub polarity: Polarity,
+    pub passive: bool,
+    /// True when it came through a pronoun.
+    pub pronoun: bool,
+    /// A coordinated co-subject ("Kenya and Ethiopia signed").
+    pub partner: Option<EntityId>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Document, mentions: &'a [Mention], resolution: &'a Resolution, lexicon: &'a Lexicon) -> Self {
+        let mut mention_at = vec![None; doc.tokens.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            let first = doc.token_at_or_after(m.span.start);
+            let mut t = first;
+            while t < doc.tokens.len() && doc.tokens[t].span.end <= m.span.end {
+                mention_at[t] = Some(i);
+                t += 1;
+            }
+        }
+        let quotes = super::quotes::find_quotes(doc);
+        View { doc, mentions, resolution, lexicon, mention_at, quotes }
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        self.doc.token_text(i)
+    }
+
+    pub fn entity_at(&self, token: usize) -> Option<(EntityId, usize)> {
+        let m = self.mention_at[token]?;
+        Some((self.resolution.entity_of(crate::model::MentionId(m as u32))?, m))
+    }
+
+    pub fn kind(&self, e: EntityId) -> EntityKind {
+        self.resolution.entity(e).kind
+    }
+
+    pub fn in_quote(&self, span: Span) -> bool {
+        self.quotes.iter().any(|q| q.contains(span))
+    }
+
+    /// The verb cue at token `i`: a lower-case word form in the cue table.
+    pub fn cue_at(&self, i: usize) -> Option<&'a Cue> {
+        let w = self.text(i);
+        if self.doc.tokens[i].kind != TokenKind::Word || !w.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        self.lexicon.cue(w)
+    }
+
+    /// The first token of the mention ending at token `k`.
+    fn mention_start_token(&self, m: usize) -> usize {
+        self.doc.token_at_or_after(self.mentions[m].span.start)
+    }
+
+    /// Entities mentioned inside `span`, in order, without duplicates.
+    pub fn entities_in(&self, span: Span, except: EntityId) -> Vec<EntityId> {
+        let mut out = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if span.contains(m.span) {
+                if let Some(e) = self.resolution.entity_of(crate::model::MentionId(i as u32)) {
+                    if e != except && !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The most recent person mentioned before byte `offset` within three sentences
+    /// (for "he said" / "she said").
+    pub fn pronoun_antecedent(&self, offset: usize) -> Option<(EntityId, Span)> {
+        let sentence = self.doc.sentence_at(offset)?;
+        let floor = self.doc.sentences[sentence.saturating_sub(3)].span.start;
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, m)| m.span.end <= offset && m.span.start >= floor && m.kind == EntityKind::Person)
+            .find_map(|(i, m)| Some((self.resolution.entity_of(crate::model::MentionId(i as u32))?, m.span)))
+    }
+
+    /// The subject of the verb at token `v`, walking back over adverbs, auxiliaries and an
+    /// apposition ("X, a spokesman for Y, said").
+    pub fn subject_before(&self, v: usize, floor: usize) -> Option<Subject> {
+        let mut k = v;
+        let mut polarity = Polarity::Asserted;
+        let mut passive = false;
+        for _ in 0..12 {
+            if k <= floor {
+                return None;
+            }
+            k -= 1;
+            if let Some((entity, m)) = self.entity_at(k) {
+                let span = self.mentions[m].span;
+                let start = self.mention_start_token(m);
+                let partner = (start >= floor + 2 && self.text(start - 1) == "and")
+                    .then(|| self.entity_at(start - 2).map(|(e, _)| e))
+                    .flatten()
+                    .filter(|p| *p != entity);
+                return Some(Subject { entity, span, polarity, passive, pronoun: false, partner });
+            }
+            let w = self.text(k);
+            if NEGATION.contains(&w) {
+                polarity = Polarity::Negated;
+            }
+            if PASSIVE.contains(&w) {
+                passive = true;
+            }
+            if BETWEEN.contains(&w) {
+                continue;
+            }
+            if matches!(w, "he" | "she" | "He" | "She") {
+                let (entity, span) = self.pronoun_antecedent(self.doc.tokens[k].span.start)?;
+                let _ = span;
+                return Some(Subject {
+                    entity,
+                    span: self.doc.tokens[k].span,
+                    polarity,
+                    passive,
+                    pronoun: true,
+                    partner: None,
+                });
+            }
+            if w == ")" {
+                // skip a parenthetical: "the Agency (EASA) said"
+                k = (floor..k).rev().take(8).find(|&j| self.text(j) == "(")?;
+                continue;
+            }
+            if w == "," {
+                // "X, a spokeswoman for Y, said": X, before the apposition
+                if let Some(pc) = (floor..k).rev().take(25).find(|&j| self.text(j) == ",") {
+                    if let Some(subject) = self.mention_subject(self.skip_parenthetical(pc, floor), polarity, passive) {
+                        return Some(subject);
+                    }
+                }
+                // "the regulator, the Agency (EASA), said": the apposition itself
+                return self.mention_subject(self.skip_parenthetical(k, floor), polarity, passive);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// A person right after a title starting at token `k` ("Prime Minister Tesfaye Alemu").
+    fn titled_person_at(&self, k: usize, end: usize) -> Option<(EntityId, Span)> {
+        let max = self.lexicon.max_title_words();
+        (1..=max).rev().find_map(|n| {
+            if k + n >= end {
+                return None;
+            }
+            let phrase: Vec<&str> = (k..k + n).map(|j| self.text(j)).collect();
+            self.lexicon.title(&phrase.join(" "))?;
+            let (e, m) = self.entity_at(k + n)?;
+            (self.kind(e) == EntityKind::Person).then(|| (e, self.mentions[m].span))
+        })
+    }
+
+    /// The last token before `k`, stepping over a parenthetical that ends right before it.
+    fn skip_parenthetical(&self, k: usize, floor: usize) -> usize {
+        if k > floor + 1 && self.text(k - 1) == ")" {
+            if let Some(open) = (floor..k - 1).rev().take(8).find(|&j| self.text(j) == "(") {
+                return open;
+            }
+        }
+        k
+    }
+
+    /// The mention whose last token is `k - 1`, as a subject.
+    fn mention_subject(&self, k: usize, polarity: Polarity, passive: bool) -> Option<Subject> {
+        let (entity, m) = self.entity_at(k.checked_sub(1)?)?;
+        Some(Subject { entity, span: self.mentions[m].span, polarity, passive, pronoun: false, partner: None })
+    }
+
+    /// The first entity after the verb at `v` in its clause ("met with X", "accused X of").
+    pub fn object_after(&self, v: usize, end: usize) -> Option<(EntityId, Span)> {
+        let mut k = v + 1;
+        let mut steps = 0;
+        while k < end && steps < 6 {
+            if let Some((e, m)) = self.entity_at(k) {
+                // "met Ethiopian Prime Minister Tesfaye Alemu": the person, not the country
+                let after = self.doc.token_at_or_after(self.mentions[m].span.end);
+                if let Some(person) = self.titled_person_at(after, end) {
+                    return Some(person);
+                }
+                return Some((e, self.mentions[m].span));
+            }
+            let w = self.text(k);
+            if matches!(w, "." | ";" | ":" | "that" | "\"" | "“" | "”" | "," | "said" | "because") {
+                return None;
+            }
+            k += 1;
+            steps += 1;
+        }
+        None
+    }
+}
+
+/// The reported content of a speech verb at `v`: the rest of the sentence after the verb and
+/// its object ("accused Russia of …"), without a leading "reporters", "that", "of" or "for".
+fn reported_content(view: &View<'_>, v: usize, end: usize, object: Option<Span>) -> Option<Span> {
+    let mut c = match object {
+        Some(s) if s.start > view.doc.tokens[v].span.start => view.doc.token_at_or_after(s.end),
+        _ => v + 1,
+    };
+    while c < end && matches!(view.text(c), "reporters" | "journalists" | "that" | "of" | "for" | ",") {
+        c += 1;
+    }
+    let last = view.doc.tokens[end - 1];
+    let stop = if last.kind == crate::model::TokenKind::Word { last.span.end } else { last.span.start };
+    (c + 1 < end).then(|| Span::new(view.doc.tokens[c].span.start, stop))
+}
+
+/// Clause rules over every cue that the quote rules did not use.
+pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<usize>) {
+    for sentence in &view.doc.sentences {
+        let range = sentence.tokens();
+        for v in range.clone() {
+            if used.contains(&v) || view.in_quote(view.doc.tokens[v].span) {
+                continue;
+            }
+            let Some(cue) = view.cue_at(v) else { continue };
+            let Some(subject) = view.subject_before(v, range.start) else { continue };
+            let verb = view.doc.tokens[v].span;
+            let (mut subj, mut obj) = (subject.entity, None);
+            let mut rule = "clause";
+            if subject.passive && v + 2 < range.end && view.text(v + 1) == "by" {
+                if let Some((agent, _)) = view.entity_at(v + 2) {
+                    obj = Some(subject.entity);
+                    subj = agent;
+                    rule = "clause-passive";
+                }
+            } else if subject.passive {
+                continue;
+            }
+            let wants_object = cue.predicate != Predicate::Said || cue.lemma == "tell";
+            let object = obj.map(|o| (o, subject.span)).or_else(|| {
+                if !wants_object || (subject.partner.is_some() && cue.predicate.is_symmetric()) {
+                    None
+                } else {
+                    view.object_after(v, range.end)
+                }
+            });
+            let (object, object_span) = match (object, subject.partner) {
+                (Some((o, s)), _) => (Some(o), Some(s)),
+                (None, Some(p)) if cue.predicate.is_symmetric() => (Some(p), None),
+                _ => (None, None),
+            };
+            if object == Some(subj) {
+                continue;
+            }
+            // speech content: the rest of the sentence after the verb (and "that")
+            let content = cue.speech.then(|| reported_content(view, v, range.end, object_span)).flatten();
+            if cue.predicate != Predicate::Said
+                && object.is_none()
+                && content.is_none()
+                && !matches!(cue.predicate, Predicate::Denied | Predicate::Rejected)
+            {
+                continue;
+            }
+            if cue.predicate == Predicate::Said && content.is_none() {
+                continue;
+            }
+            let targets = content.map(|c| view.entities_in(c, subj)).unwrap_or_default();
+            let (predicate, object) =
+                if cue.predicate == Predicate::Said { (Predicate::Said, None) } else { (cue.predicate, object) };
+            let mut evidence = subject.span.cover(verb);
+            if let Some(s) = object_span {
+                evidence = evidence.cover(s);
+            }
+            if let Some(c) = content {
+                evidence = evidence.cover(c);
+            }
+            let confidence = match (subject.pronoun, rule) {
+                (true, _) => 0.55,
+                (false, "clause-passive") => 0.65,
+                _ if cue.speech && predicate == Predicate::Said => 0.75,
+                _ => 0.7,
+            };
+            used.push(v);
+            out.push(Statement {
+                subject: subj,
+                predicate,
+                object,
+                targets,
+                sentence: sentence.span,
+                evidence,
+                cue: verb,
+                quote: content,
+                cameo: cue.cameo.clone(),
+                polarity: subject.polarity,
+                rule: if subject.pronoun { "clause-pronoun" } else { rule },
+                confidence,
+            });
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Attributed direct speech: quotes before or after their attribution, over several
+//! sentences, and "according to".
+
+use super::clause::View;
+use crate::model::{Document, EntityId, Polarity, Predicate, Span, Statement, TokenKind};
+
+/// Spans of text between paired quotation marks, within one paragraph.
+pub(super) fn find_quotes(doc: &Document) -> Vec<Span> {
+    let mut quotes = Vec::new();
+    let mut open: Option<usize> = None; // token index of the opening mark
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if let Some(o) = open {
+            let gap = &doc.text[doc.tokens[o].span.end..t.span.start];
+            if gap.contains("\n\n") || (gap.contains('\n') && i > o + 1 && doc.tokens[i - 1].kind != TokenKind::Quote) {
+                // a paragraph break closes nothing: quotes do not run across paragraphs here
+                open = None;
+            }
+        }
+        if t.kind != TokenKind::Quote {
+            continue;
+        }
+        let mark = doc.slice(t.span);
+        match (open, mark) {
+            (None, "”" | "»") => {}
+            (None, _) => open = Some(i),
+            (Some(_), "“" | "«") => open = Some(i),
+            (Some(o), _) => {
+                quotes.push(Span::new(doc.tokens[o].span.end, t.span.start));
+                open = None;
+            }
+        }
+    }
+    quotes
+}
+
+/// Attribution of each quote: `"…," X said`, `"…," said X`, `X said: "…"`, `"…", according to X`.
+pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<usize>) {
+    let doc = view.doc;
+    for &quote in &view.quotes {
+        if quote.trim_is_empty(&doc.text) {
+            continue;
+        }
+        let close = doc.token_at_or_after(quote.end); // the closing mark
+        let open = doc.token_at_or_after(quote.start).saturating_sub(1);
+        let after = attribution_after(view, close);
+        let found = after.or_else(|| attribution_before(view, open));
+        let Some((speaker, speaker_span, cue_token, rule, confidence)) = found else { continue };
+        let cue_span = doc.tokens[cue_token].span;
+        let cue = view.cue_at(cue_token);
+        let predicate = cue.map_or(Predicate::Said, |c| if c.speech { c.predicate } else { Predicate::Said });
+        let predicate = if matches!(
+            predicate,
+            Predicate::Said
+                | Predicate::Denied
+                | Predicate::Warned
+                | Predicate::Accused
+                | Predicate::Criticised
+                | Predicate::Rejected
+        ) {
+            predicate
+        } else {
+            Predicate::Said
+        };
+        let sentence = doc.sentence_at(cue_span.start).map_or(quote, |s| doc.sentences[s].span);
+        used.push(cue_token);
+        out.push(Statement {
+            subject: speaker,
+            predicate,
+            object: None,
+            targets: view.entities_in(quote, speaker),
+            sentence,
+            evidence: quote.cover(speaker_span).cover(cue_span),
+            cue: cue_span,
+            quote: Some(quote),
+            cameo: cue.and_then(|c| c.cameo.clone()).or_else(|| Some("010".to_owned())),
+            polarity: Polarity::Asserted,
+            rule,
+            confidence,
+        });
+    }
+}
+
+trait TrimEmpty {
+    fn trim_is_empty(self, text: &str) -> bool;
+}
+
+impl TrimEmpty for Span {
+    fn trim_is_empty(self, text: &str) -> bool {
+        self.text(text).trim().is_empty()
+    }
+}
+
+type Attribution = (EntityId, Span, usize, &'static str, f32);
+
+/// After the closing mark: `, X said`, `, said X`, `, X, a spokesman for Y, told reporters`,
+/// `, he said`, `, according to X`.
+fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
+    let doc = view.doc;
+    let n = doc.tokens.len();
+    let mut k = close + 1;
+    if k < n && view.text(k) == "," {
+        k += 1;
+    }
+    if k >= n || doc.text[doc.tokens[close].span.end..doc.tokens[k].span.start].contains('\n') {
+        return None;
+    }
+    // ", according to X"
+    if view.text(k).eq_ignore_ascii_case("according") && k + 2 < n && view.text(k + 1) == "to" {
+        let (e, m) = view.entity_at(k + 2)?;
+        return Some((e, view.mentions[m].span, k, "quote-according-to", 0.85));
+    }
+    // ", said X"
+    if view.cue_at(k).is_some_and(|c| c.speech) {
+        if let Some((e, m)) = (k + 1 < n).then(|| view.entity_at(k + 1)).flatten() {
+            return Some((e, view.mentions[m].span, k, "quote-verb-speaker", 0.9));
+        }
+    }
+    // ", X said" with anything the clause rules allow between X and the verb
+    let limit = (k + 30).min(n);
+    for v in k..limit {
+        if doc.tokens[v].kind == TokenKind::Quote || matches!(view.text(v), "." | "!" | "?") {
+            break;
+        }
+        if view.cue_at(v).is_some_and(|c| c.speech) {
+            let subject = view.subject_before(v, k)?;
+            let rule = if subject.pronoun { "quote-pronoun" } else { "quote-speaker-verb" };
+            let confidence = if subject.pronoun { 0.7 } else { 0.9 };
+            return Some((subject.entity, subject.span, v, rule, confidence));
+        }
+    }
+    None
+}
+
+/// Before the opening mark: `X said: "…"`, `X said, "…"`, `X told reporters: "…"`.
+fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
+    let mut v = open;
+    for _ in 0..3 {
+        if v == 0 {
+            return None;
+        }
+        v -= 1;
+        if matches!(view.text(v), ":" | "," | "reporters" | "journalists") {
+            continue;
+        }
+        break;
+    }
+    let cue = view.cue_at(v)?;
+    if !cue.speech {
+        return None;
+    }
+    let floor = view.doc.sentence_at(view.doc.tokens[v].span.start).map_or(0, |s| view.doc.sentences[s].first_token);
+    let subject = view.subject_before(v, floor)?;
+    Some((subject.entity, subject.span, v, "speaker-verb-quote", 0.85))
+}

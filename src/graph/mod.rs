@@ -1,0 +1,295 @@
+//! The knowledge graph: entities as nodes, statements as edges (petgraph inside), and the
+//! articles they come from. RDF and every later export are made from it.
+//!
+//! ```
+//! let pipeline = newsgraph::Pipeline::new();
+//! let mut graph = newsgraph::graph::KnowledgeGraph::new();
+//! graph.add(&pipeline.run_text("Estonia accused Russia of jamming flights."));
+//! assert_eq!(graph.entity_count(), 2);
+//! assert_eq!(graph.statement_count(), 1);
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::model::{Article, CharIndex, EntityKind, Extraction, Polarity, Predicate};
+
+/// An entity across all articles of the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityNode {
+    /// Canonical key (equal across articles).
+    pub key: String,
+    /// Type.
+    pub kind: EntityKind,
+    /// Canonical name: the longest name any article gave it (ties: alphabetical).
+    pub name: String,
+    /// Every other surface form.
+    pub aliases: BTreeSet<String>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// Key of the country this place is the capital of.
+    pub capital_of: Option<String>,
+    /// Number of mentions over all articles.
+    pub mentions: usize,
+    /// Number of articles that mention it.
+    pub articles: usize,
+}
+
+/// An entity as one article resolved it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEntity {
+    /// Canonical key.
+    pub key: String,
+    /// Type.
+    pub kind: EntityKind,
+    /// Name chosen in this article.
+    pub name: String,
+    /// Other surface forms in this article.
+    pub aliases: BTreeSet<String>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// Capital-of country key.
+    pub capital_of: Option<String>,
+}
+
+/// A mention, with code point offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRecord {
+    /// Key of the entity it refers to.
+    pub entity: String,
+    /// Start, in code points.
+    pub start: usize,
+    /// End, in code points.
+    pub end: usize,
+    /// Surface text.
+    pub text: String,
+}
+
+/// A statement with its evidence, offsets in code points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementRecord {
+    /// Index of the article in [`KnowledgeGraph::articles`].
+    pub article: usize,
+    /// Position of the statement within its article.
+    pub ordinal: usize,
+    /// Subject entity key.
+    pub subject: String,
+    /// Predicate.
+    pub predicate: Predicate,
+    /// Object entity key.
+    pub object: Option<String>,
+    /// Keys of entities named in the content.
+    pub targets: Vec<String>,
+    /// Quote or reported content.
+    pub quote: Option<String>,
+    /// Quote offsets.
+    pub quote_offsets: Option<(usize, usize)>,
+    /// The sentence.
+    pub sentence: String,
+    /// Evidence offsets (code points).
+    pub evidence_offsets: (usize, usize),
+    /// The cue text.
+    pub cue: String,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// Polarity.
+    pub polarity: Polarity,
+    /// The rule that produced it.
+    pub rule: &'static str,
+    /// Confidence.
+    pub confidence: f32,
+}
+
+/// One article's contribution to the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleRecord {
+    /// The article (its text included).
+    pub article: Article,
+    /// Entities as resolved in this article, sorted by key.
+    pub entities: Vec<ArticleEntity>,
+    /// Mentions in text order (resolved ones only).
+    pub mentions: Vec<MentionRecord>,
+    /// Statements in text order.
+    pub statements: Vec<StatementRecord>,
+}
+
+/// An edge: a statement (by index) linking two entities.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct EdgeData {
+    article: usize,
+    statement: usize,
+    predicate: Predicate,
+}
+
+/// The knowledge graph.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: DiGraph<EntityNode, EdgeData>,
+    index: BTreeMap<String, NodeIndex>,
+    articles: Vec<ArticleRecord>,
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        KnowledgeGraph::default()
+    }
+
+    /// Adds one article's extraction.
+    pub fn add(&mut self, x: &Extraction) {
+        let chars = CharIndex::new(&x.document.text);
+        let doc = &x.document;
+        let key_of = |id: crate::model::EntityId| x.resolution.entity(id).key.clone();
+        let article_index = self.articles.len();
+        let mut entities: Vec<ArticleEntity> = x
+            .resolution
+            .entities
+            .iter()
+            .map(|e| ArticleEntity {
+                key: e.key.clone(),
+                kind: e.kind,
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                wikidata: e.wikidata.clone(),
+                capital_of: e.capital_of.clone(),
+            })
+            .collect();
+        entities.sort_by(|a, b| a.key.cmp(&b.key));
+        for e in &x.resolution.entities {
+            let node = self.node(e.key.clone(), e.kind);
+            let n = &mut self.graph[node];
+            if (e.name.chars().count(), std::cmp::Reverse(&e.name))
+                > (n.name.chars().count(), std::cmp::Reverse(&n.name))
+            {
+                if !n.name.is_empty() {
+                    n.aliases.insert(std::mem::take(&mut n.name));
+                }
+                n.name = e.name.clone();
+            } else if e.name != n.name {
+                n.aliases.insert(e.name.clone());
+            }
+            n.aliases.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
+            n.aliases.remove(&n.name.clone());
+            n.wikidata = n.wikidata.take().or_else(|| e.wikidata.clone());
+            n.capital_of = n.capital_of.take().or_else(|| e.capital_of.clone());
+            n.mentions += e.mentions.len();
+            n.articles += 1;
+        }
+        let mentions = x
+            .mentions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let entity = x.resolution.entity_of(crate::model::MentionId(i as u32))?;
+                let (start, end) = chars.to_chars(m.span);
+                Some(MentionRecord { entity: key_of(entity), start, end, text: doc.slice(m.span).to_owned() })
+            })
+            .collect();
+        let statements: Vec<StatementRecord> = x
+            .statements
+            .iter()
+            .enumerate()
+            .map(|(ordinal, s)| StatementRecord {
+                article: article_index,
+                ordinal,
+                subject: key_of(s.subject),
+                predicate: s.predicate,
+                object: s.object.map(key_of),
+                targets: s.targets.iter().map(|&t| key_of(t)).collect(),
+                quote: s.quote.map(|q| doc.slice(q).trim().to_owned()),
+                quote_offsets: s.quote.map(|q| chars.to_chars(q)),
+                sentence: doc.slice(s.sentence).to_owned(),
+                evidence_offsets: chars.to_chars(s.evidence),
+                cue: doc.slice(s.cue).to_owned(),
+                cameo: s.cameo.clone(),
+                polarity: s.polarity,
+                rule: s.rule,
+                confidence: s.confidence,
+            })
+            .collect();
+        for (i, s) in statements.iter().enumerate() {
+            let from = self.index[&s.subject];
+            let to: Vec<&String> = s.object.iter().chain(&s.targets).collect();
+            for t in to {
+                let to = self.index[t];
+                self.graph.add_edge(
+                    from,
+                    to,
+                    EdgeData { article: article_index, statement: i, predicate: s.predicate },
+                );
+            }
+        }
+        self.articles.push(ArticleRecord { article: x.article.clone(), entities, mentions, statements });
+    }
+
+    fn node(&mut self, key: String, kind: EntityKind) -> NodeIndex {
+        if let Some(&n) = self.index.get(&key) {
+            return n;
+        }
+        let n = self.graph.add_node(EntityNode {
+            key: key.clone(),
+            kind,
+            name: String::new(),
+            aliases: BTreeSet::new(),
+            wikidata: None,
+            capital_of: None,
+            mentions: 0,
+            articles: 0,
+        });
+        self.index.insert(key, n);
+        n
+    }
+
+    /// Number of distinct entities.
+    pub fn entity_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of statements over all articles.
+    pub fn statement_count(&self) -> usize {
+        self.articles.iter().map(|a| a.statements.len()).sum()
+    }
+
+    /// Entities sorted by key.
+    pub fn entities(&self) -> impl Iterator<Item = &EntityNode> {
+        self.index.values().map(|&n| &self.graph[n])
+    }
+
+    /// An entity by key.
+    pub fn entity(&self, key: &str) -> Option<&EntityNode> {
+        self.index.get(key).map(|&n| &self.graph[n])
+    }
+
+    /// Articles in the order they were added.
+    pub fn articles(&self) -> &[ArticleRecord] {
+        &self.articles
+    }
+
+    /// All statements, article by article.
+    pub fn statements(&self) -> impl Iterator<Item = &StatementRecord> {
+        self.articles.iter().flat_map(|a| &a.statements)
+    }
+
+    /// Keys of the entities linked to `key` by a statement, either way, sorted.
+    pub fn neighbours(&self, key: &str) -> BTreeSet<&str> {
+        let Some(&n) = self.index.get(key) else { return BTreeSet::new() };
+        self.graph.neighbors_undirected(n).map(|m| self.graph[m].key.as_str()).filter(|k| *k != key).collect()
+    }
+
+    /// Statements between two entities (in the given direction), with their predicate.
+    pub fn statements_between(&self, from: &str, to: &str) -> Vec<&StatementRecord> {
+        let (Some(&a), Some(&b)) = (self.index.get(from), self.index.get(to)) else { return Vec::new() };
+        let mut out: Vec<&StatementRecord> = self
+            .graph
+            .edges_connecting(a, b)
+            .map(|e| {
+                let d = e.weight();
+                debug_assert_eq!(self.articles[d.article].statements[d.statement].predicate, d.predicate);
+                &self.articles[d.article].statements[d.statement]
+            })
+            .collect();
+        out.sort_by_key(|s| (s.article, s.ordinal));
+        out
+    }
+}

@@ -1,0 +1,88 @@
+//! Dates: ISO 8601 normalisation and dates written in a dateline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Normalises an ISO 8601 date or date-time to `YYYY-MM-DD`; `None` if it is not one.
+///
+/// ```
+/// use newsgraph::ingest::normalize_date;
+/// assert_eq!(normalize_date("2024-02-29T10:00:00Z").as_deref(), Some("2024-02-29"));
+/// assert_eq!(normalize_date("2023-02-29"), None);
+/// assert_eq!(normalize_date("03/04/2020"), None);
+/// ```
+pub fn normalize_date(value: &str) -> Option<String> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+            .unwrap()
+    });
+    let caps = ISO.captures(value.trim())?;
+    let year: u32 = caps[1].parse().ok()?;
+    let month: u32 = caps[2].parse().ok()?;
+    let day: u32 = caps[3].parse().ok()?;
+    valid(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn valid(year: u32, month: u32, day: u32) -> bool {
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day) && (1800..=2200).contains(&year)
+}
+
+/// A date written in the article's first lines ("March 3, 2024", "3 March 2024", "2024-03-03"),
+/// when exactly one distinct date appears there.
+///
+/// ```
+/// use newsgraph::ingest::dateline_date;
+/// assert_eq!(dateline_date("Talks fail\nGENEVA, March 3, 2024 (Wire) - Talks...").as_deref(), Some("2024-03-03"));
+/// assert_eq!(dateline_date("GENEVA, March 3 (Wire) - no year"), None);
+/// ```
+pub fn dateline_date(text: &str) -> Option<String> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:(\d{4})-(\d{2})-(\d{2})|(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december),?\s+(\d{4}))\b",
+        )
+        .unwrap()
+    });
+    let head: String = text.lines().filter(|l| !l.trim().is_empty()).take(3).collect::<Vec<_>>().join("\n");
+    let mut found: Vec<String> = Vec::new();
+    for caps in DATE.captures_iter(&head) {
+        let month_of = |m: &str| MONTHS.iter().position(|x| x.eq_ignore_ascii_case(m)).map(|i| i as u32 + 1);
+        let (year, month, day) = if let Some(y) = caps.get(1) {
+            (y.as_str().parse().ok()?, caps[2].parse().ok()?, caps[3].parse().ok()?)
+        } else if let Some(m) = caps.get(4) {
+            (caps[6].parse().ok()?, month_of(m.as_str())?, caps[5].parse().ok()?)
+        } else {
+            (caps[9].parse().ok()?, month_of(&caps[8])?, caps[7].parse().ok()?)
+        };
+        if valid(year, month, day) {
+            let date = format!("{year:04}-{month:02}-{day:02}");
+            if !found.contains(&date) {
+                found.push(date);
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}

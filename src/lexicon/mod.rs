@@ -1,0 +1,187 @@
+//! Lexicon tables: countries, organisations, names, titles, organisation keywords, statement
+//! cues and boilerplate phrases.
+//!
+//! The tables under `data/` are compiled into the binary and checked when loaded;
+//! [`Lexicon::from_dir`] reads a replacement folder with the same file names. Every bad row is
+//! reported with its file and line. The lexicon is data, not a stage: stages borrow it.
+//!
+//! ```
+//! let lexicon = newsgraph::lexicon::Lexicon::builtin();
+//! let france = lexicon.country_by_iso3("FRA").unwrap();
+//! assert_eq!(france.name, "France");
+//! assert_eq!(france.qid.as_deref(), Some("Q142"));
+//! ```
+
+mod tables;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use crate::error::Result;
+use crate::model::Predicate;
+
+/// One country or territory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// Wikidata id.
+    pub qid: Option<String>,
+    /// ISO 3166-1 alpha-2 (may be empty for former states).
+    pub iso2: String,
+    /// ISO 3166-1 alpha-3 (or ISO 3166-3 for former states); the country's key.
+    pub iso3: String,
+    /// Common English name.
+    pub name: String,
+    /// Other names ("U.S.", "America").
+    pub aliases: Vec<String>,
+    /// Demonyms and adjectives ("French").
+    pub demonyms: Vec<String>,
+    /// Capital cities.
+    pub capitals: Vec<String>,
+    /// True for a state that no longer exists (Soviet Union, Yugoslavia …).
+    pub former: bool,
+}
+
+impl Country {
+    /// The canonical entity key, `country:ISO3`.
+    pub fn key(&self) -> String {
+        format!("country:{}", self.iso3)
+    }
+}
+
+/// One known organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// Unique slug; the entity key is `org:<key>`.
+    pub key: String,
+    /// Canonical name.
+    pub name: String,
+    /// Kind (igo, media, company, government, party, ngo, military).
+    pub kind: String,
+    /// Acronyms ("IAEA").
+    pub acronyms: Vec<String>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Wikidata id.
+    pub qid: Option<String>,
+    /// ISO alpha-2 of its country, for national bodies.
+    pub country_iso2: Option<String>,
+}
+
+/// What a title word implies about the person who holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// Mr, Mrs, Dr: marks a person, implies no role.
+    Honorific,
+    /// A position (spokesman, president, minister), with the role it implies.
+    Position(Option<Predicate>),
+}
+
+/// A statement cue: a word form that signals a predicate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// The lemma ("accuse").
+    pub lemma: String,
+    /// The predicate it signals.
+    pub predicate: Predicate,
+    /// Its CAMEO code.
+    pub cameo: Option<String>,
+    /// True when it can introduce a quote or reported content.
+    pub speech: bool,
+}
+
+/// Where a boilerplate phrase must stand to mark a line as boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoilerplateKind {
+    /// Anywhere in the line.
+    Line,
+    /// At the start of the line.
+    Prefix,
+}
+
+/// All lexicon tables, loaded and indexed.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Countries, in table order.
+    pub countries: Vec<Country>,
+    /// Known organisations, in table order.
+    pub organisations: Vec<Organisation>,
+    given_names: HashSet<String>,
+    surnames: HashSet<String>,
+    titles: HashMap<String, TitleKind>,
+    org_heads: HashSet<String>,
+    legal_forms: HashSet<String>,
+    cues: HashMap<String, Cue>,
+    /// Boilerplate phrases (lower-case) and where they must stand.
+    pub boilerplate: Vec<(String, BoilerplateKind)>,
+}
+
+static BUILTIN: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(Lexicon::from_sources(&tables::builtin()).expect("built-in data tables are valid")));
+
+impl Lexicon {
+    /// The tables compiled into the binary (loaded once per process).
+    pub fn builtin() -> Arc<Lexicon> {
+        BUILTIN.clone()
+    }
+
+    /// Loads the tables from a folder laid out like `data/` (`gazetteer/*.csv`, `cues/verbs.csv`).
+    pub fn from_dir(dir: &Path) -> Result<Lexicon> {
+        Lexicon::from_sources(&tables::read_dir(dir)?)
+    }
+
+    fn from_sources(sources: &tables::Sources) -> Result<Lexicon> {
+        tables::parse(sources)
+    }
+
+    /// A country by ISO alpha-3.
+    pub fn country_by_iso3(&self, iso3: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+
+    /// A country by ISO alpha-2.
+    pub fn country_by_iso2(&self, iso2: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso2 == iso2)
+    }
+
+    /// A known organisation by key.
+    pub fn organisation(&self, key: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.key == key)
+    }
+
+    /// True when `word` (as written, Title-case) is a known given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
+    /// True when `word` (as written, Title-case) is a known surname.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// The title a word or phrase is (case-insensitive, trailing dot ignored).
+    pub fn title(&self, phrase: &str) -> Option<TitleKind> {
+        let key = phrase.trim_end_matches('.').to_lowercase();
+        self.titles.get(&key).copied()
+    }
+
+    /// The longest title length (in words), for matching multi-word titles.
+    pub fn max_title_words(&self) -> usize {
+        self.titles.keys().map(|t| t.split_whitespace().count()).max().unwrap_or(1)
+    }
+
+    /// True when `word` heads organisation names ("Ministry", "University"), case-insensitive.
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(&word.to_lowercase())
+    }
+
+    /// True when `word` is a company legal form ("Ltd", "Inc.", "GmbH").
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(word.trim_end_matches('.'))
+    }
+
+    /// The cue a word form signals (lower-cased before look-up).
+    pub fn cue(&self, form: &str) -> Option<&Cue> {
+        self.cues.get(&form.to_lowercase())
+    }
+}

@@ -1,0 +1,222 @@
+//! Parsing the CSV tables of `data/` into a [`Lexicon`].
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, TitleKind};
+use crate::error::{Error, Result};
+use crate::model::Predicate;
+
+/// The file names of the tables, relative to the data folder.
+pub(super) const FILES: [&str; 8] = [
+    "gazetteer/countries.csv",
+    "gazetteer/organisations.csv",
+    "gazetteer/given_names.csv",
+    "gazetteer/surnames.csv",
+    "gazetteer/titles.csv",
+    "gazetteer/org_keywords.csv",
+    "gazetteer/boilerplate.csv",
+    "cues/verbs.csv",
+];
+
+/// The text of every table, in [`FILES`] order.
+pub(super) struct Sources(Vec<(String, String)>);
+
+pub(super) fn builtin() -> Sources {
+    let texts = [
+        include_str!("../../data/gazetteer/countries.csv"),
+        include_str!("../../data/gazetteer/organisations.csv"),
+        include_str!("../../data/gazetteer/given_names.csv"),
+        include_str!("../../data/gazetteer/surnames.csv"),
+        include_str!("../../data/gazetteer/titles.csv"),
+        include_str!("../../data/gazetteer/org_keywords.csv"),
+        include_str!("../../data/gazetteer/boilerplate.csv"),
+        include_str!("../../data/cues/verbs.csv"),
+    ];
+    Sources(FILES.iter().zip(texts).map(|(name, text)| (format!("data/{name}"), text.to_owned())).collect())
+}
+
+pub(super) fn read_dir(dir: &Path) -> Result<Sources> {
+    FILES
+        .iter()
+        .map(|name| {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            Ok((path.display().to_string(), text))
+        })
+        .collect::<Result<_>>()
+        .map(Sources)
+}
+
+/// One table: rows as maps from column name to value, with line numbers for errors.
+struct Table<'a> {
+    path: &'a str,
+    headers: Vec<String>,
+    rows: Vec<(usize, csv::StringRecord)>,
+}
+
+impl<'a> Table<'a> {
+    fn parse(path: &'a str, text: &str, required: &[&str]) -> Result<Self> {
+        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let bad = |line: usize, reason: String| Error::Data { path: path.to_owned(), line, reason };
+        let headers: Vec<String> =
+            reader.headers().map_err(|e| bad(1, e.to_string()))?.iter().map(str::to_owned).collect();
+        for column in required {
+            if !headers.iter().any(|h| h == column) {
+                return Err(bad(1, format!("missing column `{column}`")));
+            }
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                bad(line, e.to_string())
+            })?;
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            rows.push((line, record));
+        }
+        Ok(Table { path, headers, rows })
+    }
+
+    fn column(&self, name: &str) -> usize {
+        self.headers.iter().position(|h| h == name).expect("checked in parse")
+    }
+
+    fn error(&self, line: usize, reason: impl Into<String>) -> Error {
+        Error::Data { path: self.path.to_owned(), line, reason: reason.into() }
+    }
+}
+
+fn multi(value: &str) -> Vec<String> {
+    value.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
+    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs] = &sources.0[..] else {
+        unreachable!("Sources always holds every table");
+    };
+
+    let t =
+        Table::parse(&countries.0, &countries.1, &["qid", "iso2", "iso3", "name", "aliases", "demonyms", "capitals"])?;
+    let [qid, iso2, iso3, name, aliases, demonyms, capitals] =
+        ["qid", "iso2", "iso3", "name", "aliases", "demonyms", "capitals"].map(|c| t.column(c));
+    let status = t.headers.iter().position(|h| h == "status");
+    let mut country_rows = Vec::new();
+    for (line, r) in &t.rows {
+        if r[name].trim().is_empty() || r[iso3].trim().is_empty() {
+            return Err(t.error(*line, "a country needs `name` and `iso3`"));
+        }
+        country_rows.push(Country {
+            qid: optional(&r[qid]),
+            iso2: r[iso2].trim().to_owned(),
+            iso3: r[iso3].trim().to_owned(),
+            name: r[name].trim().to_owned(),
+            aliases: multi(&r[aliases]),
+            demonyms: multi(&r[demonyms]),
+            capitals: multi(&r[capitals]),
+            former: status.is_some_and(|c| r[c].starts_with("former")),
+        });
+    }
+
+    let cols = ["key", "name", "kind", "acronyms", "aliases", "qid", "country_iso2"];
+    let t = Table::parse(&orgs.0, &orgs.1, &cols)?;
+    let [key, name, kind, acronyms, aliases, qid, country] = cols.map(|c| t.column(c));
+    let mut org_rows = Vec::new();
+    let mut keys = HashSet::new();
+    for (line, r) in &t.rows {
+        if r[key].trim().is_empty() || r[name].trim().is_empty() {
+            return Err(t.error(*line, "an organisation needs `key` and `name`"));
+        }
+        if !keys.insert(r[key].trim().to_owned()) {
+            return Err(t.error(*line, format!("duplicate key `{}`", &r[key])));
+        }
+        org_rows.push(Organisation {
+            key: r[key].trim().to_owned(),
+            name: r[name].trim().to_owned(),
+            kind: r[kind].trim().to_owned(),
+            acronyms: multi(&r[acronyms]),
+            aliases: multi(&r[aliases]),
+            qid: optional(&r[qid]),
+            country_iso2: optional(&r[country]),
+        });
+    }
+
+    let names_of = |source: &(String, String)| -> Result<HashSet<String>> {
+        let t = Table::parse(&source.0, &source.1, &["name"])?;
+        let c = t.column("name");
+        Ok(t.rows.iter().map(|(_, r)| r[c].trim().to_owned()).filter(|n| !n.is_empty()).collect())
+    };
+    let given_names = names_of(given)?;
+    let surnames = names_of(surnames)?;
+
+    let t = Table::parse(&titles.0, &titles.1, &["title", "kind", "role"])?;
+    let [title, kind, role] = ["title", "kind", "role"].map(|c| t.column(c));
+    let mut title_map = HashMap::new();
+    for (line, r) in &t.rows {
+        let value = match (r[kind].trim(), r[role].trim()) {
+            ("honorific", _) => TitleKind::Honorific,
+            ("position", "") => TitleKind::Position(None),
+            ("position", "spokesperson") => TitleKind::Position(Some(Predicate::SpokespersonOf)),
+            ("position", "leader") => TitleKind::Position(Some(Predicate::LeaderOf)),
+            ("position", "member" | "employee") => TitleKind::Position(Some(Predicate::WorksFor)),
+            (k, r) => return Err(t.error(*line, format!("unknown kind/role `{k}`/`{r}`"))),
+        };
+        title_map.insert(r[title].trim().trim_end_matches('.').to_lowercase(), value);
+    }
+
+    let t = Table::parse(&keywords.0, &keywords.1, &["word", "kind"])?;
+    let [word, kind] = ["word", "kind"].map(|c| t.column(c));
+    let (mut org_heads, mut legal_forms) = (HashSet::new(), HashSet::new());
+    for (line, r) in &t.rows {
+        match r[kind].trim() {
+            "head" => org_heads.insert(r[word].trim().to_lowercase()),
+            "legal_form" => legal_forms.insert(r[word].trim().trim_end_matches('.').to_owned()),
+            other => return Err(t.error(*line, format!("unknown kind `{other}`"))),
+        };
+    }
+
+    let t = Table::parse(&boilerplate.0, &boilerplate.1, &["pattern", "kind"])?;
+    let [pattern, kind] = ["pattern", "kind"].map(|c| t.column(c));
+    let mut boiler = Vec::new();
+    for (line, r) in &t.rows {
+        let k = match r[kind].trim() {
+            "line" => BoilerplateKind::Line,
+            "prefix" => BoilerplateKind::Prefix,
+            other => return Err(t.error(*line, format!("unknown kind `{other}`"))),
+        };
+        boiler.push((r[pattern].trim().to_lowercase(), k));
+    }
+
+    let cols = ["form", "lemma", "predicate", "cameo", "speech"];
+    let t = Table::parse(&verbs.0, &verbs.1, &cols)?;
+    let [form, lemma, predicate, cameo, speech] = cols.map(|c| t.column(c));
+    let mut cues = HashMap::new();
+    for (line, r) in &t.rows {
+        let predicate = Predicate::from_name(r[predicate].trim())
+            .ok_or_else(|| t.error(*line, format!("unknown predicate `{}`", &r[predicate])))?;
+        let cue = Cue {
+            lemma: r[lemma].trim().to_owned(),
+            predicate,
+            cameo: optional(&r[cameo]).filter(|c| c != "---"),
+            speech: r[speech].trim() == "1",
+        };
+        cues.insert(r[form].trim().to_lowercase(), cue);
+    }
+
+    Ok(Lexicon {
+        countries: country_rows,
+        organisations: org_rows,
+        given_names,
+        surnames,
+        titles: title_map,
+        org_heads,
+        legal_forms,
+        cues,
+        boilerplate: boiler,
+    })
+}

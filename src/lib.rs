@@ -1,0 +1,18 @@
+#![doc = include_str!("../README.md")]
+#![doc(test(attr(deny(warnings))))]
+
+pub mod error;
+pub mod extract;
+pub mod graph;
+pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod pipeline;
+pub mod rdf;
+pub mod recognize;
+pub mod resolve;
+pub mod segment;
+pub mod table;
+
+pub use error::{Error, Result};
+pub use pipeline::{BuildEvent, BuildSummary, Pipeline, PipelineBuilder};

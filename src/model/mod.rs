@@ -1,0 +1,35 @@
+//! The data model every stage shares. Stages import this module and never each other.
+//!
+//! ```text
+//! Article ─segment──▶ Document ─recognize─▶ Vec<Mention> ─resolve─▶ Resolution
+//!         ─extract──▶ Vec<Statement>  ═══▶  Extraction (all of it, per article)
+//! ```
+
+mod article;
+mod document;
+mod entity;
+mod mention;
+mod span;
+mod statement;
+
+pub use article::{Article, Origin};
+pub use document::{Document, Sentence, Token, TokenKind};
+pub use entity::{Entity, EntityId, Resolution};
+pub use mention::{EntityKind, Mention, MentionForm, MentionId};
+pub use span::{CharIndex, Span};
+pub use statement::{Polarity, Predicate, Statement};
+
+/// Everything the pipeline found in one article.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The article.
+    pub article: Article,
+    /// Its segmented text.
+    pub document: Document,
+    /// Mentions in text order; lines of boilerplate give none.
+    pub mentions: Vec<Mention>,
+    /// Entities and the mention → entity map.
+    pub resolution: Resolution,
+    /// Statements in text order.
+    pub statements: Vec<Statement>,
+}

@@ -1,0 +1,160 @@
+//! Statements: typed edges between entities, each with its evidence.
+
+use serde::Serialize;
+
+use super::{EntityId, Span};
+
+/// The closed set of statement predicates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Predicate {
+    /// Attributed speech: the subject said something (the quote or content).
+    Said,
+    /// The subject accused the object.
+    Accused,
+    /// The subject criticised or condemned the object.
+    Criticised,
+    /// The subject denied something (an accusation, a report).
+    Denied,
+    /// The subject rejected the object or its proposal.
+    Rejected,
+    /// The subject met or held talks with the object.
+    Met,
+    /// The subject visited the object (a country, a place, an organisation).
+    Visited,
+    /// The subject praised the object.
+    Praised,
+    /// The subject urged, appealed to or called on the object.
+    Appealed,
+    /// The subject threatened the object.
+    Threatened,
+    /// The subject warned the object.
+    Warned,
+    /// The subject cooperated with the object.
+    Cooperated,
+    /// The subject signed an agreement with the object.
+    Signed,
+    /// The subject supported or backed the object.
+    Supported,
+    /// The subject (a person) speaks for the object (an organisation or country).
+    SpokespersonOf,
+    /// The subject (a person) works for or is an official of the object.
+    WorksFor,
+    /// The subject (a person) leads the object.
+    LeaderOf,
+}
+
+impl Predicate {
+    /// All predicates, in declaration order.
+    pub const ALL: [Predicate; 17] = [
+        Predicate::Said,
+        Predicate::Accused,
+        Predicate::Criticised,
+        Predicate::Denied,
+        Predicate::Rejected,
+        Predicate::Met,
+        Predicate::Visited,
+        Predicate::Praised,
+        Predicate::Appealed,
+        Predicate::Threatened,
+        Predicate::Warned,
+        Predicate::Cooperated,
+        Predicate::Signed,
+        Predicate::Supported,
+        Predicate::SpokespersonOf,
+        Predicate::WorksFor,
+        Predicate::LeaderOf,
+    ];
+
+    /// The name used in tables, data files and as the local name of the RDF property.
+    ///
+    /// ```
+    /// use newsgraph::model::Predicate;
+    /// assert_eq!(Predicate::SpokespersonOf.name(), "spokespersonOf");
+    /// assert_eq!(Predicate::from_name("accused"), Some(Predicate::Accused));
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Predicate::Said => "said",
+            Predicate::Accused => "accused",
+            Predicate::Criticised => "criticised",
+            Predicate::Denied => "denied",
+            Predicate::Rejected => "rejected",
+            Predicate::Met => "met",
+            Predicate::Visited => "visited",
+            Predicate::Praised => "praised",
+            Predicate::Appealed => "appealed",
+            Predicate::Threatened => "threatened",
+            Predicate::Warned => "warned",
+            Predicate::Cooperated => "cooperated",
+            Predicate::Signed => "signed",
+            Predicate::Supported => "supported",
+            Predicate::SpokespersonOf => "spokespersonOf",
+            Predicate::WorksFor => "worksFor",
+            Predicate::LeaderOf => "leaderOf",
+        }
+    }
+
+    /// Parses [`Predicate::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        Predicate::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// True for role relations (person → organisation), false for actions and speech.
+    pub const fn is_role(self) -> bool {
+        matches!(self, Predicate::SpokespersonOf | Predicate::WorksFor | Predicate::LeaderOf)
+    }
+
+    /// True when `A p B` implies `B p A` (meetings, agreements, cooperation).
+    pub const fn is_symmetric(self) -> bool {
+        matches!(self, Predicate::Met | Predicate::Signed | Predicate::Cooperated)
+    }
+}
+
+/// Whether a statement is asserted or negated in the text ("did not accuse").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Polarity {
+    /// The text asserts it.
+    Asserted,
+    /// The text denies it ("did not", "never").
+    Negated,
+}
+
+impl Polarity {
+    /// `asserted` or `negated`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Polarity::Asserted => "asserted",
+            Polarity::Negated => "negated",
+        }
+    }
+}
+
+/// One statement with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    /// Who acts or speaks.
+    pub subject: EntityId,
+    /// What kind of statement.
+    pub predicate: Predicate,
+    /// Whom it is about, when there is a direct object.
+    pub object: Option<EntityId>,
+    /// Entities named in the quoted or reported content.
+    pub targets: Vec<EntityId>,
+    /// The sentence the statement comes from (for a quote over several sentences, the
+    /// attribution's sentence).
+    pub sentence: Span,
+    /// The bytes that carry the statement: from the first to the last of its parts.
+    pub evidence: Span,
+    /// The cue word (reporting verb, action verb, or role title).
+    pub cue: Span,
+    /// The quoted or reported content, if any.
+    pub quote: Option<Span>,
+    /// The CAMEO event code of the cue, where it has one (`112` for accuse).
+    pub cameo: Option<String>,
+    /// Asserted or negated.
+    pub polarity: Polarity,
+    /// Name of the rule that produced it.
+    pub rule: &'static str,
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+}

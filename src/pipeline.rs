@@ -1,0 +1,177 @@
+//! The pipeline: the only place that knows the order of the stages.
+//!
+//! ```
+//! let pipeline = newsgraph::Pipeline::new();
+//! let x = pipeline.run_text("Kadri Saar, a spokeswoman for the Estonian Foreign Ministry, said talks failed.");
+//! let names: Vec<&str> = x.resolution.entities.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["Kadri Saar", "Estonian Foreign Ministry"]);
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::error::Result;
+use crate::extract::{Extractor, PatternExtractor};
+use crate::graph::KnowledgeGraph;
+use crate::ingest::{InputError, Record};
+use crate::lexicon::Lexicon;
+use crate::model::{Article, EntityKind, Extraction, Origin};
+use crate::rdf::{article_quads, GraphStore, Minter};
+use crate::recognize::{Recognizer, RuleRecognizer};
+use crate::resolve::{ListResolver, Resolver};
+use crate::segment::segment;
+
+/// The stages, built once and run on many articles.
+pub struct Pipeline {
+    recognizer: Box<dyn Recognizer>,
+    resolver: Box<dyn Resolver>,
+    extractor: Box<dyn Extractor>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// The default pipeline over the built-in lexicon.
+    pub fn new() -> Self {
+        PipelineBuilder::new().build()
+    }
+
+    /// Runs every stage on one article.
+    pub fn run(&self, article: Article) -> Extraction {
+        let document = segment(&article.text);
+        let mentions = self.recognizer.recognize(&document);
+        let resolution = self.resolver.resolve(&document, &mentions);
+        let statements = self.extractor.extract(&document, &mentions, &resolution);
+        Extraction { article, document, mentions, resolution, statements }
+    }
+
+    /// Runs every stage on a bare text (article id `text`).
+    pub fn run_text(&self, text: &str) -> Extraction {
+        self.run(Article {
+            id: "text".into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+            text: text.to_owned(),
+            origin: Origin { path: PathBuf::from("-"), line: None },
+        })
+    }
+
+    /// Runs the pipeline over `records` and writes each article into `store`, one transaction
+    /// per article graph. Failed records are passed to `on_event` and counted; the batch goes on.
+    pub fn build_store(
+        &self,
+        records: impl Iterator<Item = Record>,
+        store: &GraphStore,
+        minter: &Minter,
+        mut on_event: impl FnMut(BuildEvent<'_>),
+    ) -> Result<BuildSummary> {
+        let started = Instant::now();
+        let mut summary = BuildSummary::default();
+        let mut entities: BTreeMap<String, EntityKind> = BTreeMap::new();
+        for record in records {
+            let article = match record {
+                Ok(article) => article,
+                Err(error) => {
+                    summary.failures += 1;
+                    on_event(BuildEvent::Failed(&error));
+                    continue;
+                }
+            };
+            let extraction = self.run(article);
+            let mut graph = KnowledgeGraph::new();
+            graph.add(&extraction);
+            let record = &graph.articles()[0];
+            let quads = article_quads(record, minter);
+            store.replace_graph(&minter.article(&record.article.id), &quads)?;
+            for e in &record.entities {
+                entities.insert(e.key.clone(), e.kind);
+            }
+            summary.articles += 1;
+            summary.words += extraction.document.tokens.len();
+            summary.statements += record.statements.len();
+            summary.quads_written += quads.len();
+            on_event(BuildEvent::Stored(&record.article));
+        }
+        store.flush()?;
+        for kind in entities.values() {
+            *summary.entities.entry(*kind).or_default() += 1;
+        }
+        summary.store_quads = store.len()?;
+        summary.seconds = started.elapsed().as_secs_f64();
+        Ok(summary)
+    }
+}
+
+/// Something that happened during a build, for progress and error reporting.
+#[derive(Debug)]
+pub enum BuildEvent<'a> {
+    /// An article was stored.
+    Stored(&'a Article),
+    /// A record failed.
+    Failed(&'a InputError),
+}
+
+/// Counts of one build.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BuildSummary {
+    /// Articles stored.
+    pub articles: usize,
+    /// Records that failed.
+    pub failures: usize,
+    /// Distinct entities by type, over the articles of this build.
+    pub entities: BTreeMap<EntityKind, usize>,
+    /// Statements extracted.
+    pub statements: usize,
+    /// Tokens processed.
+    pub words: usize,
+    /// Quads written by this build.
+    pub quads_written: usize,
+    /// Quads in the store after the build.
+    pub store_quads: usize,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+/// Builds a [`Pipeline`] with a replaced lexicon or stages.
+#[derive(Default)]
+pub struct PipelineBuilder {
+    lexicon: Option<Arc<Lexicon>>,
+    recognizer: Option<Box<dyn Recognizer>>,
+}
+
+impl PipelineBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> Self {
+        PipelineBuilder::default()
+    }
+
+    /// Uses these lexicon tables in every stage.
+    pub fn lexicon(mut self, lexicon: Arc<Lexicon>) -> Self {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Uses this recogniser instead of the rule recogniser.
+    pub fn recognizer(mut self, recognizer: Box<dyn Recognizer>) -> Self {
+        self.recognizer = Some(recognizer);
+        self
+    }
+
+    /// Builds the pipeline.
+    pub fn build(self) -> Pipeline {
+        let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
+        Pipeline {
+            recognizer: self.recognizer.unwrap_or_else(|| Box::new(RuleRecognizer::with_lexicon(lexicon.clone()))),
+            resolver: Box::new(ListResolver::with_lexicon(lexicon.clone())),
+            extractor: Box::new(PatternExtractor::with_lexicon(lexicon)),
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! RDF: the knowledge graph as quads (one named graph per article), the persistent Oxigraph
+//! store, and SPARQL.
+//!
+//! IRIs are minted from canonical keys and article ids under a base IRI, so the same input
+//! always gives the same IRIs. No blank nodes are written.
+//!
+//! ```
+//! use newsgraph::rdf::Minter;
+//! let minter = Minter::new(newsgraph::rdf::vocab::DEFAULT_BASE_IRI).unwrap();
+//! assert_eq!(minter.entity("person:angela merkel").as_str(),
+//!            "https://newsgraph.example.org/id/entity/person/angela_merkel");
+//! assert_eq!(minter.article("wire/2024 01").as_str(),
+//!            "https://newsgraph.example.org/id/article/wire%2F2024_01");
+//! ```
+
+mod query;
+mod store;
+pub mod vocab;
+
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use crate::error::Result;
+use crate::graph::{ArticleRecord, KnowledgeGraph};
+
+pub use query::{display_term, rdf_format_from_name, QueryOutput, ResultFormat, SparqlRunner};
+pub use store::GraphStore;
+
+/// Mints IRIs under a base.
+#[derive(Debug, Clone)]
+pub struct Minter {
+    base: String,
+}
+
+/// Percent-encodes everything but unreserved ASCII; a space becomes `_` (and `_` itself is
+/// encoded), so that the encoding stays one-to-one.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b' ' => out.push('_'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl Minter {
+    /// A minter under `base`, which must be an absolute IRI ending in `/` or `#`.
+    pub fn new(base: &str) -> Result<Self> {
+        NamedNode::new(base)?;
+        if !base.ends_with('/') && !base.ends_with('#') {
+            return Err(crate::Error::Usage(format!("base IRI {base:?} must end with '/' or '#'")));
+        }
+        Ok(Minter { base: base.to_owned() })
+    }
+
+    /// The IRI of an entity key (`kind:name`).
+    pub fn entity(&self, key: &str) -> NamedNode {
+        let (kind, name) = key.split_once(':').unwrap_or(("entity", key));
+        NamedNode::new_unchecked(format!("{}entity/{}/{}", self.base, encode(kind), encode(name)))
+    }
+
+    /// The IRI of an article, which is also the name of its graph.
+    pub fn article(&self, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}article/{}", self.base, encode(id)))
+    }
+
+    /// The IRI of a statement of an article.
+    pub fn statement(&self, article_id: &str, ordinal: usize) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}statement/{}/{ordinal}", self.base, encode(article_id)))
+    }
+
+    /// The IRI of a mention: the article IRI with an RFC 5147 `#char=` fragment.
+    pub fn mention(&self, article_id: &str, start: usize, end: usize) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}article/{}#char={start},{end}", self.base, encode(article_id)))
+    }
+}
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+fn int(n: usize) -> Term {
+    Literal::from(n as i64).into()
+}
+
+/// The quads of one article, in its own named graph, sorted.
+pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
+    use vocab::*;
+    let a = &record.article;
+    let graph = GraphName::NamedNode(minter.article(&a.id));
+    let article = minter.article(&a.id);
+    let mut quads: Vec<Quad> = Vec::new();
+    let mut add = |s: &NamedNode, p: &str, o: Term| {
+        quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), iri(p), o, graph.clone()))
+    };
+
+    add(&article, RDF_TYPE, iri(SCHEMA_NEWS_ARTICLE).into());
+    add(&article, SCHEMA_IDENTIFIER, Literal::new_simple_literal(&a.id).into());
+    if let Some(t) = &a.title {
+        add(&article, SCHEMA_HEADLINE, Literal::new_simple_literal(t).into());
+    }
+    if let Some(d) = &a.date {
+        add(&article, SCHEMA_DATE_PUBLISHED, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
+    }
+    if let Some(u) = &a.url {
+        add(&article, SCHEMA_URL, Literal::new_simple_literal(u).into());
+    }
+    if let Some(s) = &a.source {
+        add(&article, SCHEMA_PUBLISHER, Literal::new_simple_literal(s).into());
+    }
+
+    for e in &record.entities {
+        let node = minter.entity(&e.key);
+        add(&article, SCHEMA_MENTIONS, node.clone().into());
+        add(&node, RDF_TYPE, iri(class_of(e.kind)).into());
+        add(&node, RDFS_LABEL, Literal::new_simple_literal(&e.name).into());
+        add(&node, NG_KEY, Literal::new_simple_literal(&e.key).into());
+        for alias in &e.aliases {
+            add(&node, SKOS_ALT_LABEL, Literal::new_simple_literal(alias).into());
+        }
+        if let Some(q) = &e.wikidata {
+            add(&node, OWL_SAME_AS, iri(&format!("{WD}{q}")).into());
+        }
+        if let Some(c) = &e.capital_of {
+            add(&node, NG_CAPITAL_OF, minter.entity(c).into());
+        }
+    }
+
+    for m in &record.mentions {
+        let node = minter.mention(&a.id, m.start, m.end);
+        add(&node, RDF_TYPE, iri(NG_MENTION).into());
+        add(&node, NG_REFERS_TO, minter.entity(&m.entity).into());
+        add(&node, NG_ARTICLE, article.clone().into());
+        add(&node, NIF_BEGIN_INDEX, int(m.start));
+        add(&node, NIF_END_INDEX, int(m.end));
+        add(&node, NIF_ANCHOR_OF, Literal::new_simple_literal(&m.text).into());
+    }
+
+    for s in &record.statements {
+        let node = minter.statement(&a.id, s.ordinal);
+        let subject = minter.entity(&s.subject);
+        let predicate = predicate_iri(s.predicate);
+        add(&node, RDF_TYPE, iri(NG_STATEMENT).into());
+        add(&node, RDF_TYPE, iri(PROV_ENTITY).into());
+        add(&node, RDF_SUBJECT, subject.clone().into());
+        add(&node, RDF_PREDICATE, iri(&predicate).into());
+        if let Some(o) = &s.object {
+            let object = minter.entity(o);
+            add(&node, RDF_OBJECT, object.clone().into());
+            if s.polarity == crate::model::Polarity::Asserted {
+                add(&subject, &predicate, object.into());
+            }
+        }
+        for t in &s.targets {
+            let target = minter.entity(t);
+            add(&node, NG_TARGET, target.clone().into());
+            if s.polarity == crate::model::Polarity::Asserted {
+                add(&subject, NG_STATED_ABOUT, target.into());
+            }
+        }
+        if let Some(q) = &s.quote {
+            add(&node, NG_QUOTE, Literal::new_simple_literal(q).into());
+        }
+        if let Some((start, end)) = s.quote_offsets {
+            add(&node, NG_QUOTE_BEGIN, int(start));
+            add(&node, NG_QUOTE_END, int(end));
+        }
+        add(&node, NG_EVIDENCE, Literal::new_simple_literal(&s.sentence).into());
+        add(&node, NIF_BEGIN_INDEX, int(s.evidence_offsets.0));
+        add(&node, NIF_END_INDEX, int(s.evidence_offsets.1));
+        add(&node, NG_CUE, Literal::new_simple_literal(&s.cue).into());
+        if let Some(c) = &s.cameo {
+            add(&node, NG_CAMEO, Literal::new_simple_literal(c).into());
+        }
+        add(&node, NG_POLARITY, Literal::new_simple_literal(s.polarity.name()).into());
+        add(&node, NG_RULE, Literal::new_simple_literal(s.rule).into());
+        let confidence = format!("{:.2}", s.confidence);
+        add(&node, NG_CONFIDENCE, Literal::new_typed_literal(confidence, iri(XSD_DOUBLE)).into());
+        add(&node, PROV_WAS_DERIVED_FROM, article.clone().into());
+        add(&node, NG_ARTICLE, article.clone().into());
+        if let Some(d) = &a.date {
+            add(&node, NG_DATE, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
+        }
+    }
+    quads.sort_by_cached_key(|q| q.to_string());
+    quads.dedup();
+    quads
+}
+
+/// The quads of every article of a graph, article by article.
+pub fn graph_quads(graph: &KnowledgeGraph, minter: &Minter) -> Vec<Quad> {
+    graph.articles().iter().flat_map(|a| article_quads(a, minter)).collect()
+}

@@ -1,0 +1,108 @@
+//! The persistent Oxigraph (RocksDB) store: one transaction per article graph.
+
+use std::io::Write;
+use std::path::Path;
+
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
+use oxigraph::store::Store;
+
+use super::vocab::PREFIXES;
+use crate::error::{Error, Result};
+
+/// An Oxigraph store holding one named graph per article.
+#[derive(Clone)]
+pub struct GraphStore {
+    store: Store,
+}
+
+impl GraphStore {
+    /// Opens (or creates) the persistent store in folder `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        Ok(GraphStore { store: Store::open(path)? })
+    }
+
+    /// Opens an existing store read-only (for queries while a build may be writing).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.join("CURRENT").exists() {
+            return Err(Error::Usage(format!(
+                "no store at {}: build one first with `newsgraph build PATH --store {}`",
+                path.display(),
+                path.display()
+            )));
+        }
+        Ok(GraphStore { store: Store::open_read_only(path)? })
+    }
+
+    /// A store in memory (tests, one-shot pipelines).
+    pub fn in_memory() -> Result<Self> {
+        Ok(GraphStore { store: Store::new()? })
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Replaces named graph `graph` with `quads` in one transaction: either the whole
+    /// article is stored or none of it.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
+        let mut tx = self.store.start_transaction()?;
+        tx.remove_named_graph(graph)?;
+        tx.insert_named_graph(graph);
+        tx.extend(quads.iter());
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.store.len()?)
+    }
+
+    /// True when the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.store.is_empty()?)
+    }
+
+    /// Flushes writes to disk.
+    pub fn flush(&self) -> Result<()> {
+        Ok(self.store.flush()?)
+    }
+
+    /// Writes the store (or one graph) in `format`, sorted so that output is deterministic.
+    /// Formats without named graphs get the union of the graphs, each triple once.
+    pub fn export(&self, format: RdfFormat, graph: Option<&NamedNode>, writer: impl Write) -> Result<()> {
+        let graph_name = graph.map(GraphNameRef::from);
+        let mut quads: Vec<Quad> =
+            self.store.quads_for_pattern(None, None, None, graph_name).collect::<Result<_, _>>()?;
+        quads.sort_by_cached_key(|q| q.to_string());
+        let mut serializer = RdfSerializer::from_format(format);
+        for (prefix, iri) in PREFIXES {
+            serializer = serializer.with_prefix(prefix, iri)?;
+        }
+        let mut out = serializer.for_writer(writer);
+        if format.supports_datasets() {
+            for q in &quads {
+                out.serialize_quad(q).map_err(Error::Write)?;
+            }
+        } else {
+            let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
+            triples.sort_by_cached_key(|t| t.to_string());
+            triples.dedup();
+            for t in &triples {
+                out.serialize_triple(t).map_err(Error::Write)?;
+            }
+        }
+        out.finish().map_err(Error::Write)?;
+        Ok(())
+    }
+
+    /// Loads RDF into the store (triples into the default graph), in one transaction.
+    pub fn load(&self, format: RdfFormat, data: &[u8]) -> Result<()> {
+        self.store
+            .load_from_slice(RdfParser::from_format(format), data)
+            .map_err(|e| Error::Usage(format!("cannot load {}: {e}", format.name())))
+    }
+}

@@ -1,0 +1,148 @@
+//! Every IRI newsgraph writes. No IRI literal appears anywhere else.
+
+/// The default base for data IRIs (`--base-iri`).
+pub const DEFAULT_BASE_IRI: &str = "https://newsgraph.example.org/id/";
+
+/// The newsgraph vocabulary namespace (`ng:`).
+pub const NG: &str = "https://newsgraph.example.org/ns#";
+/// schema.org.
+pub const SCHEMA: &str = "http://schema.org/";
+/// RDF.
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+/// RDFS.
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+/// SKOS.
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+/// OWL.
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+/// PROV-O.
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+/// NIF 2.0 core (offsets of mentions and evidence).
+pub const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+/// XML Schema datatypes.
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// Wikidata entities.
+pub const WD: &str = "http://www.wikidata.org/entity/";
+
+/// Prefixes written into Turtle and TriG output, and known to `query`.
+pub const PREFIXES: [(&str, &str); 11] = [
+    ("ng", NG),
+    ("schema", SCHEMA),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("skos", SKOS),
+    ("owl", OWL),
+    ("prov", PROV),
+    ("nif", NIF),
+    ("xsd", XSD),
+    ("wd", WD),
+    ("dct", "http://purl.org/dc/terms/"),
+];
+
+macro_rules! iri {
+    ($name:ident, $ns:ident, $local:literal, $doc:literal) => {
+        #[doc = $doc]
+        pub const $name: &str = concat_iri!($ns, $local);
+    };
+}
+
+macro_rules! concat_iri {
+    (NG, $l:literal) => {
+        concat!("https://newsgraph.example.org/ns#", $l)
+    };
+    (SCHEMA, $l:literal) => {
+        concat!("http://schema.org/", $l)
+    };
+    (RDF, $l:literal) => {
+        concat!("http://www.w3.org/1999/02/22-rdf-syntax-ns#", $l)
+    };
+    (RDFS, $l:literal) => {
+        concat!("http://www.w3.org/2000/01/rdf-schema#", $l)
+    };
+    (SKOS, $l:literal) => {
+        concat!("http://www.w3.org/2004/02/skos/core#", $l)
+    };
+    (OWL, $l:literal) => {
+        concat!("http://www.w3.org/2002/07/owl#", $l)
+    };
+    (PROV, $l:literal) => {
+        concat!("http://www.w3.org/ns/prov#", $l)
+    };
+    (NIF, $l:literal) => {
+        concat!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", $l)
+    };
+    (XSD, $l:literal) => {
+        concat!("http://www.w3.org/2001/XMLSchema#", $l)
+    };
+}
+
+iri!(RDF_TYPE, RDF, "type", "rdf:type");
+iri!(RDF_SUBJECT, RDF, "subject", "rdf:subject");
+iri!(RDF_PREDICATE, RDF, "predicate", "rdf:predicate");
+iri!(RDF_OBJECT, RDF, "object", "rdf:object");
+iri!(RDFS_LABEL, RDFS, "label", "rdfs:label");
+iri!(SKOS_ALT_LABEL, SKOS, "altLabel", "skos:altLabel");
+iri!(OWL_SAME_AS, OWL, "sameAs", "owl:sameAs");
+iri!(PROV_WAS_DERIVED_FROM, PROV, "wasDerivedFrom", "prov:wasDerivedFrom");
+iri!(PROV_ENTITY, PROV, "Entity", "prov:Entity");
+
+iri!(SCHEMA_PERSON, SCHEMA, "Person", "schema:Person");
+iri!(SCHEMA_ORGANIZATION, SCHEMA, "Organization", "schema:Organization");
+iri!(SCHEMA_COUNTRY, SCHEMA, "Country", "schema:Country");
+iri!(SCHEMA_PLACE, SCHEMA, "Place", "schema:Place");
+iri!(SCHEMA_NEWS_ARTICLE, SCHEMA, "NewsArticle", "schema:NewsArticle");
+iri!(SCHEMA_HEADLINE, SCHEMA, "headline", "schema:headline");
+iri!(SCHEMA_DATE_PUBLISHED, SCHEMA, "datePublished", "schema:datePublished");
+iri!(SCHEMA_URL, SCHEMA, "url", "schema:url");
+iri!(SCHEMA_MENTIONS, SCHEMA, "mentions", "schema:mentions");
+iri!(SCHEMA_IDENTIFIER, SCHEMA, "identifier", "schema:identifier");
+iri!(SCHEMA_PUBLISHER, SCHEMA, "publisher", "schema:publisher");
+iri!(SCHEMA_WORKS_FOR, SCHEMA, "worksFor", "schema:worksFor");
+iri!(SCHEMA_CONTAINED_IN_PLACE, SCHEMA, "containedInPlace", "schema:containedInPlace");
+
+iri!(NG_STATEMENT, NG, "Statement", "ng:Statement — a statement node (like a Wikidata statement).");
+iri!(NG_MENTION, NG, "Mention", "ng:Mention — one mention of an entity in an article.");
+iri!(NG_KEY, NG, "key", "ng:key — the canonical key the entity IRI is made from.");
+iri!(NG_QUOTE, NG, "quote", "ng:quote — the quoted or reported content.");
+iri!(NG_QUOTE_BEGIN, NG, "quoteBeginIndex", "ng:quoteBeginIndex — start of the quote (code points).");
+iri!(NG_QUOTE_END, NG, "quoteEndIndex", "ng:quoteEndIndex — end of the quote (code points).");
+iri!(NG_EVIDENCE, NG, "evidence", "ng:evidence — the sentence the statement comes from.");
+iri!(NG_CUE, NG, "cue", "ng:cue — the cue word (verb or title).");
+iri!(NG_CAMEO, NG, "cameo", "ng:cameo — the CAMEO event code of the cue.");
+iri!(NG_CONFIDENCE, NG, "confidence", "ng:confidence — confidence in [0, 1].");
+iri!(NG_RULE, NG, "rule", "ng:rule — the extractor rule that made the statement.");
+iri!(NG_POLARITY, NG, "polarity", "ng:polarity — \"asserted\" or \"negated\".");
+iri!(NG_TARGET, NG, "target", "ng:target — an entity named in the content.");
+iri!(
+    NG_STATED_ABOUT,
+    NG,
+    "statedAbout",
+    "ng:statedAbout — direct edge from a speaker to an entity named in what they said."
+);
+iri!(NG_REFERS_TO, NG, "refersTo", "ng:refersTo — the entity a mention refers to.");
+iri!(NG_CAPITAL_OF, NG, "capitalOf", "ng:capitalOf — a capital city's country.");
+iri!(NG_ARTICLE, NG, "article", "ng:article — the article a statement or mention is in.");
+iri!(NG_DATE, NG, "date", "ng:date — the statement's article date (for timelines).");
+iri!(NIF_BEGIN_INDEX, NIF, "beginIndex", "nif:beginIndex (code points).");
+iri!(NIF_END_INDEX, NIF, "endIndex", "nif:endIndex (code points).");
+iri!(NIF_ANCHOR_OF, NIF, "anchorOf", "nif:anchorOf — the surface text.");
+iri!(XSD_DATE, XSD, "date", "xsd:date");
+iri!(XSD_DOUBLE, XSD, "double", "xsd:double");
+
+/// The property of a predicate's direct triple. Roles with a schema.org equivalent use it.
+pub fn predicate_iri(predicate: crate::model::Predicate) -> String {
+    match predicate {
+        crate::model::Predicate::WorksFor => SCHEMA_WORKS_FOR.to_owned(),
+        p => format!("{NG}{}", p.name()),
+    }
+}
+
+/// The schema.org class of an entity kind.
+pub const fn class_of(kind: crate::model::EntityKind) -> &'static str {
+    match kind {
+        crate::model::EntityKind::Person => SCHEMA_PERSON,
+        crate::model::EntityKind::Organisation => SCHEMA_ORGANIZATION,
+        crate::model::EntityKind::Country => SCHEMA_COUNTRY,
+        crate::model::EntityKind::Place => SCHEMA_PLACE,
+    }
+}

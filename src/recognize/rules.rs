@@ -1,0 +1,348 @@
+//! The rules: gazetteer matches, capitalised runs classified by titles, given names,
+//! organisation heads and context, then document-level passes for acronyms and name parts.
+
+use std::collections::HashSet;
+
+use super::boilerplate::boilerplate_spans;
+use super::gazetteer::{Entry, Gazetteer};
+use super::words::{CALENDAR, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
+use crate::lexicon::{Lexicon, TitleKind};
+use crate::model::{Document, EntityKind, Mention, MentionForm, Span, TokenKind};
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    lexicon: &'a Lexicon,
+    gazetteer: &'a Gazetteer,
+    mentions: Vec<Mention>,
+}
+
+pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let starts: Vec<usize> = doc.tokens.iter().map(|t| t.span.start).collect();
+    let ends: Vec<usize> = doc.tokens.iter().map(|t| t.span.end).collect();
+    let skipped = boilerplate_spans(&doc.text, lexicon);
+    let gaz = gazetteer.find(&doc.text, &starts, &ends);
+    let mut ctx = Ctx { doc, lexicon, gazetteer, mentions: Vec::new() };
+    for sentence in &doc.sentences {
+        if skipped.iter().any(|b| b.overlaps(sentence.span)) {
+            continue;
+        }
+        let tokens = sentence.tokens();
+        let in_sentence: Vec<(Span, &Entry)> =
+            gaz.iter().filter(|(s, _)| sentence.span.contains(*s)).map(|(s, e)| (*s, *e)).collect();
+        ctx.sentence(tokens, &in_sentence);
+    }
+    ctx.mentions.sort_by_key(|m| m.span);
+    ctx.acronyms_and_name_parts(&skipped);
+    ctx.mentions.sort_by_key(|m| m.span);
+    ctx.mentions
+}
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn text(&self, i: usize) -> &'a str {
+        self.doc.token_text(i)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.doc.tokens[from].span.start, self.doc.tokens[to - 1].span.end)
+    }
+
+    fn push(
+        &mut self,
+        span: Span,
+        kind: EntityKind,
+        form: MentionForm,
+        score: f32,
+        rule: &'static str,
+        key: Option<String>,
+    ) {
+        if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+            return;
+        }
+        self.mentions.push(Mention { span, kind, form, score, rule, gazetteer_key: key });
+    }
+
+    /// A title phrase (up to the longest title) starting at token `i` and ending before `end`:
+    /// its kind and its length in tokens.
+    fn title_at(&self, i: usize, end: usize) -> Option<(TitleKind, usize)> {
+        let max = self.lexicon.max_title_words().min(end - i);
+        (1..=max).rev().find_map(|n| {
+            let phrase: Vec<&str> = (i..i + n).map(|j| self.text(j)).collect();
+            self.lexicon.title(&phrase.join(" ")).map(|k| (k, n))
+        })
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    fn sentence(&mut self, tokens: std::ops::Range<usize>, gaz: &[(Span, &Entry)]) {
+        let words = tokens.clone().filter(|&i| self.is_word(i)).count();
+        let caps = tokens.clone().filter(|&i| self.is_word(i) && is_cap(self.text(i))).count();
+        // a Title Case headline: trust only the gazetteer
+        let title_case = words >= 4 && caps * 10 >= words * 7;
+        self.dateline(tokens.clone());
+        let mut i = tokens.start;
+        while i < tokens.end {
+            if !self.is_word(i) || !is_cap(self.text(i)) || CALENDAR.contains(&self.text(i)) {
+                i += 1;
+                continue;
+            }
+            // the maximal capitalised run, connectors allowed inside
+            let mut j = i + 1;
+            while j < tokens.end && self.is_word(j) {
+                let w = self.text(j);
+                if CALENDAR.contains(&w) {
+                    break;
+                }
+                let capitalised = is_cap(w) || (w.contains('-') && w.split('-').any(is_cap));
+                let connector =
+                    CONNECTORS.contains(&w) && j + 1 < tokens.end && self.is_word(j + 1) && is_cap(self.text(j + 1));
+                if capitalised || connector {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            self.run(i, j, tokens.start, tokens.end, gaz, title_case);
+            i = j;
+        }
+    }
+
+    /// "TALLINN, March 3 (Wire) -": an upper-case place at the start of a paragraph.
+    fn dateline(&mut self, tokens: std::ops::Range<usize>) {
+        let first = tokens.start;
+        let line_start = self.doc.text[..self.doc.tokens[first].span.start].rfind('\n').map_or(0, |p| p + 1);
+        if !self.doc.text[line_start..self.doc.tokens[first].span.start].trim().is_empty() {
+            return;
+        }
+        let mut j = first;
+        while j < tokens.end && self.is_word(j) && is_all_caps(self.text(j)) {
+            j += 1;
+        }
+        if j == first || j >= tokens.end || !matches!(self.text(j), "," | "(" | "-" | "—") {
+            return;
+        }
+        let name: Vec<String> = (first..j).map(|k| title_case(self.text(k))).collect();
+        let name = name.join(" ");
+        let span = self.span(first, j);
+        match self.gazetteer.lookup(&name) {
+            Some(e) => {
+                let (kind, form, key) = (e.kind, e.form, e.key.clone());
+                self.push(span, kind, form, 0.9, "dateline", Some(key));
+            }
+            None => self.push(span, EntityKind::Place, MentionForm::Name, 0.75, "dateline", None),
+        }
+    }
+
+    fn run(
+        &mut self,
+        start: usize,
+        end: usize,
+        sent_start: usize,
+        sent_end: usize,
+        gaz: &[(Span, &Entry)],
+        title_case: bool,
+    ) {
+        let mut i = start;
+        let mut title: Option<TitleKind> = self.title_before(start, sent_start);
+        while i < end {
+            let w = self.text(i);
+            // the rest of the run is a gazetteer name
+            let rest = self.span(i, end);
+            if let Some(&(span, entry)) = gaz.iter().find(|(s, _)| *s == rest) {
+                self.push(span, entry.kind, entry.form, 0.95, "gazetteer", Some(entry.key.clone()));
+                return;
+            }
+            if CONNECTORS.contains(&w) || STOP.contains(&w) && title.is_none() {
+                i += 1;
+                continue;
+            }
+            if let Some((kind, n)) = self.title_at(i, end) {
+                if i + n < end || !matches!(kind, TitleKind::Honorific) {
+                    title = Some(kind);
+                    i += n;
+                    continue;
+                }
+            }
+            // the rest of the run ends with an organisation head or legal form
+            if end - i >= 2 && !title_case {
+                let last = self.text(end - 1);
+                if self.lexicon.is_org_head(last) || self.lexicon.is_legal_form(last) {
+                    self.push(rest, EntityKind::Organisation, MentionForm::Name, 0.85, "org-head", None);
+                    return;
+                }
+                if PLACE_HEADS.contains(&last) {
+                    self.push(rest, EntityKind::Place, MentionForm::Name, 0.8, "place-head", None);
+                    return;
+                }
+            }
+            if let Some(&(span, entry)) =
+                gaz.iter().find(|(s, _)| s.start == self.doc.tokens[i].span.start && s.end <= rest.end)
+            {
+                self.push(span, entry.kind, entry.form, 0.95, "gazetteer", Some(entry.key.clone()));
+                i = self.doc.token_at_or_after(span.end);
+                title = None;
+                continue;
+            }
+            // a name: up to the next gazetteer match or title
+            let mut j = i + 1;
+            while j < end
+                && !gaz.iter().any(|(s, _)| s.start == self.doc.tokens[j].span.start)
+                && !(self.title_at(j, end).is_some() && j + 1 < end)
+            {
+                j += 1;
+            }
+            while j > i + 1 && CONNECTORS.contains(&self.text(j - 1)) {
+                j -= 1;
+            }
+            if !title_case {
+                self.name(i, j, sent_start, sent_end, title);
+            }
+            title = None;
+            i = j;
+        }
+    }
+
+    /// A title written just before a capitalised run ("spokesman Dmitry Orlov", "Mr. Li").
+    fn title_before(&self, start: usize, sent_start: usize) -> Option<TitleKind> {
+        let max = self.lexicon.max_title_words();
+        (1..=max.min(start - sent_start)).find_map(|n| {
+            let phrase: Vec<&str> = (start - n..start).map(|j| self.text(j)).collect();
+            self.lexicon.title(&phrase.join(" "))
+        })
+    }
+
+    /// Classifies an unknown capitalised name `[i, j)` by its words and context.
+    fn name(&mut self, i: usize, j: usize, sent_start: usize, sent_end: usize, title: Option<TitleKind>) {
+        let span = self.span(i, j);
+        let words: Vec<&str> = (i..j).map(|k| self.text(k)).collect();
+        let n = words.len();
+        let first = words[0];
+        let next = (j < sent_end).then(|| self.text(j));
+        let prev = (i > sent_start).then(|| self.text(i - 1));
+        let person_like = words.iter().all(|w| !is_all_caps(w) && !self.lexicon.is_org_head(w));
+        if title.is_some() && person_like && n <= 4 {
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.9, "title+name", None);
+        } else if n >= 2 && person_like && self.lexicon.is_given_name(first) && n <= 4 {
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.85, "given-name", None);
+        } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 && !first.contains('.') {
+            self.push(span, EntityKind::Organisation, MentionForm::Name, 0.6, "acronym", None);
+        } else if (2..=4).contains(&n) && person_like && self.is_person_context(j, sent_end) {
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.7, "person-context", None);
+        } else if n >= 2 && person_like && self.lexicon.is_surname(words[n - 1]) && n <= 3 {
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.6, "surname", None);
+        } else if prev.is_some_and(|p| LOCATIVE.contains(&p)) && i > sent_start + 1 && n <= 3 && person_like {
+            self.push(span, EntityKind::Place, MentionForm::Name, 0.55, "locative", None);
+        }
+        let _ = next;
+    }
+
+    /// A name followed by a reporting verb ("… said") or an apposition with a title
+    /// ("…, a spokeswoman for").
+    fn is_person_context(&self, j: usize, sent_end: usize) -> bool {
+        if j >= sent_end {
+            return false;
+        }
+        let next = self.text(j);
+        if self.lexicon.cue(next).is_some_and(|c| c.speech) {
+            return true;
+        }
+        if next == "," {
+            let mut k = j + 1;
+            while k < sent_end && matches!(self.text(k), "a" | "an" | "the") {
+                k += 1;
+            }
+            // skip adjectives before the title: "a senior spokeswoman"
+            for skip in 0..3 {
+                if k + skip < sent_end && self.title_at(k + skip, sent_end).is_some() {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Acronyms defined in parentheses, and later uses of acronyms and of name parts.
+    fn acronyms_and_name_parts(&mut self, skipped: &[Span]) {
+        let tokens = &self.doc.tokens;
+        // "International Atomic Energy Agency (IAEA)": the acronym takes the expansion's type
+        let mut acronyms: Vec<(String, EntityKind)> = Vec::new();
+        for m in &self.mentions {
+            let k = self.doc.token_at_or_after(m.span.end);
+            if k + 2 < tokens.len() && self.text(k) == "(" && self.text(k + 2) == ")" && is_all_caps(self.text(k + 1)) {
+                acronyms.push((self.text(k + 1).to_owned(), m.kind));
+            }
+        }
+        // parts of multi-word person names: "Merkel" after "Angela Merkel"
+        let mut parts: HashSet<&str> = HashSet::new();
+        for m in &self.mentions {
+            if m.kind == EntityKind::Person {
+                let words: Vec<&str> = self.doc.slice(m.span).split_whitespace().collect();
+                if words.len() >= 2 {
+                    parts.insert(words[words.len() - 1]);
+                    parts.insert(words[0]);
+                }
+            }
+        }
+        let mut new = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || skipped.iter().any(|s| s.contains(t.span)) {
+                continue;
+            }
+            let w = self.text(i);
+            if self.mentions.iter().any(|m| m.span.overlaps(t.span)) {
+                continue;
+            }
+            if let Some((_, kind)) = acronyms.iter().find(|(a, _)| a == w) {
+                new.push(Mention {
+                    span: t.span,
+                    kind: *kind,
+                    form: MentionForm::Name,
+                    score: 0.9,
+                    rule: "acronym-defined",
+                    gazetteer_key: None,
+                });
+            } else if parts.contains(w) && !STOP.contains(&w) {
+                new.push(Mention {
+                    span: t.span,
+                    kind: EntityKind::Person,
+                    form: MentionForm::Name,
+                    score: 0.8,
+                    rule: "name-part",
+                    gazetteer_key: None,
+                });
+            }
+        }
+        for m in new {
+            self.push(m.span, m.kind, m.form, m.score, m.rule, m.gazetteer_key);
+        }
+        // an acronym first recognised alone ("EASA" as a guess) takes the defined type
+        for m in &mut self.mentions {
+            let surface = self.doc.slice(m.span);
+            if let Some((_, kind)) = acronyms.iter().find(|(a, _)| a == surface) {
+                if m.rule == "acronym" {
+                    m.kind = *kind;
+                    m.rule = "acronym-defined";
+                    m.score = 0.9;
+                }
+            }
+        }
+    }
+}

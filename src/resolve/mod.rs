@@ -1,0 +1,327 @@
+//! Resolution: mentions → entities within one article, with canonical keys that are equal
+//! across articles for the same entity.
+//!
+//! Tiers, in order: gazetteer keys (countries with their aliases and demonyms, capitals,
+//! known organisations); normalised names ("U.S." = "US"); acronyms defined in the text or
+//! made of a name's initials; a person's single name part joins the one full name it fits,
+//! and stays unresolved when two people fit ("Clinton" with Bill and Hillary Clinton).
+//! Types never merge.
+//!
+//! ```
+//! use newsgraph::model::*;
+//! use newsgraph::resolve::{Resolver, ListResolver};
+//! let text = "Angela Merkel spoke. Merkel left.";
+//! let m = |s, e| Mention { span: Span::new(s, e), kind: EntityKind::Person, form: MentionForm::Name,
+//!     score: 1.0, rule: "test", gazetteer_key: None };
+//! let doc = newsgraph::segment::segment(text);
+//! let r = ListResolver::new().resolve(&doc, &[m(0, 13), m(21, 27)]);
+//! assert_eq!(r.entities.len(), 1);
+//! assert_eq!(r.entities[0].key, "person:angela merkel");
+//! assert_eq!(r.entities[0].aliases.iter().collect::<Vec<_>>(), ["Merkel"]);
+//! ```
+
+mod alias;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Entity, EntityId, EntityKind, Mention, MentionForm, MentionId, Resolution};
+
+pub use alias::{is_acronym_of, normalize};
+
+/// Resolves an article's mentions into entities.
+pub trait Resolver: Send + Sync {
+    /// Groups `mentions` (in text order) into entities.
+    fn resolve(&self, doc: &Document, mentions: &[Mention]) -> Resolution;
+}
+
+/// The tiered, list-based resolver.
+#[derive(Debug, Clone)]
+pub struct ListResolver {
+    lexicon: Arc<Lexicon>,
+}
+
+impl ListResolver {
+    /// A resolver over the built-in lexicon.
+    pub fn new() -> Self {
+        ListResolver::with_lexicon(Lexicon::builtin())
+    }
+
+    /// A resolver over the given lexicon.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Self {
+        ListResolver { lexicon }
+    }
+
+    /// The entity a gazetteer key stands for: its key, table name, Wikidata id and capital-of link.
+    fn known(&self, kind: EntityKind, gazetteer_key: &str, surface: &str) -> Option<Draft> {
+        let (table, id) = gazetteer_key.split_once(':')?;
+        let draft = |key, table_name, wikidata, capital_of| Draft {
+            kind,
+            key,
+            table_name,
+            wikidata,
+            capital_of,
+            mentions: Vec::new(),
+        };
+        match table {
+            "country" => {
+                let c = self.lexicon.country_by_iso3(id)?;
+                Some(draft(c.key(), Some(c.name.clone()), c.qid.clone(), None))
+            }
+            "org" => {
+                let o = self.lexicon.organisation(id)?;
+                Some(draft(gazetteer_key.to_owned(), Some(o.name.clone()), o.qid.clone(), None))
+            }
+            "capital" => {
+                let c = self.lexicon.country_by_iso3(id)?;
+                Some(draft(format!("place:{}", normalize(surface)), None, None, Some(c.key())))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Default for ListResolver {
+    fn default() -> Self {
+        ListResolver::new()
+    }
+}
+
+/// An entity under construction.
+struct Draft {
+    kind: EntityKind,
+    key: String,
+    table_name: Option<String>,
+    wikidata: Option<String>,
+    capital_of: Option<String>,
+    mentions: Vec<usize>,
+}
+
+impl Resolver for ListResolver {
+    fn resolve(&self, doc: &Document, mentions: &[Mention]) -> Resolution {
+        let surface = |i: usize| doc.slice(mentions[i].span);
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut by_key: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+        let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+        let mut add = |drafts: &mut Vec<Draft>, of_mention: &mut Vec<Option<usize>>, i: usize, draft: Draft| {
+            let slot = *by_key.entry((draft.kind, draft.key.clone())).or_insert_with(|| {
+                drafts.push(Draft { mentions: Vec::new(), ..draft });
+                drafts.len() - 1
+            });
+            drafts[slot].mentions.push(i);
+            of_mention[i] = Some(slot);
+        };
+        let plain = |kind: EntityKind, key: String| Draft {
+            kind,
+            key,
+            table_name: None,
+            wikidata: None,
+            capital_of: None,
+            mentions: Vec::new(),
+        };
+
+        // tier 1 and 2: gazetteer keys, then normalised names (single person names wait)
+        let mut single_persons = Vec::new();
+        let mut acronyms = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let s = surface(i);
+            if let Some(draft) = m.gazetteer_key.as_deref().and_then(|k| self.known(m.kind, k, s)) {
+                add(&mut drafts, &mut of_mention, i, draft);
+                continue;
+            }
+            let norm = normalize(s);
+            if m.kind == EntityKind::Person && !norm.contains(' ') {
+                single_persons.push(i);
+            } else if m.kind == EntityKind::Organisation
+                && !norm.contains(' ')
+                && s.chars().filter(|c| c.is_uppercase()).count() >= 2
+            {
+                acronyms.push(i);
+            } else {
+                add(&mut drafts, &mut of_mention, i, plain(m.kind, format!("{}:{norm}", m.kind.slug())));
+            }
+        }
+
+        // tier 3: acronyms, from a parenthesis right after the expansion or from initials
+        for i in acronyms {
+            let m = &mentions[i];
+            let s = surface(i);
+            let defined_after = (0..i).rev().find(|&j| {
+                let between = &doc.text[mentions[j].span.end..m.span.start];
+                between.trim() == "(" && mentions[j].kind == m.kind
+            });
+            let by_initials = || {
+                drafts.iter().position(|d| d.kind == m.kind && d.mentions.iter().any(|&j| is_acronym_of(s, surface(j))))
+            };
+            match defined_after.and_then(|j| of_mention[j]).or_else(by_initials) {
+                Some(slot) => {
+                    drafts[slot].mentions.push(i);
+                    of_mention[i] = Some(slot);
+                }
+                None => {
+                    add(&mut drafts, &mut of_mention, i, plain(m.kind, format!("{}:{}", m.kind.slug(), normalize(s))))
+                }
+            }
+        }
+
+        // tier 4: a single person name joins the one full name whose first or last word it is
+        for i in single_persons {
+            let norm = normalize(surface(i));
+            let fits: Vec<usize> = (0..drafts.len())
+                .filter(|&d| {
+                    drafts[d].kind == EntityKind::Person && {
+                        let full = drafts[d].key.trim_start_matches("person:");
+                        let words: Vec<&str> = full.split(' ').collect();
+                        words.len() >= 2 && (words.last() == Some(&norm.as_str()) || words[0] == norm)
+                    }
+                })
+                .collect();
+            match fits[..] {
+                [slot] => {
+                    drafts[slot].mentions.push(i);
+                    of_mention[i] = Some(slot);
+                }
+                [] => add(&mut drafts, &mut of_mention, i, plain(EntityKind::Person, format!("person:{norm}"))),
+                _ => {} // ambiguous: left unresolved
+            }
+        }
+
+        // order entities by first mention; name = table name, else the longest name form
+        for d in &mut drafts {
+            d.mentions.sort_unstable();
+        }
+        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        order.sort_by_key(|&d| drafts[d].mentions[0]);
+        let mut new_id = vec![0u32; drafts.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old] = new as u32;
+        }
+        let entities = order
+            .iter()
+            .map(|&d| {
+                let draft = &drafts[d];
+                let names: Vec<&str> = draft
+                    .mentions
+                    .iter()
+                    .filter(|&&i| mentions[i].form == MentionForm::Name)
+                    .map(|&i| surface(i))
+                    .collect();
+                let name = draft.table_name.clone().unwrap_or_else(|| {
+                    // the longest name, written in mixed case where there is one ("Tallinn", not "TALLINN")
+                    let best = names.iter().copied().max_by_key(|n| {
+                        let mixed = n.chars().any(char::is_lowercase);
+                        (mixed, n.chars().count(), std::cmp::Reverse(*n))
+                    });
+                    best.unwrap_or_else(|| surface(draft.mentions[0])).to_owned()
+                });
+                // a place known only from an upper-case dateline ("LONDON") is named "London"
+                let name = if draft.kind == EntityKind::Place && !name.chars().any(char::is_lowercase) {
+                    title_case_words(&name)
+                } else {
+                    name
+                };
+                let aliases: BTreeSet<String> = names.iter().filter(|n| **n != name).map(|n| (*n).to_owned()).collect();
+                Entity {
+                    kind: draft.kind,
+                    key: draft.key.clone(),
+                    name,
+                    aliases,
+                    wikidata: draft.wikidata.clone(),
+                    capital_of: draft.capital_of.clone(),
+                    mentions: draft.mentions.iter().map(|&i| MentionId(i as u32)).collect(),
+                }
+            })
+            .collect();
+        Resolution { entities, mention_entity: of_mention.iter().map(|s| s.map(|d| EntityId(new_id[d]))).collect() }
+    }
+}
+
+fn title_case_words(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn mention(text: &str, surface: &str, nth: usize, kind: EntityKind, key: Option<&str>) -> Mention {
+        let start = text.match_indices(surface).nth(nth).unwrap().0;
+        Mention {
+            span: Span::new(start, start + surface.len()),
+            kind,
+            form: MentionForm::Name,
+            score: 1.0,
+            rule: "test",
+            gazetteer_key: key.map(str::to_owned),
+        }
+    }
+
+    fn names(r: &Resolution) -> Vec<(String, Vec<String>)> {
+        r.entities.iter().map(|e| (e.name.clone(), e.aliases.iter().cloned().collect())).collect()
+    }
+
+    #[test]
+    fn resolve_shared_surname_stays_unresolved() {
+        let text = "Bill Clinton and Hillary Clinton met. Clinton said no.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Bill Clinton", 0, EntityKind::Person, None),
+            mention(text, "Hillary Clinton", 0, EntityKind::Person, None),
+            mention(text, "Clinton", 2, EntityKind::Person, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entities.len(), 2);
+        assert_eq!(r.entity_of(MentionId(2)), None);
+    }
+
+    #[test]
+    fn resolve_acronym_joins_parenthesised_expansion() {
+        let text = "the International Atomic Energy Agency (IAEA) said. The IAEA added.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "International Atomic Energy Agency", 0, EntityKind::Organisation, None),
+            mention(text, "IAEA", 0, EntityKind::Organisation, None),
+            mention(text, "IAEA", 1, EntityKind::Organisation, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(names(&r), [("International Atomic Energy Agency".to_owned(), vec!["IAEA".to_owned()])]);
+    }
+
+    #[test]
+    fn resolve_country_aliases_are_one_entity() {
+        let text = "US and U.S. and United States";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "US", 0, EntityKind::Country, Some("country:USA")),
+            mention(text, "U.S.", 0, EntityKind::Country, Some("country:USA")),
+            mention(text, "United States", 0, EntityKind::Country, Some("country:USA")),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entities.len(), 1);
+        assert_eq!(r.entities[0].key, "country:USA");
+        assert_eq!(r.entities[0].wikidata.as_deref(), Some("Q30"));
+        assert_eq!(r.entities[0].aliases.len(), 2);
+    }
+
+    #[test]
+    fn resolve_never_merges_across_types() {
+        let text = "Jordan said Jordan";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Jordan", 0, EntityKind::Person, None),
+            mention(text, "Jordan", 1, EntityKind::Country, Some("country:JOR")),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entities.len(), 2);
+    }
+}

@@ -1,0 +1,236 @@
+//! The `newsgraph` binary as a user runs it.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn newsgraph(args: &[&str], store: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .env("NEWSGRAPH_STORE", store)
+        .current_dir(common::root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn count_triples(store: &Path) -> usize {
+    let o = newsgraph(&["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv"], store);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o).lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn cli_build_examples_twice_keeps_the_triple_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let first = newsgraph(&["build", "data/examples"], &store);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(stdout(&first).starts_with("built 9 articles (0 failed)"), "{}", stdout(&first));
+    let n = count_triples(&store);
+    assert!(n > 500);
+    let second = newsgraph(&["build", "data/examples"], &store);
+    assert_eq!(second.status.code(), Some(0));
+    assert_eq!(count_triples(&store), n, "rebuilding replaces each article graph");
+    let stats = newsgraph(&["stats", "--top", "3"], &store);
+    assert!(stdout(&stats).contains("articles: 9"), "{}", stdout(&stats));
+    assert!(stdout(&stats).contains("schema:Country"));
+}
+
+#[test]
+fn cli_bad_inputs_are_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("good.txt"), "Talks\n\nEstonia accused Russia of jamming flights.").unwrap();
+    std::fs::write(input.join("latin1.txt"), b"Caf\xe9 news\n").unwrap();
+    std::fs::write(input.join("empty.txt"), "  \n\n").unwrap();
+    std::fs::write(
+        input.join("feed.jsonl"),
+        "{\"id\": \"ok\", \"text\": \"Kenya and Ethiopia signed a deal.\"}\n{not json\n{\"id\": \"x\"}\n{\"id\": \"d\", \"text\": \"t\", \"date\": \"03/04/2020\"}\n",
+    )
+    .unwrap();
+    let huge = "Word ".repeat(300_000);
+    std::fs::write(input.join("huge.txt"), huge).unwrap();
+    let store = dir.path().join("store");
+    let missing = dir.path().join("missing.txt");
+    let o = newsgraph(&["build", input.to_str().unwrap(), missing.to_str().unwrap(), "--max-article-mb", "1"], &store);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let feed = input.join("feed.jsonl").display().to_string();
+    for expected in [
+        format!("{}: not UTF-8", input.join("latin1.txt").display()),
+        format!("{}: empty article", input.join("empty.txt").display()),
+        format!("{feed}:2: malformed JSON"),
+        format!("{feed}:3: missing field `text`"),
+        format!("{feed}:4: date \"03/04/2020\" is not ISO 8601"),
+        format!("{}: article is 1500000 bytes, over the limit", input.join("huge.txt").display()),
+        format!("{}: cannot read", missing.display()),
+    ] {
+        assert!(err.contains(&expected), "expected {expected:?} in:\n{err}");
+    }
+    assert!(stdout(&o).starts_with("built 2 articles (7 failed)"), "{}", stdout(&o));
+    let articles =
+        newsgraph(&["query", "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id", "--format", "csv"], &store);
+    assert_eq!(stdout(&articles).replace("\r\n", "\n"), "id\ngood\nok\n");
+}
+
+#[test]
+fn cli_reads_jsonl_from_stdin_with_a_default_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["build", "-", "--date", "2024-05-01", "--store"])
+        .arg(&store)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\": \"s1\", \"title\": \"Deal\", \"text\": \"Kenya and Ethiopia signed a trade deal.\"}\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let q = newsgraph(
+        &["query", "SELECT ?d ?h WHERE { ?a schema:datePublished ?d ; schema:headline ?h }", "--format", "tsv"],
+        &store,
+    );
+    assert!(stdout(&q).contains("\"2024-05-01\"^^<http://www.w3.org/2001/XMLSchema#date>\t\"Deal\""), "{}", stdout(&q));
+}
+
+#[test]
+fn cli_usage_errors_have_their_own_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert_eq!(newsgraph(&["build"], &store).status.code(), Some(2));
+    assert_eq!(newsgraph(&["build", "data/examples/korea.txt", "--date", "May 1"], &store).status.code(), Some(2));
+    let built = newsgraph(&["build", "data/examples/korea.txt"], &store);
+    assert!(built.status.success());
+    let bad = newsgraph(&["query", "SELECT ?x WHERE { ?x ?y }"], &store);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("SPARQL syntax error") && stderr(&bad).contains("1:"), "{}", stderr(&bad));
+    let missing = newsgraph(&["query", "ASK {}"], &dir.path().join("nothing"));
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no store at"), "{}", stderr(&missing));
+}
+
+#[test]
+fn cli_query_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(newsgraph(&["build", "data/examples/wire-estonia-russia.txt"], &store).status.success());
+    let select = "SELECT ?name WHERE { ?c a schema:Country ; rdfs:label ?name } ORDER BY ?name";
+    let csv = stdout(&newsgraph(&["query", select, "--format", "csv"], &store)).replace("\r\n", "\n");
+    assert!(csv.starts_with("name\nEstonia\n"), "{csv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&newsgraph(&["query", select, "--format", "json"], &store))).unwrap();
+    assert_eq!(json["head"]["vars"][0], "name");
+    let table = stdout(&newsgraph(&["query", select, "--format", "table"], &store));
+    assert!(table.lines().nth(1).unwrap().starts_with("----"), "{table}");
+    let ask = stdout(&newsgraph(&["query", "ASK { ?a ng:accused ?b }", "--format", "json"], &store));
+    assert!(ask.contains("true"), "{ask}");
+    let construct = newsgraph(
+        &["query", "CONSTRUCT { ?a ng:accused ?b } WHERE { ?a ng:accused ?b }", "--format", "ntriples"],
+        &store,
+    );
+    assert!(stdout(&construct).contains("/ns#accused>"), "{}", stdout(&construct));
+    let wrong = newsgraph(&["query", select, "--format", "turtle"], &store);
+    assert_eq!(wrong.status.code(), Some(2));
+}
+
+#[test]
+fn cli_export_round_trips_through_oxigraph() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::Quad;
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(newsgraph(&["build", "data/examples"], &store).status.success());
+    let parse =
+        |format: RdfFormat, bytes: &[u8]| -> std::collections::BTreeSet<String> {
+            RdfParser::from_format(format)
+                .for_slice(bytes)
+                .map(|q: Result<Quad, _>| q.unwrap())
+                .map(|q| {
+                    if format.supports_datasets() {
+                        q.to_string()
+                    } else {
+                        oxigraph::model::Triple::from(q).to_string()
+                    }
+                })
+                .collect()
+        };
+    let export = |format: &str| {
+        let o = newsgraph(&["export", "--format", format], &store);
+        assert!(o.status.success(), "{}", stderr(&o));
+        o.stdout
+    };
+    let nquads = parse(RdfFormat::NQuads, &export("nquads"));
+    let trig = parse(RdfFormat::TriG, &export("trig"));
+    assert_eq!(nquads.len(), count_triples(&store));
+    assert_eq!(trig, nquads, "TriG parses back to the same quads");
+    let ntriples = parse(RdfFormat::NTriples, &export("ntriples"));
+    let turtle = parse(RdfFormat::Turtle, &export("turtle"));
+    assert_eq!(turtle, ntriples, "Turtle parses back to the same triples");
+    let rdfxml = parse(RdfFormat::RdfXml, &export("rdfxml"));
+    assert_eq!(rdfxml, ntriples);
+    let jsonld = export("jsonld");
+    assert!(serde_json::from_slice::<serde_json::Value>(&jsonld).is_ok());
+    // byte-for-byte deterministic
+    assert_eq!(export("trig"), export("trig"));
+    let one = newsgraph(
+        &["export", "--format", "turtle", "--graph", "https://newsgraph.example.org/id/article/korea"],
+        &store,
+    );
+    assert!(stdout(&one).contains("North Korea"));
+    assert!(!stdout(&one).contains("Estonia"));
+}
+
+#[test]
+fn cli_killed_build_leaves_complete_articles_and_rebuilds() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let text = std::fs::read_to_string(common::root().join("data/examples/wire-estonia-russia.txt")).unwrap();
+    let mut lines = String::new();
+    for i in 0..3000 {
+        lines.push_str(&serde_json::json!({"id": format!("a{i:04}"), "text": text}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&feed, lines).unwrap();
+    let store = dir.path().join("store");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["build", feed.to_str().unwrap(), "--store", store.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // every stored article graph is whole: all have the same size as the others
+    let per_graph = |store: &Path| {
+        let o = newsgraph(
+            &["query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "--format", "csv"],
+            store,
+        );
+        assert!(o.status.success(), "the killed store opens again: {}", stderr(&o));
+        stdout(&o).lines().skip(1).map(|l| l.rsplit(',').next().unwrap().trim().to_owned()).collect::<Vec<_>>()
+    };
+    let sizes = per_graph(&store);
+    assert!(sizes.windows(2).all(|w| w[0] == w[1]), "a half-written article graph: {sizes:?}");
+    let rebuilt = newsgraph(&["build", feed.to_str().unwrap()], &store);
+    assert_eq!(rebuilt.status.code(), Some(0));
+    assert_eq!(per_graph(&store).len(), 3000);
+}
