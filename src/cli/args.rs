@@ -27,12 +27,12 @@ pub struct StoreArg {
 pub enum Command {
     /// Read articles, extract entities and statements, and store them (one named graph per article).
     #[command(
-        after_help = "Examples:\n  newsgraph build data/examples\n  newsgraph build feed.jsonl --store /data/kg --date 2024-05-01\n  cat feed.jsonl | newsgraph build -\n\nInput: a .txt file is one article (its first non-empty line is the headline); a .jsonl file has one\narticle per line with `id` and `text` (and optional `title`, `date`, `url`, `source`); folders are read\nrecursively; `-` reads JSONL from standard input. Building an article again replaces its graph.\n\nExit codes: 0 all stored, 1 some inputs failed (each is reported as path:line: reason), 2 usage, 3 fatal."
+        after_help = "Examples:\n  newsgraph build data/examples\n  newsgraph build feed.jsonl --store /data/kg --date 2024-05-01\n  cat feed.jsonl | newsgraph build -\n\nInput: a .txt file is one article (its first non-empty line is the headline); a .jsonl file has one article per line with `id` and `text` (and optional `title`, `date`, `url`, `source`); folders are read recursively; `-` reads JSONL from standard input. Building an article again replaces its graph.\n\nExit codes: 0 all stored, 1 some inputs failed (each is reported as path:line: reason), 2 usage, 3 fatal."
     )]
     Build(BuildArgs),
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all article graphs.
     #[command(
-        after_help = "Examples:\n  newsgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name'\n  newsgraph query --file queries/who_accused_whom.rq --format csv\n  newsgraph query 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a ng:Statement ; ?p ?o }' --format turtle\n\nThe default graph is the union of all article graphs; GRAPH ?g { } reaches one article.\nPrefixes ng:, schema:, rdf:, rdfs:, skos:, owl:, prov:, nif:, xsd:, wd:, dct: are predeclared."
+        after_help = "Examples:\n  newsgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name'\n  newsgraph query --file queries/who_accused_whom.rq --format csv\n  newsgraph query 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a ng:Statement ; ?p ?o }' --format turtle\n\nThe default graph is the union of all article graphs; GRAPH ?g { } reaches one article. Prefixes ng:, schema:, rdf:, rdfs:, skos:, owl:, prov:, nif:, xsd:, wd:, dct: are predeclared."
     )]
     Query(QueryArgs),
     /// Write the store as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD).

@@ -25,8 +25,10 @@ pub fn boilerplate_spans(text: &str, lexicon: &Lexicon) -> Vec<Span> {
             continue;
         }
         let lower = trimmed.to_lowercase();
+        // a phrase anywhere in a line marks only short lines: "comments" in a paragraph is news
+        let short = trimmed.split_whitespace().count() <= 12;
         let hit = lexicon.boilerplate.iter().any(|(pattern, kind)| match kind {
-            BoilerplateKind::Line => lower.contains(pattern.as_str()),
+            BoilerplateKind::Line => short && lower.contains(pattern.as_str()),
             BoilerplateKind::Prefix => lower.starts_with(pattern.as_str()),
         });
         if hit || is_byline(trimmed) {

@@ -66,3 +66,98 @@ impl Recognizer for RuleRecognizer {
         rules::recognize(doc, &self.lexicon, &self.gazetteer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityKind::{Country, Organisation, Person, Place};
+    use crate::model::{EntityKind, MentionForm};
+
+    fn found(text: &str) -> Vec<(String, EntityKind)> {
+        let doc = crate::segment::segment(text);
+        RuleRecognizer::new().recognize(&doc).iter().map(|m| (doc.slice(m.span).to_owned(), m.kind)).collect()
+    }
+
+    fn pairs(expected: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        expected.iter().map(|(s, k)| ((*s).to_owned(), *k)).collect()
+    }
+
+    #[test]
+    fn recognize_titles_mark_people_and_are_not_part_of_the_name() {
+        assert_eq!(
+            found("Foreign Minister Margus Tamm met Mr. Orlov and spokesman Dmitry Peskov."),
+            pairs(&[("Margus Tamm", Person), ("Orlov", Person), ("Dmitry Peskov", Person)])
+        );
+    }
+
+    #[test]
+    fn recognize_organisation_heads_and_legal_forms() {
+        assert_eq!(
+            found("Officials at the Estonian Foreign Ministry and Northwind Energy Ltd agreed."),
+            pairs(&[("Estonian Foreign Ministry", Organisation), ("Northwind Energy Ltd", Organisation)])
+        );
+        assert_eq!(found("He studied at the University of Tartu."), pairs(&[("University of Tartu", Organisation)]));
+    }
+
+    #[test]
+    fn recognize_countries_demonyms_and_capitals() {
+        let doc = crate::segment::segment("French and U.S. officials met in Nairobi.");
+        let mentions = RuleRecognizer::new().recognize(&doc);
+        let got: Vec<(&str, EntityKind, MentionForm, Option<&str>)> =
+            mentions.iter().map(|m| (doc.slice(m.span), m.kind, m.form, m.gazetteer_key.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("French", Country, MentionForm::Demonym, Some("country:FRA")),
+                ("U.S.", Country, MentionForm::Name, Some("country:USA")),
+                ("Nairobi", Place, MentionForm::Name, Some("capital:KEN")),
+            ]
+        );
+    }
+
+    #[test]
+    fn recognize_acronym_defined_in_parentheses_and_reused() {
+        assert_eq!(
+            found("The Office of Gas and Electricity Markets (Ofgem) fined it. Ofgem said so."),
+            pairs(&[
+                ("Office of Gas and Electricity Markets", Organisation),
+                ("Ofgem", Organisation),
+                ("Ofgem", Organisation)
+            ])
+        );
+    }
+
+    #[test]
+    fn recognize_surname_after_full_name() {
+        assert_eq!(
+            found("Kadri Saar, a spokeswoman, spoke. Later Saar left."),
+            pairs(&[("Kadri Saar", Person), ("Saar", Person)])
+        );
+    }
+
+    #[test]
+    fn recognize_dateline_place_and_no_sentence_initial_junk() {
+        assert_eq!(
+            found("TARTU, March 3 (Wire) - The talks failed. However, Estonia said no."),
+            pairs(&[("TARTU", Place), ("Estonia", Country)])
+        );
+    }
+
+    #[test]
+    fn recognize_skips_boilerplate_lines() {
+        assert_eq!(
+            found(
+                "Estonia said no.\nReporting by Jane Doe; Editing by John Smith\nBy Mary Major\nFollow us on Twitter"
+            ),
+            pairs(&[("Estonia", Country)])
+        );
+    }
+
+    #[test]
+    fn recognize_title_case_headline_trusts_only_the_gazetteer() {
+        assert_eq!(
+            found("Estonia Accuses Russia Of Jamming Civilian Flights Over Baltic"),
+            pairs(&[("Estonia", Country), ("Russia", Country)])
+        );
+    }
+}

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::boilerplate::boilerplate_spans;
 use super::gazetteer::{Entry, Gazetteer};
-use super::words::{CALENDAR, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
+use super::words::{ADJECTIVES, CALENDAR, COMPASS, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
 use crate::lexicon::{Lexicon, TitleKind};
 use crate::model::{Document, EntityKind, Mention, MentionForm, Span, TokenKind};
 
@@ -95,8 +95,10 @@ impl<'a> Ctx<'a> {
     fn sentence(&mut self, tokens: std::ops::Range<usize>, gaz: &[(Span, &Entry)]) {
         let words = tokens.clone().filter(|&i| self.is_word(i)).count();
         let caps = tokens.clone().filter(|&i| self.is_word(i) && is_cap(self.text(i))).count();
-        // a Title Case headline: trust only the gazetteer
-        let title_case = words >= 4 && caps * 10 >= words * 7;
+        // a Title Case headline (no final stop): trust only the gazetteer
+        let last = tokens.end - 1;
+        let ends_like_sentence = matches!(self.text(last), "." | "?" | "!" | "\"" | "”" | ":");
+        let title_case = !ends_like_sentence && words >= 4 && caps * 10 >= words * 7;
         self.dateline(tokens.clone());
         let mut i = tokens.start;
         while i < tokens.end {
@@ -112,8 +114,13 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 let capitalised = is_cap(w) || (w.contains('-') && w.split('-').any(is_cap));
-                let connector =
-                    CONNECTORS.contains(&w) && j + 1 < tokens.end && self.is_word(j + 1) && is_cap(self.text(j + 1));
+                // "and" does not join two complete organisations ("the Foreign Ministry and Shell")
+                let joins_orgs = matches!(w, "and" | "&") && self.lexicon.is_org_head(self.text(j - 1));
+                let connector = CONNECTORS.contains(&w)
+                    && !joins_orgs
+                    && j + 1 < tokens.end
+                    && self.is_word(j + 1)
+                    && is_cap(self.text(j + 1));
                 if capitalised || connector {
                     j += 1;
                 } else {
@@ -170,7 +177,8 @@ impl<'a> Ctx<'a> {
                 self.push(span, entry.kind, entry.form, 0.95, "gazetteer", Some(entry.key.clone()));
                 return;
             }
-            if CONNECTORS.contains(&w) || STOP.contains(&w) && title.is_none() {
+            let org_run = end - i >= 2 && !title_case && self.is_org_name(i, end);
+            if CONNECTORS.contains(&w) || STOP.contains(&w) && title.is_none() || ADJECTIVES.contains(&w) && !org_run {
                 i += 1;
                 continue;
             }
@@ -181,13 +189,12 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            // the rest of the run ends with an organisation head or legal form
+            if org_run {
+                self.push(rest, EntityKind::Organisation, MentionForm::Name, 0.85, "org-head", None);
+                return;
+            }
             if end - i >= 2 && !title_case {
                 let last = self.text(end - 1);
-                if self.lexicon.is_org_head(last) || self.lexicon.is_legal_form(last) {
-                    self.push(rest, EntityKind::Organisation, MentionForm::Name, 0.85, "org-head", None);
-                    return;
-                }
                 if PLACE_HEADS.contains(&last) {
                     self.push(rest, EntityKind::Place, MentionForm::Name, 0.8, "place-head", None);
                     return;
@@ -220,6 +227,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// True when tokens `[i, end)` name an organisation: they end with an organisation head or
+    /// legal form, or a head is followed by "of" and at most two more words ("Municipality of
+    /// Livorno", "Catholic University of Portugal").
+    fn is_org_name(&self, i: usize, end: usize) -> bool {
+        let last = self.text(end - 1);
+        if self.lexicon.is_org_head(last) || self.lexicon.is_legal_form(last) {
+            return true;
+        }
+        // after "of", up to five words that hold no title or given name ("Bank of England
+        // Governor Andrew Bailey" is not one organisation)
+        (i..end.saturating_sub(2)).any(|p| {
+            self.lexicon.is_org_head(self.text(p))
+                && self.text(p + 1) == "of"
+                && end - (p + 2) <= 5
+                && (p + 2..end).all(|k| {
+                    let w = self.text(k);
+                    self.lexicon.title(w).is_none() && !self.lexicon.is_given_name(w)
+                })
+        })
+    }
+
     /// A title written just before a capitalised run ("spokesman Dmitry Orlov", "Mr. Li").
     fn title_before(&self, start: usize, sent_start: usize) -> Option<TitleKind> {
         let max = self.lexicon.max_title_words();
@@ -231,37 +259,65 @@ impl<'a> Ctx<'a> {
 
     /// Classifies an unknown capitalised name `[i, j)` by its words and context.
     fn name(&mut self, i: usize, j: usize, sent_start: usize, sent_end: usize, title: Option<TitleKind>) {
-        let span = self.span(i, j);
+        // trailing function words are not part of a name ("Regina Ip In", "Wilson Or")
+        let mut j = j;
+        while j > i && (STOP.contains(&self.text(j - 1)) || CONNECTORS.contains(&self.text(j - 1))) {
+            j -= 1;
+        }
+        // single letters ("I") are never names
+        if j == i || (j == i + 1 && self.text(i).chars().count() < 2) {
+            return;
+        }
         let words: Vec<&str> = (i..j).map(|k| self.text(k)).collect();
+        // "Minister of Education Stefania Giannini": the name starts at the given name
+        let i = match words.iter().position(|w| self.lexicon.is_given_name(w)) {
+            Some(p) if p > 0 && title.is_some() && j - (i + p) >= 2 => i + p,
+            _ => i,
+        };
+        let words: Vec<&str> = (i..j).map(|k| self.text(k)).collect();
+        let span = self.span(i, j);
         let n = words.len();
         let first = words[0];
-        let next = (j < sent_end).then(|| self.text(j));
+        let last = words[n - 1];
         let prev = (i > sent_start).then(|| self.text(i - 1));
         let person_like = words.iter().all(|w| !is_all_caps(w) && !self.lexicon.is_org_head(w));
-        if title.is_some() && person_like && n <= 4 {
+        let known_name = self.lexicon.is_given_name(first) || self.lexicon.is_surname(last);
+        if n >= 2 && first == "New" {
+            self.push(span, EntityKind::Place, MentionForm::Name, 0.6, "place-new", None);
+        } else if n >= 2 && (self.lexicon.is_org_head(last) || self.lexicon.is_legal_form(last)) {
+            self.push(span, EntityKind::Organisation, MentionForm::Name, 0.8, "org-head", None);
+        } else if n >= 2 && (COMPASS.contains(&last) || PLACE_HEADS.contains(&last)) {
+            self.push(span, EntityKind::Place, MentionForm::Name, 0.6, "place-head", None);
+        } else if title.is_some() && person_like && n <= 4 {
             self.push(span, EntityKind::Person, MentionForm::Name, 0.9, "title+name", None);
         } else if n >= 2 && person_like && self.lexicon.is_given_name(first) && n <= 4 {
             self.push(span, EntityKind::Person, MentionForm::Name, 0.85, "given-name", None);
         } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 && !first.contains('.') {
             self.push(span, EntityKind::Organisation, MentionForm::Name, 0.6, "acronym", None);
-        } else if (2..=4).contains(&n) && person_like && self.is_person_context(j, sent_end) {
+        } else if (2..=4).contains(&n) && person_like && self.is_person_context(j, sent_end, known_name) {
             self.push(span, EntityKind::Person, MentionForm::Name, 0.7, "person-context", None);
-        } else if n >= 2 && person_like && self.lexicon.is_surname(words[n - 1]) && n <= 3 {
+        } else if n >= 2 && person_like && self.lexicon.is_surname(last) && n <= 3 {
             self.push(span, EntityKind::Person, MentionForm::Name, 0.6, "surname", None);
-        } else if prev.is_some_and(|p| LOCATIVE.contains(&p)) && i > sent_start + 1 && n <= 3 && person_like {
+        } else if prev.is_some_and(|p| LOCATIVE.contains(&p))
+            && i > sent_start + 1
+            && n <= 3
+            && person_like
+            && !(n == 1 && ["ish", "ese", "ian", "ans"].iter().any(|s| first.ends_with(s)))
+        {
             self.push(span, EntityKind::Place, MentionForm::Name, 0.55, "locative", None);
         }
-        let _ = next;
     }
 
     /// A name followed by a reporting verb ("… said") or an apposition with a title
     /// ("…, a spokeswoman for").
-    fn is_person_context(&self, j: usize, sent_end: usize) -> bool {
+    /// A reporting verb counts only for a name with a known given name or surname
+    /// ("Citizens Advice said" is not a person).
+    fn is_person_context(&self, j: usize, sent_end: usize, known_name: bool) -> bool {
         if j >= sent_end {
             return false;
         }
         let next = self.text(j);
-        if self.lexicon.cue(next).is_some_and(|c| c.speech) {
+        if known_name && self.lexicon.cue(next).is_some_and(|c| c.speech) {
             return true;
         }
         if next == "," {
@@ -286,7 +342,9 @@ impl<'a> Ctx<'a> {
         let mut acronyms: Vec<(String, EntityKind)> = Vec::new();
         for m in &self.mentions {
             let k = self.doc.token_at_or_after(m.span.end);
-            if k + 2 < tokens.len() && self.text(k) == "(" && self.text(k + 2) == ")" && is_all_caps(self.text(k + 1)) {
+            let short_name = |w: &str| is_cap(w) && w.chars().count() <= 10 && !w.contains(' ');
+            let defines = m.kind == EntityKind::Organisation && k + 2 < tokens.len();
+            if defines && self.text(k) == "(" && self.text(k + 2) == ")" && short_name(self.text(k + 1)) {
                 acronyms.push((self.text(k + 1).to_owned(), m.kind));
             }
         }
@@ -307,6 +365,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.text(i);
+            // a weak place guess ("to Braverman") gives way to a known person's name part
+            if parts.contains(w) {
+                self.mentions.retain(|m| !(m.rule == "locative" && m.span == t.span));
+            }
             if self.mentions.iter().any(|m| m.span.overlaps(t.span)) {
                 continue;
             }

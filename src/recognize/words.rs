@@ -183,25 +183,6 @@ pub(super) const STOP: &[&str] = &[
     "Up",
     "Down",
     "Out",
-    "New",
-    "Old",
-    "Former",
-    "Acting",
-    "Senior",
-    "Top",
-    "Chief",
-    "Deputy",
-    "Vice",
-    "Local",
-    "State",
-    "National",
-    "International",
-    "Federal",
-    "Regional",
-    "Western",
-    "Eastern",
-    "Northern",
-    "Southern",
 ];
 
 /// Weekdays and months: never part of a name.
@@ -280,3 +261,38 @@ pub(super) const PLACE_HEADS: &[&str] = &[
 
 /// Prepositions after which an unknown capitalised word is a place ("in Kharkiv").
 pub(super) const LOCATIVE: &[&str] = &["in", "near", "outside", "across", "from", "to", "at"];
+
+/// Compass words that end place names ("Kowloon East", "New Territories West").
+pub(super) const COMPASS: &[&str] =
+    &["East", "West", "North", "South", "Northeast", "Northwest", "Southeast", "Southwest"];
+
+/// Adjectives that start sentences as often as they start organisation names: dropped at
+/// the start of a name unless the name ends with an organisation head ("National Election
+/// Commission").
+pub(super) const ADJECTIVES: &[&str] = &[
+    "Old",
+    "Former",
+    "Acting",
+    "Senior",
+    "Top",
+    "Chief",
+    "Deputy",
+    "Vice",
+    "Local",
+    "State",
+    "National",
+    "International",
+    "Federal",
+    "Regional",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "Supreme",
+    "Royal",
+    "General",
+    "Joint",
+    "Special",
+    "Independent",
+];

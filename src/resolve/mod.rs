@@ -53,6 +53,18 @@ impl ListResolver {
         ListResolver { lexicon }
     }
 
+    /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind Energy").
+    fn without_legal_form<'s>(&self, name: &'s str) -> &'s str {
+        let mut name = name.trim();
+        while let Some((rest, last)) = name.rsplit_once(' ') {
+            if !self.lexicon.is_legal_form(last.trim_end_matches(',')) {
+                break;
+            }
+            name = rest.trim_end_matches(',').trim_end();
+        }
+        name
+    }
+
     /// The entity a gazetteer key stands for: its key, table name, Wikidata id and capital-of link.
     fn known(&self, kind: EntityKind, gazetteer_key: &str, surface: &str) -> Option<Draft> {
         let (table, id) = gazetteer_key.split_once(':')?;
@@ -133,29 +145,35 @@ impl Resolver for ListResolver {
             let norm = normalize(s);
             if m.kind == EntityKind::Person && !norm.contains(' ') {
                 single_persons.push(i);
-            } else if m.kind == EntityKind::Organisation
-                && !norm.contains(' ')
-                && s.chars().filter(|c| c.is_uppercase()).count() >= 2
-            {
+            } else if m.kind == EntityKind::Organisation && !norm.contains(' ') {
                 acronyms.push(i);
+            } else if m.kind == EntityKind::Organisation {
+                // "Castlegate Holdings Inc." and "Castlegate Holdings" are one company
+                let key = format!("organization:{}", normalize(self.without_legal_form(s)));
+                add(&mut drafts, &mut of_mention, i, plain(m.kind, key));
             } else {
                 add(&mut drafts, &mut of_mention, i, plain(m.kind, format!("{}:{norm}", m.kind.slug())));
             }
         }
 
-        // tier 3: acronyms, from a parenthesis right after the expansion or from initials
+        // tier 3: acronyms, from a parenthesis right after the expansion or from initials;
+        // once defined, an acronym keeps its entity for the rest of the article
+        let mut defined: BTreeMap<String, usize> = BTreeMap::new();
         for i in acronyms {
             let m = &mentions[i];
             let s = surface(i);
-            let defined_after = (0..i).rev().find(|&j| {
+            let in_parenthesis = (0..i).rev().find(|&j| {
                 let between = &doc.text[mentions[j].span.end..m.span.start];
                 between.trim() == "(" && mentions[j].kind == m.kind
             });
             let by_initials = || {
                 drafts.iter().position(|d| d.kind == m.kind && d.mentions.iter().any(|&j| is_acronym_of(s, surface(j))))
             };
-            match defined_after.and_then(|j| of_mention[j]).or_else(by_initials) {
+            let slot =
+                in_parenthesis.and_then(|j| of_mention[j]).or_else(|| defined.get(s).copied()).or_else(by_initials);
+            match slot {
                 Some(slot) => {
+                    defined.insert(s.to_owned(), slot);
                     drafts[slot].mentions.push(i);
                     of_mention[i] = Some(slot);
                 }
