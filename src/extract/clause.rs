@@ -323,7 +323,8 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<
             });
             let (object, object_span) = match (object, subject.partner) {
                 (Some((o, s)), _) => (Some(o), Some(s)),
-                (None, Some(p)) if cue.predicate.is_symmetric() => (Some(p), None),
+                // "Kenya and Ethiopia signed": Kenya signed with Ethiopia
+                (None, Some(p)) if cue.predicate.is_symmetric() => (Some(std::mem::replace(&mut subj, p)), None),
                 _ => (None, None),
             };
             if object == Some(subj) {

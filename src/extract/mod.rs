@@ -73,3 +73,135 @@ impl Extractor for PatternExtractor {
         statements
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityId, EntityKind, MentionForm, Polarity, Predicate, Span};
+
+    /// A document with hand-made mentions: every occurrence of each surface, one entity per surface.
+    fn extract(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String, Vec<String>, Polarity)> {
+        let doc = crate::segment::segment(text);
+        let mut mentions = Vec::new();
+        for (surface, kind) in names {
+            for (start, _) in text.match_indices(surface) {
+                let span = Span::new(start, start + surface.len());
+                mentions.push(Mention {
+                    span,
+                    kind: *kind,
+                    form: MentionForm::Name,
+                    score: 1.0,
+                    rule: "test",
+                    gazetteer_key: None,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span);
+        let entities: Vec<Entity> = names
+            .iter()
+            .map(|(surface, kind)| Entity {
+                kind: *kind,
+                key: surface.to_string(),
+                name: surface.to_string(),
+                aliases: Default::default(),
+                wikidata: None,
+                capital_of: None,
+                mentions: Vec::new(),
+            })
+            .collect();
+        let mention_entity = mentions
+            .iter()
+            .map(|m| names.iter().position(|(s, _)| *s == doc.slice(m.span)).map(|i| EntityId(i as u32)))
+            .collect();
+        let resolution = Resolution { entities, mention_entity };
+        let name = |e: EntityId| resolution.entity(e).name.clone();
+        PatternExtractor::new()
+            .extract(&doc, &mentions, &resolution)
+            .iter()
+            .map(|s| {
+                (
+                    name(s.subject),
+                    s.predicate,
+                    s.object.map(name).unwrap_or_default(),
+                    s.targets.iter().map(|&t| name(t)).collect(),
+                    s.polarity,
+                )
+            })
+            .collect()
+    }
+
+    use EntityKind::{Country, Organisation, Person};
+    use Polarity::{Asserted, Negated};
+    use Predicate::*;
+
+    fn row(
+        s: &str,
+        p: Predicate,
+        o: &str,
+        t: &[&str],
+        pol: Polarity,
+    ) -> (String, Predicate, String, Vec<String>, Polarity) {
+        (s.into(), p, o.into(), t.iter().map(|x| x.to_string()).collect(), pol)
+    }
+
+    #[test]
+    fn extract_quote_before_attribution_with_apposition() {
+        let got = extract(
+            "\"Russia must stop,\" Kadri Saar, a spokeswoman for the Foreign Ministry, told reporters.",
+            &[("Russia", Country), ("Kadri Saar", Person), ("Foreign Ministry", Organisation)],
+        );
+        assert!(got.contains(&row("Kadri Saar", Said, "", &["Russia"], Asserted)), "{got:?}");
+        assert!(got.contains(&row("Kadri Saar", SpokespersonOf, "Foreign Ministry", &[], Asserted)), "{got:?}");
+    }
+
+    #[test]
+    fn extract_attribution_before_quote_and_pronoun_speaker() {
+        let got = extract(
+            "Margus Tamm arrived. He said: \"Estonia has the data.\"",
+            &[("Margus Tamm", Person), ("Estonia", Country)],
+        );
+        assert_eq!(got, [row("Margus Tamm", Said, "", &["Estonia"], Asserted)]);
+    }
+
+    #[test]
+    fn extract_according_to() {
+        let got = extract("\"Talks failed,\" according to Li Wen.", &[("Li Wen", Person)]);
+        assert_eq!(got, [row("Li Wen", Said, "", &[], Asserted)]);
+    }
+
+    #[test]
+    fn extract_verb_relation_with_negation() {
+        let got = extract("Estonia did not accuse Russia of anything.", &[("Estonia", Country), ("Russia", Country)]);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Negated)]);
+    }
+
+    #[test]
+    fn extract_passive_voice_swaps_agent_and_patient() {
+        let got = extract("Russia was criticised by Estonia on Monday.", &[("Russia", Country), ("Estonia", Country)]);
+        assert_eq!(got, [row("Estonia", Criticised, "Russia", &[], Asserted)]);
+    }
+
+    #[test]
+    fn extract_coordinated_subjects_of_symmetric_verbs() {
+        let got = extract("Kenya and Ethiopia signed a deal.", &[("Kenya", Country), ("Ethiopia", Country)]);
+        assert_eq!(got, [row("Kenya", Signed, "Ethiopia", &[], Asserted)]);
+    }
+
+    #[test]
+    fn extract_role_from_title_prefix() {
+        let got = extract(
+            "Russian Foreign Ministry spokesman Dmitry Orlov spoke.",
+            &[("Russian Foreign Ministry", Organisation), ("Dmitry Orlov", Person)],
+        );
+        assert_eq!(got, [row("Dmitry Orlov", SpokespersonOf, "Russian Foreign Ministry", &[], Asserted)]);
+    }
+
+    #[test]
+    fn extract_verbs_inside_quotes_give_no_relations() {
+        let got = extract(
+            "\"Estonia accused Russia,\" said Li Wen.",
+            &[("Estonia", Country), ("Russia", Country), ("Li Wen", Person)],
+        );
+        assert_eq!(got, [row("Li Wen", Said, "", &["Estonia", "Russia"], Asserted)]);
+    }
+}

@@ -293,3 +293,41 @@ impl KnowledgeGraph {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Origin;
+
+    fn extraction(id: &str, text: &str) -> Extraction {
+        crate::Pipeline::new().run(Article {
+            id: id.into(),
+            title: None,
+            date: None,
+            url: None,
+            source: None,
+            text: text.into(),
+            origin: Origin { path: id.into(), line: None },
+        })
+    }
+
+    #[test]
+    fn graph_merges_entities_across_articles_by_key() {
+        let a = extraction("a", "The U.S. accused Iran.");
+        let b = extraction("b", "United States officials met Iranian envoys. Iran denied it.");
+        let mut one = KnowledgeGraph::new();
+        one.add(&a);
+        one.add(&b);
+        let mut two = KnowledgeGraph::new();
+        two.add(&b);
+        two.add(&a);
+        let us = one.entity("country:USA").unwrap();
+        assert_eq!(us.name, "United States");
+        assert_eq!(us.articles, 2);
+        assert_eq!(one.entity("country:IRN").unwrap().mentions, 3);
+        // the merged node does not depend on the order articles were added in
+        assert_eq!(one.entities().collect::<Vec<_>>(), two.entities().collect::<Vec<_>>());
+        assert_eq!(one.neighbours("country:USA").into_iter().collect::<Vec<_>>(), ["country:IRN"]);
+        assert_eq!(one.statements_between("country:USA", "country:IRN")[0].predicate, Predicate::Accused);
+    }
+}

@@ -184,3 +184,77 @@ pub(crate) fn finish_article(mut article: Article, options: &IngestOptions) -> R
     }
     Ok(article)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl(input: &str) -> Vec<Record> {
+        read_jsonl(input.as_bytes(), Path::new("f.jsonl"), &IngestOptions::default()).collect()
+    }
+
+    fn reason(r: &Record) -> String {
+        r.as_ref().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn ingest_jsonl_reports_each_bad_line_and_goes_on() {
+        let records = jsonl(
+            "{\"id\": 7, \"text\": \"A.\", \"title\": \"T\", \"url\": \"u\"}\n\n[1]\n{\"id\": \"b\", \"text\": 3}\n{\"text\": \"x\"}\n{\"id\": \"c\", \"text\": \"ok\", \"date\": \"2024-13-01\"}\n{\"id\": \"d\", \"text\": \" \"}\n{\"id\": \"e\", \"text\": \"fine\"}\n",
+        );
+        assert_eq!(records.len(), 7, "blank lines are skipped");
+        let first = records[0].as_ref().unwrap();
+        assert_eq!((first.id.as_str(), first.title.as_deref(), first.url.as_deref()), ("7", Some("T"), Some("u")));
+        assert_eq!(reason(&records[1]), "f.jsonl:3: malformed JSON: expected a JSON object");
+        assert_eq!(reason(&records[2]), "f.jsonl:4: field `text` must be a string");
+        assert_eq!(reason(&records[3]), "f.jsonl:5: missing field `id`");
+        assert!(reason(&records[4]).starts_with("f.jsonl:6: date \"2024-13-01\" is not ISO 8601"));
+        assert_eq!(reason(&records[5]), "f.jsonl:7: empty article: no text");
+        assert_eq!(records[6].as_ref().unwrap().id, "e");
+    }
+
+    #[test]
+    fn ingest_jsonl_line_that_is_not_utf8() {
+        let mut bytes = b"{\"id\": \"a\", \"text\": \"caf".to_vec();
+        bytes.extend([0xe9, b'"', b'}', b'\n']);
+        let records: Vec<Record> = read_jsonl(&bytes[..], Path::new("f.jsonl"), &IngestOptions::default()).collect();
+        assert_eq!(reason(&records[0]), "f.jsonl:1: not UTF-8 (invalid byte at offset 24); convert the file to UTF-8");
+    }
+
+    #[test]
+    fn ingest_text_file_headline_and_dateline_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "\u{feff}\n  Talks fail \nGENEVA, 3 March 2024 - Talks failed.").unwrap();
+        let article = read_text_file(&path, "a", &IngestOptions::default()).unwrap();
+        assert_eq!(article.title.as_deref(), Some("Talks fail"));
+        assert_eq!(article.date.as_deref(), Some("2024-03-03"));
+        assert!(!article.text.starts_with('\u{feff}'));
+    }
+
+    #[test]
+    fn ingest_folder_is_read_in_name_order_with_relative_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("b.txt"), "B\n\nText b.").unwrap();
+        std::fs::write(dir.path().join("sub/a.txt"), "A\n\nText a.").unwrap();
+        std::fs::write(dir.path().join("notes.md"), "ignored").unwrap();
+        let options = IngestOptions { default_date: Some("2020-01-02".into()), ..IngestOptions::default() };
+        let paths = [dir.path().to_owned()];
+        let ids: Vec<(String, Option<String>)> =
+            read_inputs(&paths, &options).map(|r| r.unwrap()).map(|a| (a.id, a.date)).collect();
+        let date = Some("2020-01-02".to_owned());
+        assert_eq!(ids, [("b".to_owned(), date.clone()), ("sub/a".to_owned(), date)]);
+    }
+
+    #[test]
+    fn ingest_refuses_huge_articles() {
+        let options = IngestOptions { max_article_bytes: 10, ..IngestOptions::default() };
+        let records: Vec<Record> =
+            read_jsonl("{\"id\": \"a\", \"text\": \"0123456789ABC\"}".as_bytes(), Path::new("-"), &options).collect();
+        assert_eq!(
+            reason(&records[0]),
+            "-:1: article is 13 bytes, over the limit of 10 bytes (raise it with --max-article-mb)"
+        );
+    }
+}

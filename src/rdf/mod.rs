@@ -193,3 +193,68 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
 pub fn graph_quads(graph: &KnowledgeGraph, minter: &Minter) -> Vec<Quad> {
     graph.articles().iter().flat_map(|a| article_quads(a, minter)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Origin};
+
+    fn record(id: &str, text: &str) -> ArticleRecord {
+        let x = crate::Pipeline::new().run(Article {
+            id: id.into(),
+            title: Some("Headline".into()),
+            date: Some("2024-03-03".into()),
+            url: None,
+            source: None,
+            text: text.into(),
+            origin: Origin { path: id.into(), line: None },
+        });
+        let mut graph = KnowledgeGraph::new();
+        graph.add(&x);
+        graph.articles()[0].clone()
+    }
+
+    #[test]
+    fn rdf_iris_are_injective_and_valid() {
+        let m = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
+        assert_ne!(m.entity("person:a b"), m.entity("person:a_b"));
+        assert_ne!(m.article("a/b"), m.article("a%2Fb"));
+        assert_eq!(m.entity("person:zoë").as_str(), "https://newsgraph.example.org/id/entity/person/zo%C3%AB");
+        assert!(Minter::new("not an iri").is_err());
+        assert!(Minter::new("http://example.org/no-slash").is_err());
+    }
+
+    #[test]
+    fn rdf_article_quads_are_sorted_named_and_without_blank_nodes() {
+        let m = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
+        let quads = article_quads(&record("a1", "Estonia did not accuse Russia. \"We agree,\" Li Wen said."), &m);
+        let graph = GraphName::NamedNode(m.article("a1"));
+        assert!(quads.iter().all(|q| q.graph_name == graph));
+        assert!(quads.iter().all(|q| !q.to_string().contains("_:")));
+        let lines: Vec<String> = quads.iter().map(ToString::to_string).collect();
+        let mut sorted = lines.clone();
+        sorted.sort();
+        assert_eq!(lines, sorted);
+        let has = |s: &str| lines.iter().any(|l| l.contains(s));
+        assert!(has("<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q191>"));
+        assert!(has("\"negated\""));
+        // a negated statement gets no direct triple
+        assert!(!has("/ns#accused> <https://newsgraph.example.org/id/entity/country/RUS>"));
+        assert!(has("\"2024-03-03\"^^<http://www.w3.org/2001/XMLSchema#date>"));
+    }
+
+    #[test]
+    fn rdf_store_replaces_an_article_graph() {
+        let m = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
+        let store = GraphStore::in_memory().unwrap();
+        let first = article_quads(&record("a1", "Estonia accused Russia."), &m);
+        store.replace_graph(&m.article("a1"), &first).unwrap();
+        assert_eq!(store.len().unwrap(), first.len());
+        let second = article_quads(&record("a1", "Kenya met Ethiopia."), &m);
+        store.replace_graph(&m.article("a1"), &second).unwrap();
+        assert_eq!(store.len().unwrap(), second.len());
+        let mut out = Vec::new();
+        store.export(oxigraph::io::RdfFormat::NQuads, None, &mut out).unwrap();
+        assert!(!String::from_utf8(out).unwrap().contains("Estonia"));
+    }
+}
