@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// A file or folder could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io {
         /// The path involved.
         path: PathBuf,
@@ -26,23 +26,23 @@ pub enum Error {
         reason: String,
     },
     /// An input record could not be turned into an article.
-    #[error("{0}")]
+    #[error(transparent)]
     Input(#[from] crate::ingest::InputError),
     /// The RDF store failed.
-    #[error("store: {0}")]
+    #[error("store")]
     Storage(#[from] oxigraph::store::StorageError),
-    /// A SPARQL query could not be parsed.
-    #[error("SPARQL syntax error: {0}")]
+    /// A SPARQL query could not be parsed (the source says where).
+    #[error("SPARQL syntax error")]
     SparqlSyntax(#[from] oxigraph::sparql::SparqlSyntaxError),
     /// A SPARQL query failed while running.
-    #[error("SPARQL evaluation failed: {0}")]
+    #[error("SPARQL evaluation failed")]
     SparqlEvaluation(#[from] oxigraph::sparql::QueryEvaluationError),
     /// An IRI could not be built (for example from a bad `--base-iri`).
-    #[error("invalid IRI: {0}")]
+    #[error("invalid IRI")]
     Iri(#[from] oxigraph::model::IriParseError),
     /// Writing output failed.
-    #[error("write failed: {0}")]
-    Write(std::io::Error),
+    #[error("write failed")]
+    Write(#[source] std::io::Error),
     /// The caller asked for something that cannot be done (wrong format for a result kind…).
     #[error("{0}")]
     Usage(String),

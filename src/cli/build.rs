@@ -20,7 +20,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         Some(d) => Some(normalize_date(d).ok_or_else(|| Error::Usage(format!("--date {d:?} is not YYYY-MM-DD")))?),
         None => None,
     };
-    let minter = Minter::new(&args.base_iri)?;
+    let minter = Minter::new(&args.base_iri).with_context(|| format!("--base-iri {:?}", args.base_iri))?;
     let lexicon = match &args.data_dir {
         Some(dir) => {
             Arc::new(Lexicon::from_dir(dir).with_context(|| format!("loading tables from {}", dir.display()))?)

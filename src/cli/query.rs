@@ -11,7 +11,8 @@ use super::args::QueryArgs;
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     let query = match (&args.query, &args.file) {
-        (_, Some(file)) => std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?,
+        (_, Some(file)) => std::fs::read_to_string(file)
+            .map_err(|e| Error::Usage(format!("cannot read the query file {}: {e}", file.display())))?,
         (Some(q), None) => q.clone(),
         (None, None) => unreachable!("clap requires one"),
     };

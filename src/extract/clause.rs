@@ -84,6 +84,8 @@ pub(super) struct Subject {
     pub pronoun: bool,
     /// A coordinated co-subject ("Kenya and Ethiopia signed").
     pub partner: Option<EntityId>,
+    /// True when it is the subject of an earlier verb ("X said … and accused Y").
+    pub coordinated: bool,
 }
 
 impl<'a> View<'a> {
@@ -178,7 +180,7 @@ impl<'a> View<'a> {
                     .then(|| self.entity_at(start - 2).map(|(e, _)| e))
                     .flatten()
                     .filter(|p| *p != entity);
-                return Some(Subject { entity, span, polarity, passive, pronoun: false, partner });
+                return Some(Subject { entity, span, polarity, passive, pronoun: false, partner, coordinated: false });
             }
             let w = self.text(k);
             if NEGATION.contains(&w) {
@@ -191,8 +193,7 @@ impl<'a> View<'a> {
                 continue;
             }
             if matches!(w, "he" | "she" | "He" | "She") {
-                let (entity, span) = self.pronoun_antecedent(self.doc.tokens[k].span.start)?;
-                let _ = span;
+                let (entity, _) = self.pronoun_antecedent(self.doc.tokens[k].span.start)?;
                 return Some(Subject {
                     entity,
                     span: self.doc.tokens[k].span,
@@ -200,6 +201,7 @@ impl<'a> View<'a> {
                     passive,
                     pronoun: true,
                     partner: None,
+                    coordinated: false,
                 });
             }
             if w == ")" {
@@ -249,7 +251,15 @@ impl<'a> View<'a> {
     /// The mention whose last token is `k - 1`, as a subject.
     fn mention_subject(&self, k: usize, polarity: Polarity, passive: bool) -> Option<Subject> {
         let (entity, m) = self.entity_at(k.checked_sub(1)?)?;
-        Some(Subject { entity, span: self.mentions[m].span, polarity, passive, pronoun: false, partner: None })
+        Some(Subject {
+            entity,
+            span: self.mentions[m].span,
+            polarity,
+            passive,
+            pronoun: false,
+            partner: None,
+            coordinated: false,
+        })
     }
 
     /// The first entity after the verb at `v` in its clause ("met with X", "accused X of").
@@ -300,7 +310,22 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<
                 continue;
             }
             let Some(cue) = view.cue_at(v) else { continue };
-            let Some(subject) = view.subject_before(v, range.start) else { continue };
+            let subject = view.subject_before(v, range.start).or_else(|| {
+                // "Orlov said … and accused Estonia": the subject of the sentence's last statement
+                let coordinated = v > range.start && matches!(view.text(v - 1), "and" | "but")
+                    || v > range.start + 1 && matches!(view.text(v - 2), "and" | "but") && view.text(v - 1) == "also";
+                let previous = out.iter().rev().find(|s| s.sentence == sentence.span && !s.predicate.is_role())?;
+                coordinated.then_some(Subject {
+                    entity: previous.subject,
+                    span: previous.evidence,
+                    polarity: Polarity::Asserted,
+                    passive: false,
+                    pronoun: false,
+                    partner: None,
+                    coordinated: true,
+                })
+            });
+            let Some(subject) = subject else { continue };
             let verb = view.doc.tokens[v].span;
             let (mut subj, mut obj) = (subject.entity, None);
             let mut rule = "clause";
@@ -352,8 +377,12 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<
             if let Some(c) = content {
                 evidence = evidence.cover(c);
             }
+            if subject.coordinated {
+                rule = "clause-coordinated";
+            }
             let confidence = match (subject.pronoun, rule) {
                 (true, _) => 0.55,
+                (false, "clause-coordinated") => 0.6,
                 (false, "clause-passive") => 0.65,
                 _ if cue.speech && predicate == Predicate::Said => 0.75,
                 _ => 0.7,

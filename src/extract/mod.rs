@@ -188,6 +188,15 @@ mod tests {
     }
 
     #[test]
+    fn extract_coordinated_verbs_share_their_subject() {
+        let got = extract(
+            "Li Wen said talks failed and accused Russia of delays.",
+            &[("Li Wen", Person), ("Russia", Country)],
+        );
+        assert!(got.contains(&row("Li Wen", Accused, "Russia", &[], Asserted)), "{got:?}");
+    }
+
+    #[test]
     fn extract_role_from_title_prefix() {
         let got = extract(
             "Russian Foreign Ministry spokesman Dmitry Orlov spoke.",
