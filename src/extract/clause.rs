@@ -59,6 +59,38 @@ const BETWEEN: &[&str] = &[
     "already",
     "recently",
 ];
+/// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
+const OBJECT_GAP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "with",
+    "to",
+    "on",
+    "its",
+    "his",
+    "her",
+    "their",
+    "against",
+    "for",
+    "of",
+    "agreement",
+    "deal",
+    "accord",
+    "pact",
+    "treaty",
+    "memorandum",
+    "new",
+    "trade",
+    "security",
+    "officials",
+    "leaders",
+    "counterpart",
+    "counterparts",
+    "government",
+    "envoy",
+    "ambassador",
+];
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are"];
 const NEGATION: &[&str] = &["not", "never", "n't"];
 
@@ -275,8 +307,8 @@ impl<'a> View<'a> {
                 }
                 return Some((e, self.mentions[m].span));
             }
-            let w = self.text(k);
-            if matches!(w, "." | ";" | ":" | "that" | "\"" | "“" | "”" | "," | "said" | "because") {
+            // only determiners, prepositions and agreement nouns may stand before the object
+            if !OBJECT_GAP.contains(&self.text(k)) {
                 return None;
             }
             k += 1;
