@@ -70,3 +70,55 @@ fn pipeline_boilerplate_gives_no_entities() {
     let names: Vec<&str> = x.resolution.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Kenya"]);
 }
+
+/// Rules look ahead and behind; none may index past either end of an article, whatever its
+/// text (found by building every dataset text: a person's name and a comma at the very end panicked).
+#[test]
+fn regression_rules_never_look_past_the_text() {
+    let texts = [
+        "\"",
+        "(",
+        "\"He said",
+        "he said",
+        "He said: \"",
+        "“”",
+        "Mr.",
+        "President",
+        "A (B",
+        "X, a spokesman for",
+        "Estonia accused",
+        "\r\n\r\nEstonia said \"yes\r\n",
+        "🙂 Zoë Ångström said “ok” 🙂",
+        "e\u{301} Café said.",
+        "U.S.",
+        ". . .",
+        "\"a\" \"b\" \"c",
+        "John Smith,",
+        "John Smith, a",
+        "Kenyan President William Ruto, the",
+        "and accused Russia",
+        "Russia was accused by",
+        "Kenya and",
+        "said Mr",
+        "'s",
+        "O'",
+        "Foreign Minister",
+        "NATO (",
+        "(NATO)",
+        "Ofgem (Ofgem",
+        "according to",
+        "\"x,\" according to",
+        "\"x,\" he",
+        "\"x,\" said",
+        "GENEVA,",
+        "TALLINN (",
+    ];
+    let pipeline = Pipeline::new();
+    for text in texts {
+        let x = pipeline.run(article("edge", text.to_owned()));
+        for m in &x.mentions {
+            assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end), "{text:?}");
+        }
+        let _ = statement_table(&x);
+    }
+}

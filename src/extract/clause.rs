@@ -135,12 +135,14 @@ impl<'a> View<'a> {
         View { doc, mentions, resolution, lexicon, mention_at, quotes }
     }
 
+    /// The text of token `i`; empty past the end, so that rules can look ahead freely.
     pub fn text(&self, i: usize) -> &'a str {
-        self.doc.token_text(i)
+        self.doc.tokens.get(i).map_or("", |t| t.span.text(&self.doc.text))
     }
 
+    /// The entity and mention at token `i`, if a resolved mention covers it.
     pub fn entity_at(&self, token: usize) -> Option<(EntityId, usize)> {
-        let m = self.mention_at[token]?;
+        let m = self.mention_at.get(token).copied().flatten()?;
         Some((self.resolution.entity_of(crate::model::MentionId(m as u32))?, m))
     }
 
