@@ -7,7 +7,7 @@
 //! assert_eq!(names, ["Kadri Saar", "Estonian Foreign Ministry"]);
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -15,9 +15,9 @@ use std::time::Instant;
 use crate::error::Result;
 use crate::extract::{Extractor, PatternExtractor};
 use crate::graph::KnowledgeGraph;
-use crate::ingest::{InputError, Record};
+use crate::ingest::{InputError, InputErrorKind, Record};
 use crate::lexicon::Lexicon;
-use crate::model::{Article, EntityKind, Extraction, Origin};
+use crate::model::{Article, Document, EntityKind, Extraction, Mention, Origin};
 use crate::rdf::{article_quads, GraphStore, Minter};
 use crate::recognize::{Recognizer, RuleRecognizer};
 use crate::resolve::{ListResolver, Resolver};
@@ -45,7 +45,7 @@ impl Pipeline {
     /// Runs every stage on one article.
     pub fn run(&self, article: Article) -> Extraction {
         let document = segment(&article.text);
-        let mentions = self.recognizer.recognize(&document);
+        let mentions = valid_mentions(&document, self.recognizer.recognize(&document));
         let resolution = self.resolver.resolve(&document, &mentions);
         let statements = self.extractor.extract(&document, &mentions, &resolution);
         Extraction { article, document, mentions, resolution, statements }
@@ -76,7 +76,19 @@ impl Pipeline {
         let started = Instant::now();
         let mut summary = BuildSummary::default();
         let mut entities: BTreeMap<String, EntityKind> = BTreeMap::new();
+        let mut seen: HashMap<String, Origin> = HashMap::new();
         for record in records {
+            // two inputs with one id would silently replace each other's graph
+            let record = record.and_then(|article| match seen.get(&article.id) {
+                Some(first) => Err(InputError {
+                    kind: InputErrorKind::DuplicateId { id: article.id.clone(), first: first.clone() },
+                    origin: article.origin,
+                }),
+                None => {
+                    seen.insert(article.id.clone(), article.origin.clone());
+                    Ok(article)
+                }
+            });
             let article = match record {
                 Ok(article) => article,
                 Err(error) => {
@@ -108,6 +120,24 @@ impl Pipeline {
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
     }
+}
+
+/// What the later stages rely on, whatever the recogniser: mentions sorted, non-empty, inside
+/// the text, on char boundaries and not overlapping (the first of two overlapping ones wins).
+fn valid_mentions(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    mentions.retain(|m| {
+        m.span.start < m.span.end && doc.text.is_char_boundary(m.span.start) && doc.text.is_char_boundary(m.span.end)
+    });
+    mentions.sort_by_key(|m| m.span);
+    let mut end = 0;
+    mentions.retain(|m| {
+        let keep = m.span.start >= end;
+        if keep {
+            end = m.span.end;
+        }
+        keep
+    });
+    mentions
 }
 
 /// Something that happened during a build, for progress and error reporting.

@@ -56,7 +56,7 @@ fn cli_bad_inputs_are_reported_and_the_batch_goes_on() {
     std::fs::write(input.join("empty.txt"), "  \n\n").unwrap();
     std::fs::write(
         input.join("feed.jsonl"),
-        "{\"id\": \"ok\", \"text\": \"Kenya and Ethiopia signed a deal.\"}\n{not json\n{\"id\": \"x\"}\n{\"id\": \"d\", \"text\": \"t\", \"date\": \"03/04/2020\"}\n",
+        "{\"id\": \"ok\", \"text\": \"Kenya and Ethiopia signed a deal.\"}\n{not json\n{\"id\": \"x\"}\n{\"id\": \"d\", \"text\": \"t\", \"date\": \"03/04/2020\"}\n{\"id\": \"ok\", \"text\": \"Again.\"}\n",
     )
     .unwrap();
     let huge = "Word ".repeat(300_000);
@@ -73,12 +73,13 @@ fn cli_bad_inputs_are_reported_and_the_batch_goes_on() {
         format!("{feed}:2: malformed JSON"),
         format!("{feed}:3: missing field `text`"),
         format!("{feed}:4: date \"03/04/2020\" is not ISO 8601"),
+        format!("{feed}:5: article id \"ok\" was already used by {feed}:1 in this build"),
         format!("{}: article is 1500000 bytes, over the limit", input.join("huge.txt").display()),
         format!("{}: cannot read", missing.display()),
     ] {
         assert!(err.contains(&expected), "expected {expected:?} in:\n{err}");
     }
-    assert!(stdout(&o).starts_with("built 2 articles (7 failed)"), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("built 2 articles (8 failed)"), "{}", stdout(&o));
     let articles =
         newsgraph(&["query", "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id", "--format", "csv"], &store);
     assert_eq!(stdout(&articles).replace("\r\n", "\n"), "id\ngood\nok\n");

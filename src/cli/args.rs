@@ -63,7 +63,7 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Refuse articles larger than this (megabytes).
-    #[arg(long, default_value_t = 10, value_name = "MB")]
+    #[arg(long, default_value_t = 1, value_name = "MB")]
     pub max_article_mb: usize,
     /// No progress bar.
     #[arg(long, short)]

@@ -1,6 +1,6 @@
 //! `newsgraph build`: articles in, graphs into the store, a summary out.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,7 +61,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|k| format!("{} {}", summary.entities.get(k).copied().unwrap_or(0), k.label().to_lowercase()))
         .collect();
-    println!(
+    writeln!(
+        std::io::stdout(),
         "built {} articles ({} failed) into {}: entities {}; {} statements; {} triples in store; {:.2} s",
         summary.articles,
         summary.failures,
@@ -70,6 +71,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         summary.statements,
         summary.store_quads,
         summary.seconds
-    );
+    )
+    .map_err(Error::Write)?;
     Ok(if summary.failures > 0 { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
 }

@@ -3,13 +3,17 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use std::io::Write;
+
 use newsgraph::rdf::{display_term, GraphStore, QueryOutput, SparqlRunner};
+use newsgraph::Error;
 
 use super::args::StatsArgs;
 
 const BY_TYPE: &str =
     "SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e ng:key ?k ; a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
-const TOP: &str = "SELECT ?name ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE { ?m ng:refersTo ?e . ?e rdfs:label ?name ; a ?type } GROUP BY ?e ?name ?type ORDER BY DESC(?mentions) ?name LIMIT ";
+// grouped by entity: an entity named differently in two articles has two labels, shown once
+const TOP: &str = "SELECT (MIN(?label) AS ?name) (SAMPLE(?class) AS ?type) (COUNT(DISTINCT ?m) AS ?mentions) WHERE { ?m ng:refersTo ?e . ?e rdfs:label ?label ; a ?class } GROUP BY ?e ORDER BY DESC(?mentions) ?name LIMIT ";
 const BY_PREDICATE: &str = "SELECT ?predicate (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement ; rdf:predicate ?predicate } GROUP BY ?predicate ORDER BY DESC(?n) ?predicate";
 const ARTICLES: &str = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }";
 
@@ -26,20 +30,21 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
             _ => unreachable!("SELECT gives solutions"),
         }
     };
+    let mut out = std::io::stdout().lock();
     let articles = rows(ARTICLES)?;
-    println!("articles: {}", articles[0][0]);
-    println!("triples: {}", store.len()?);
-    println!("\nentities by type:");
+    writeln!(out, "articles: {}", articles[0][0]).map_err(Error::Write)?;
+    writeln!(out, "triples: {}", store.len()?).map_err(Error::Write)?;
+    writeln!(out, "\nentities by type:").map_err(Error::Write)?;
     for r in rows(BY_TYPE)? {
-        println!("  {:<22} {:>7}", r[0], r[1]);
+        writeln!(out, "  {:<22} {:>7}", r[0], r[1]).map_err(Error::Write)?;
     }
-    println!("\ntop {} entities by mentions:", args.top);
+    writeln!(out, "\ntop {} entities by mentions:", args.top).map_err(Error::Write)?;
     for r in rows(&format!("{TOP}{}", args.top))? {
-        println!("  {:<40} {:<22} {:>7}", r[0], r[1], r[2]);
+        writeln!(out, "  {:<40} {:<22} {:>7}", r[0], r[1], r[2]).map_err(Error::Write)?;
     }
-    println!("\nstatements by predicate:");
+    writeln!(out, "\nstatements by predicate:").map_err(Error::Write)?;
     for r in rows(BY_PREDICATE)? {
-        println!("  {:<22} {:>7}", r[0], r[1]);
+        writeln!(out, "  {:<22} {:>7}", r[0], r[1]).map_err(Error::Write)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -151,7 +151,9 @@ impl<'a> View<'a> {
     }
 
     pub fn in_quote(&self, span: Span) -> bool {
-        self.quotes.iter().any(|q| q.contains(span))
+        // quotes are sorted and disjoint: only the last one starting before `span` can hold it
+        let i = self.quotes.partition_point(|q| q.start <= span.start);
+        i > 0 && self.quotes[i - 1].contains(span)
     }
 
     /// The verb cue at token `i`: a lower-case word form in the cue table.
@@ -171,7 +173,8 @@ impl<'a> View<'a> {
     /// Entities mentioned inside `span`, in order, without duplicates.
     pub fn entities_in(&self, span: Span, except: EntityId) -> Vec<EntityId> {
         let mut out = Vec::new();
-        for (i, m) in self.mentions.iter().enumerate() {
+        let first = self.mentions.partition_point(|m| m.span.start < span.start);
+        for (i, m) in self.mentions.iter().enumerate().skip(first).take_while(|(_, m)| m.span.start < span.end) {
             if span.contains(m.span) {
                 if let Some(e) = self.resolution.entity_of(crate::model::MentionId(i as u32)) {
                     if e != except && !out.contains(&e) {
@@ -188,11 +191,14 @@ impl<'a> View<'a> {
     pub fn pronoun_antecedent(&self, offset: usize) -> Option<(EntityId, Span)> {
         let sentence = self.doc.sentence_at(offset)?;
         let floor = self.doc.sentences[sentence.saturating_sub(3)].span.start;
-        self.mentions
+        let end = self.mentions.partition_point(|m| m.span.start < offset);
+        // people named inside a quotation are not the ones "he" or "she" refers to
+        self.mentions[..end]
             .iter()
             .enumerate()
             .rev()
-            .filter(|(_, m)| m.span.end <= offset && m.span.start >= floor && m.kind == EntityKind::Person)
+            .take_while(|(_, m)| m.span.start >= floor)
+            .filter(|(_, m)| m.span.end <= offset && m.kind == EntityKind::Person && !self.in_quote(m.span))
             .find_map(|(i, m)| Some((self.resolution.entity_of(crate::model::MentionId(i as u32))?, m.span)))
     }
 
@@ -336,11 +342,11 @@ fn reported_content(view: &View<'_>, v: usize, end: usize, object: Option<Span>)
 }
 
 /// Clause rules over every cue that the quote rules did not use.
-pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<usize>) {
+pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
     for sentence in &view.doc.sentences {
         let range = sentence.tokens();
         for v in range.clone() {
-            if used.contains(&v) || view.in_quote(view.doc.tokens[v].span) {
+            if used[v] || view.in_quote(view.doc.tokens[v].span) {
                 continue;
             }
             let Some(cue) = view.cue_at(v) else { continue };
@@ -363,14 +369,14 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<
             let verb = view.doc.tokens[v].span;
             let (mut subj, mut obj) = (subject.entity, None);
             let mut rule = "clause";
-            if subject.passive && v + 2 < range.end && view.text(v + 1) == "by" {
-                if let Some((agent, _)) = view.entity_at(v + 2) {
-                    obj = Some(subject.entity);
-                    subj = agent;
-                    rule = "clause-passive";
-                }
-            } else if subject.passive {
-                continue;
+            // "is accusing" is progressive, not passive
+            if subject.passive && !view.text(v).ends_with("ing") {
+                // "was accused by (the) X": the agent acts; without one there is no statement
+                let agent = (view.text(v + 1) == "by").then(|| view.object_after(v + 1, range.end)).flatten();
+                let Some((agent, _)) = agent else { continue };
+                obj = Some(subject.entity);
+                subj = agent;
+                rule = "clause-passive";
             }
             let wants_object = cue.predicate != Predicate::Said || cue.lemma == "tell";
             let object = obj.map(|o| (o, subject.span)).or_else(|| {
@@ -421,7 +427,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<
                 _ if cue.speech && predicate == Predicate::Said => 0.75,
                 _ => 0.7,
             };
-            used.push(v);
+            used[v] = true;
             out.push(Statement {
                 subject: subj,
                 predicate,

@@ -55,7 +55,7 @@ impl Extractor for PatternExtractor {
     fn extract(&self, doc: &Document, mentions: &[Mention], resolution: &Resolution) -> Vec<Statement> {
         let view = clause::View::new(doc, mentions, resolution, &self.lexicon);
         let mut statements = Vec::new();
-        let mut used_cues = Vec::new();
+        let mut used_cues = vec![false; doc.tokens.len()];
         quotes::extract(&view, &mut statements, &mut used_cues);
         clause::extract(&view, &mut statements, &mut used_cues);
         roles::extract(&view, &mut statements);
@@ -179,6 +179,23 @@ mod tests {
     fn extract_passive_voice_swaps_agent_and_patient() {
         let got = extract("Russia was criticised by Estonia on Monday.", &[("Russia", Country), ("Estonia", Country)]);
         assert_eq!(got, [row("Estonia", Criticised, "Russia", &[], Asserted)]);
+    }
+
+    #[test]
+    fn extract_passive_agent_after_a_determiner_and_progressive_verbs() {
+        let names = [("Russia", Country), ("Foreign Ministry", Organisation), ("Estonia", Country)];
+        let got = extract("Russia was accused by the Foreign Ministry of lying.", &names);
+        assert_eq!(got, [row("Foreign Ministry", Accused, "Russia", &[], Asserted)]);
+        let got = extract("Estonia is accusing Russia of lying.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
+        assert!(extract("Russia was accused of lying.", &names).is_empty(), "no agent, no statement");
+    }
+
+    #[test]
+    fn extract_role_from_a_multi_word_title() {
+        let got =
+            extract("Kenya's Foreign Minister Joseph Kamau spoke.", &[("Kenya", Country), ("Joseph Kamau", Person)]);
+        assert_eq!(got, [row("Joseph Kamau", WorksFor, "Kenya", &[], Asserted)]);
     }
 
     #[test]

@@ -34,14 +34,15 @@ pub(super) fn find_quotes(doc: &Document) -> Vec<Span> {
 }
 
 /// Attribution of each quote: `"…," X said`, `"…," said X`, `X said: "…"`, `"…", according to X`.
-pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<usize>) {
+pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
     let doc = view.doc;
-    for &quote in &view.quotes {
-        if quote.trim_is_empty(&doc.text) {
+    for &marked in &view.quotes {
+        let quote = marked.trim(&doc.text);
+        if quote.is_empty() {
             continue;
         }
-        let close = doc.token_at_or_after(quote.end); // the closing mark
-        let open = doc.token_at_or_after(quote.start).saturating_sub(1);
+        let close = doc.token_at_or_after(marked.end); // the closing mark
+        let open = doc.token_at_or_after(marked.start).saturating_sub(1);
         let after = attribution_after(view, close);
         let found = after.or_else(|| attribution_before(view, open));
         let Some((speaker, speaker_span, cue_token, rule, confidence)) = found else { continue };
@@ -62,7 +63,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<
             Predicate::Said
         };
         let sentence = doc.sentence_at(cue_span.start).map_or(quote, |s| doc.sentences[s].span);
-        used.push(cue_token);
+        used[cue_token] = true;
         out.push(Statement {
             subject: speaker,
             predicate,
@@ -77,16 +78,6 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut Vec<
             rule,
             confidence,
         });
-    }
-}
-
-trait TrimEmpty {
-    fn trim_is_empty(self, text: &str) -> bool;
-}
-
-impl TrimEmpty for Span {
-    fn trim_is_empty(self, text: &str) -> bool {
-        self.text(text).trim().is_empty()
     }
 }
 

@@ -45,6 +45,14 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>) {
 fn title(view: &View<'_>, k: usize) -> Option<(Predicate, usize)> {
     let n = view.doc.tokens.len();
     for skip in 0..3 {
+        // only lower-case words may be skipped, as adjectives ("a senior spokeswoman")
+        let skippable = |j: usize| {
+            view.doc.tokens.get(j).is_some_and(|t| t.kind == crate::model::TokenKind::Word)
+                && view.text(j).chars().next().is_some_and(char::is_lowercase)
+        };
+        if !(k..k + skip).all(skippable) {
+            break;
+        }
         let start = k + skip;
         let max = view.lexicon.max_title_words().min(n.saturating_sub(start));
         for len in (1..=max).rev() {
@@ -86,7 +94,7 @@ fn org_then_title_before(view: &View<'_>, first: usize) -> Option<Found> {
             return None;
         }
         let start = first - len;
-        let (role, tlen) = title(view, start)?;
+        let Some((role, tlen)) = title(view, start) else { continue };
         if tlen != len {
             continue;
         }
@@ -94,7 +102,7 @@ fn org_then_title_before(view: &View<'_>, first: usize) -> Option<Found> {
         if matches!(view.text(before), "'s" | "’s") && before > 0 {
             before -= 1;
         }
-        let (org, m) = view.entity_at(before)?;
+        let Some((org, m)) = view.entity_at(before) else { continue };
         if view.kind(org) == EntityKind::Person {
             return None;
         }

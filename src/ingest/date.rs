@@ -29,7 +29,7 @@ const MONTHS: [&str; 12] = [
 /// ```
 pub fn normalize_date(value: &str) -> Option<String> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+        Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$")
             .unwrap()
     });
     let caps = ISO.captures(value.trim())?;
@@ -62,21 +62,24 @@ fn valid(year: u32, month: u32, day: u32) -> bool {
 pub fn dateline_date(text: &str) -> Option<String> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:(\d{4})-(\d{2})-(\d{2})|(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december),?\s+(\d{4}))\b",
+            r"(?i)\b(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|(january|february|march|april|may|june|july|august|september|october|november|december)\s+([0-9]{1,2}),?\s+([0-9]{4})|([0-9]{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december),?\s+([0-9]{4}))\b",
         )
         .unwrap()
     });
     let head: String = text.lines().filter(|l| !l.trim().is_empty()).take(3).collect::<Vec<_>>().join("\n");
     let mut found: Vec<String> = Vec::new();
-    for caps in DATE.captures_iter(&head) {
-        let month_of = |m: &str| MONTHS.iter().position(|x| x.eq_ignore_ascii_case(m)).map(|i| i as u32 + 1);
-        let (year, month, day) = if let Some(y) = caps.get(1) {
+    let month_of = |m: &str| MONTHS.iter().position(|x| x.eq_ignore_ascii_case(m)).map(|i| i as u32 + 1);
+    let parts = |caps: &regex::Captures<'_>| -> Option<(u32, u32, u32)> {
+        Some(if let Some(y) = caps.get(1) {
             (y.as_str().parse().ok()?, caps[2].parse().ok()?, caps[3].parse().ok()?)
         } else if let Some(m) = caps.get(4) {
             (caps[6].parse().ok()?, month_of(m.as_str())?, caps[5].parse().ok()?)
         } else {
             (caps[9].parse().ok()?, month_of(&caps[8])?, caps[7].parse().ok()?)
-        };
+        })
+    };
+    for caps in DATE.captures_iter(&head) {
+        let Some((year, month, day)) = parts(&caps) else { continue };
         if valid(year, month, day) {
             let date = format!("{year:04}-{month:02}-{day:02}");
             if !found.contains(&date) {

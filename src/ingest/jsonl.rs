@@ -40,6 +40,7 @@ pub fn read_jsonl<'a, R: BufRead + 'a>(
                 )))
             }
         };
+        let line = if line_no == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
         if line.trim().is_empty() {
             continue;
         }

@@ -29,13 +29,14 @@ pub use text::read_text_file;
 pub struct IngestOptions {
     /// Date for articles that have none in their record (`--date`).
     pub default_date: Option<String>,
-    /// Articles longer than this many bytes are refused.
+    /// Articles longer than this many bytes are refused (default 1 MiB: a news article is rarely
+    /// over 100 KB, and one article is written in one transaction).
     pub max_article_bytes: usize,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { default_date: None, max_article_bytes: 10 * 1024 * 1024 }
+        IngestOptions { default_date: None, max_article_bytes: 1024 * 1024 }
     }
 }
 
@@ -64,6 +65,13 @@ pub enum InputErrorKind {
     },
     /// A date that is not ISO 8601.
     BadDate(String),
+    /// An id already used by an earlier article of the same build.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where the first article with that id came from.
+        first: Origin,
+    },
 }
 
 impl fmt::Display for InputErrorKind {
@@ -78,6 +86,9 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::Empty => write!(f, "empty article: no text"),
             InputErrorKind::TooLarge { bytes, limit } => {
                 write!(f, "article is {bytes} bytes, over the limit of {limit} bytes (raise it with --max-article-mb)")
+            }
+            InputErrorKind::DuplicateId { id, first } => {
+                write!(f, "article id {id:?} was already used by {first} in this build; this article is skipped")
             }
             InputErrorKind::BadDate(d) => {
                 write!(f, "date {d:?} is not ISO 8601 (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss)")

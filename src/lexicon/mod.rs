@@ -109,6 +109,7 @@ pub struct Lexicon {
     given_names: HashSet<String>,
     surnames: HashSet<String>,
     titles: HashMap<String, TitleKind>,
+    max_title_words: usize,
     org_heads: HashSet<String>,
     legal_forms: HashSet<String>,
     cues: HashMap<String, Cue>,
@@ -167,7 +168,7 @@ impl Lexicon {
 
     /// The longest title length (in words), for matching multi-word titles.
     pub fn max_title_words(&self) -> usize {
-        self.titles.keys().map(|t| t.split_whitespace().count()).max().unwrap_or(1)
+        self.max_title_words
     }
 
     /// True when `word` heads organisation names ("Ministry", "University"), case-insensitive.
@@ -183,5 +184,53 @@ impl Lexicon {
     /// The cue a word form signals (lower-cased before look-up).
     pub fn cue(&self, form: &str) -> Option<&Cue> {
         self.cues.get(&form.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of `data/` with one table replaced.
+    fn data_dir_with(table: &str, text: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for name in tables::FILES {
+            let to = dir.path().join(name);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(data.join(name), &to).unwrap();
+        }
+        std::fs::write(dir.path().join(table), text).unwrap();
+        dir
+    }
+
+    #[test]
+    fn lexicon_reports_bad_rows_with_file_and_line() {
+        let dir = data_dir_with(
+            "gazetteer/countries.csv",
+            "qid,iso2,iso3,name,aliases,demonyms,capitals\nQ191,EE,EST,Estonia,,Estonian,Tallinn\nQ191> <x,FI,FIN,Finland,,,\n",
+        );
+        let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.ends_with("gazetteer/countries.csv:3: `Q191> <x` is not a Wikidata id (Q followed by digits)"),
+            "{err}"
+        );
+        let dir = data_dir_with("cues/verbs.csv", "form,lemma,predicate,cameo,speech\nslams,slam,slammed,111,1\n");
+        let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.ends_with("cues/verbs.csv:2: unknown predicate `slammed`"), "{err}");
+        let dir = data_dir_with("gazetteer/titles.csv", "title,role\nMr,\n");
+        let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.ends_with("gazetteer/titles.csv:1: missing column `kind`"), "{err}");
+    }
+
+    #[test]
+    fn lexicon_from_dir_replaces_the_builtin_tables() {
+        let dir = data_dir_with(
+            "gazetteer/countries.csv",
+            "qid,iso2,iso3,name,aliases,demonyms,capitals\nQ1,XA,XAA,Atlantis,,Atlantean,Poseidonia\n",
+        );
+        let lexicon = Lexicon::from_dir(dir.path()).unwrap();
+        assert_eq!(lexicon.countries.len(), 1);
+        assert_eq!(lexicon.country_by_iso2("XA").unwrap().capitals, ["Poseidonia"]);
     }
 }

@@ -91,6 +91,16 @@ fn multi(value: &str) -> Vec<String> {
     value.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
+/// A Wikidata id (`Q` and digits), or `None` for an empty cell.
+fn qid(table: &Table<'_>, line: usize, value: &str) -> Result<Option<String>> {
+    match optional(value) {
+        Some(q) if q.len() < 2 || !q.starts_with('Q') || !q[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            Err(table.error(line, format!("`{q}` is not a Wikidata id (Q followed by digits)")))
+        }
+        q => Ok(q),
+    }
+}
+
 fn optional(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_owned())
@@ -112,7 +122,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
             return Err(t.error(*line, "a country needs `name` and `iso3`"));
         }
         country_rows.push(Country {
-            qid: optional(&r[qid]),
+            qid: self::qid(&t, *line, &r[qid])?,
             iso2: r[iso2].trim().to_owned(),
             iso3: r[iso3].trim().to_owned(),
             name: r[name].trim().to_owned(),
@@ -141,7 +151,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
             kind: r[kind].trim().to_owned(),
             acronyms: multi(&r[acronyms]),
             aliases: multi(&r[aliases]),
-            qid: optional(&r[qid]),
+            qid: self::qid(&t, *line, &r[qid])?,
             country_iso2: optional(&r[country]),
         });
     }
@@ -213,6 +223,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         organisations: org_rows,
         given_names,
         surnames,
+        max_title_words: title_map.keys().map(|t| t.split_whitespace().count()).max().unwrap_or(1),
         titles: title_map,
         org_heads,
         legal_forms,

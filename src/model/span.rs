@@ -59,6 +59,19 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// The span without leading and trailing whitespace of `text`.
+    ///
+    /// ```
+    /// use newsgraph::model::Span;
+    /// assert_eq!(Span::new(0, 6).trim(" ab c "), Span::new(1, 5));
+    /// ```
+    pub fn trim(self, text: &str) -> Span {
+        let s = self.text(text);
+        let start = self.start + (s.len() - s.trim_start().len());
+        let end = self.end - (s.len() - s.trim_end().len());
+        Span::new(start, end.max(start))
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

@@ -144,6 +144,17 @@ mod tests {
     }
 
     #[test]
+    fn recognize_acronym_opening_a_paragraph_is_not_a_dateline() {
+        assert_eq!(found("NATO, the alliance, said no."), pairs(&[("NATO", Organisation)]));
+        assert_eq!(found("LISBON, Jan 14 (Wire) - Talks."), pairs(&[("LISBON", Place)]));
+    }
+
+    #[test]
+    fn recognize_organisation_name_does_not_swallow_the_sentence_start() {
+        assert_eq!(found("Shares of Northwind Energy Ltd fell."), pairs(&[("Northwind Energy Ltd", Organisation)]));
+    }
+
+    #[test]
     fn recognize_skips_boilerplate_lines() {
         assert_eq!(
             found(

@@ -14,6 +14,8 @@ struct Ctx<'a> {
     lexicon: &'a Lexicon,
     gazetteer: &'a Gazetteer,
     mentions: Vec<Mention>,
+    /// For each token, whether a mention already covers it.
+    taken: Vec<bool>,
 }
 
 pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<Mention> {
@@ -21,14 +23,20 @@ pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer
     let ends: Vec<usize> = doc.tokens.iter().map(|t| t.span.end).collect();
     let skipped = boilerplate_spans(&doc.text, lexicon);
     let gaz = gazetteer.find(&doc.text, &starts, &ends);
-    let mut ctx = Ctx { doc, lexicon, gazetteer, mentions: Vec::new() };
+    let mut ctx = Ctx { doc, lexicon, gazetteer, mentions: Vec::new(), taken: vec![false; doc.tokens.len()] };
     for sentence in &doc.sentences {
         if skipped.iter().any(|b| b.overlaps(sentence.span)) {
             continue;
         }
         let tokens = sentence.tokens();
-        let in_sentence: Vec<(Span, &Entry)> =
-            gaz.iter().filter(|(s, _)| sentence.span.contains(*s)).map(|(s, e)| (*s, *e)).collect();
+        // matches come sorted by start: the sentence's are one slice
+        let first = gaz.partition_point(|(s, _)| s.start < sentence.span.start);
+        let in_sentence: Vec<(Span, &Entry)> = gaz[first..]
+            .iter()
+            .take_while(|(s, _)| s.start < sentence.span.end)
+            .filter(|(s, _)| sentence.span.contains(*s))
+            .map(|(s, e)| (*s, *e))
+            .collect();
         ctx.sentence(tokens, &in_sentence);
     }
     ctx.mentions.sort_by_key(|m| m.span);
@@ -39,6 +47,26 @@ pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer
 
 fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A month name or abbreviation, with or without its dot ("May", "Sept.", "Jan").
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let w = word.trim_end_matches('.');
+    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w) && (w.len() <= 4 || w == *m))
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -55,14 +83,21 @@ fn title_case(word: &str) -> String {
 }
 
 impl<'a> Ctx<'a> {
+    /// The text of token `i`; empty past the end, so that rules can look ahead freely.
     fn text(&self, i: usize) -> &'a str {
-        self.doc.token_text(i)
+        self.doc.tokens.get(i).map_or("", |t| t.span.text(&self.doc.text))
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
         Span::new(self.doc.tokens[from].span.start, self.doc.tokens[to - 1].span.end)
     }
 
+    /// The tokens a span covers.
+    fn tokens_of(&self, span: Span) -> std::ops::Range<usize> {
+        self.doc.token_at_or_after(span.start)..self.doc.token_at_or_after(span.end)
+    }
+
+    /// Adds a mention unless a token of it is taken already.
     fn push(
         &mut self,
         span: Span,
@@ -72,9 +107,11 @@ impl<'a> Ctx<'a> {
         rule: &'static str,
         key: Option<String>,
     ) {
-        if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+        let tokens = self.tokens_of(span);
+        if self.taken[tokens.clone()].iter().any(|&t| t) {
             return;
         }
+        self.taken[tokens].fill(true);
         self.mentions.push(Mention { span, kind, form, score, rule, gazetteer_key: key });
     }
 
@@ -135,8 +172,8 @@ impl<'a> Ctx<'a> {
     /// "TALLINN, March 3 (Wire) -": an upper-case place at the start of a paragraph.
     fn dateline(&mut self, tokens: std::ops::Range<usize>) {
         let first = tokens.start;
-        let line_start = self.doc.text[..self.doc.tokens[first].span.start].rfind('\n').map_or(0, |p| p + 1);
-        if !self.doc.text[line_start..self.doc.tokens[first].span.start].trim().is_empty() {
+        let before = self.doc.text[..self.doc.tokens[first].span.start].trim_end_matches([' ', '\t', '\r']);
+        if !(before.is_empty() || before.ends_with('\n')) {
             return;
         }
         let mut j = first;
@@ -144,6 +181,17 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         if j == first || j >= tokens.end || !matches!(self.text(j), "," | "(" | "-" | "—") {
+            return;
+        }
+        // a dateline goes on with a date or an agency: "GENEVA, March 3", "PARIS (AFP) -", "LIMA, 3 May"
+        let next = self.text(j + 1);
+        let dateline_shape = match self.text(j) {
+            "," => is_month(next) || !next.is_empty() && next.chars().all(|c| c.is_ascii_digit()),
+            "(" => is_cap(next),
+            _ => true,
+        };
+        // an acronym opening a paragraph ("NATO, the alliance, said") is not a dateline
+        if !dateline_shape || self.gazetteer.lookup(self.text(first)).is_some_and(|e| e.kind != EntityKind::Place) {
             return;
         }
         let name: Vec<String> = (first..j).map(|k| title_case(self.text(k))).collect();
@@ -190,7 +238,14 @@ impl<'a> Ctx<'a> {
                 }
             }
             if org_run {
-                self.push(rest, EntityKind::Organisation, MentionForm::Name, 0.85, "org-head", None);
+                // "Shares of Northwind Energy Ltd": the name starts after an "of" that no head
+                // word comes before ("University of Tartu" keeps its "of")
+                let start = (i..end)
+                    .rev()
+                    .find(|&p| self.text(p) == "of" && !(i..p).any(|q| self.lexicon.is_org_head(self.text(q))))
+                    .map_or(i, |p| p + 1);
+                let span = self.span(start, end);
+                self.push(span, EntityKind::Organisation, MentionForm::Name, 0.85, "org-head", None);
                 return;
             }
             if end - i >= 2 && !title_case {
@@ -366,10 +421,14 @@ impl<'a> Ctx<'a> {
             }
             let w = self.text(i);
             // a weak place guess ("to Braverman") gives way to a known person's name part
-            if parts.contains(w) {
-                self.mentions.retain(|m| !(m.rule == "locative" && m.span == t.span));
+            if parts.contains(w) && self.taken[i] {
+                let at = self.mentions.partition_point(|m| m.span.start < t.span.start);
+                if self.mentions.get(at).is_some_and(|m| m.span == t.span && m.rule == "locative") {
+                    self.mentions.remove(at);
+                    self.taken[i] = false;
+                }
             }
-            if self.mentions.iter().any(|m| m.span.overlaps(t.span)) {
+            if self.taken[i] {
                 continue;
             }
             if let Some((_, kind)) = acronyms.iter().find(|(a, _)| a == w) {

@@ -14,6 +14,11 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟')
 }
 
+/// Combining marks and the zero-width joiner belong to the letter before them ("Mu\u{308}ller").
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200D}')
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
@@ -60,7 +65,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut j = i + 1;
             while j < chars.len() {
                 let cj = chars[j].1;
-                if cj.is_alphanumeric() {
+                if cj.is_alphanumeric() || is_mark(cj) {
                     j += 1;
                 } else if is_apostrophe(cj) && next_is_alnum(j + 1) {
                     // possessive 's / ’s is its own token
@@ -116,6 +121,11 @@ mod tests {
         assert_eq!(words("Mr. Lula’s party"), ["Mr.", "Lula", "’s", "party"]);
         assert_eq!(words("the U.S.-led talks"), ["the", "U.S.", "-", "led", "talks"]);
         assert_eq!(words("in the U.S."), ["in", "the", "U.S."]);
+    }
+
+    #[test]
+    fn tokenize_keeps_combining_marks_in_words() {
+        assert_eq!(words("Thomas Mu\u{308}ller said"), ["Thomas", "Mu\u{308}ller", "said"]);
     }
 
     #[test]
