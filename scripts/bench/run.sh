@@ -76,13 +76,13 @@ echo "binary: $("$BIN" --version), source $REV, sha256 $(sha256sum "$BIN" | cut 
 # warn when compilers are running: they compete for the same cores
 busy_check() {
   local others
-  others="$(pgrep -d, -x 'rustc|cargo|cc1plus|cc1|clang|ld' || true)"
+  others="$(ps -eo pid=,comm= | awk '$2 ~ /^(rustc|cargo|cc1plus|cc1|clang|ld)$/ {printf "%s%s(%s)", (n++ ? "," : ""), $1, $2}')"
   if [ -n "$others" ]; then
     echo "  WARNING ($1): compiler/cargo processes running (pids $others), load $(cut -d' ' -f1-3 /proc/loadavg): timings are skewed"
   fi
 }
 
-ROWS="$TMP/rows.tsv"   # label wall_s peak_kib
+ROWS="$TMP/rows.tsv"   # label wall_s peak_kib cpu_s
 : >"$ROWS"
 FAILED=0
 
@@ -93,11 +93,12 @@ timed_build() {
   busy_check "before $label"
   /usr/bin/time -v -o "$TMP/time.txt" "$BIN" build "$CORPUS" --store "$STORE" --quiet \
     >"$TMP/out.txt" 2>"$TMP/err.txt" || rc=$?
-  local wall kib
+  local wall kib cpu
   # "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:12.34"
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$TMP/time.txt")"
   kib="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time.txt")"
-  printf '%s\t%s\t%s\n' "$label" "$wall" "$kib" >>"$ROWS"
+  cpu="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s+=$2} END {print s}' "$TMP/time.txt")"
+  printf '%s\t%s\t%s\t%s\n' "$label" "$wall" "$kib" "$cpu" >>"$ROWS"
   busy_check "after $label"
   echo "  $label: exit $rc; $(cat "$TMP/out.txt")"
   if [ "$rc" != 0 ] || [ -s "$TMP/err.txt" ]; then
@@ -112,10 +113,11 @@ for i in $(seq 1 "$RUNS"); do timed_build "fresh-$i" fresh; done
 timed_build "rebuild" rebuild
 
 echo
-echo "== results (wall = /usr/bin/time elapsed, whole process incl. start-up and store open/close)"
+echo "== results (wall = /usr/bin/time elapsed, whole process incl. start-up and store open/close;"
+echo "   rates = corpus articles, text MB, whitespace words / wall; cpu = user + system seconds)"
 awk -F'\t' -v n="$ARTICLES" -v b="$BYTES" -v w="$WORDS" '
-  BEGIN { printf "%-10s %8s %7s %8s %11s %7s %10s %14s\n", "run", "articles", "MB", "wall_s", "articles/s", "MB/s", "words/s", "peak_RSS_MiB" }
-  { printf "%-10s %8d %7.2f %8.2f %11.1f %7.3f %10.0f %14.1f\n", $1, n, b/1e6, $2, n/$2, b/1e6/$2, w/$2, $3/1024 }
+  BEGIN { printf "%-10s %8s %7s %8s %11s %7s %10s %14s %8s\n", "run", "articles", "MB", "wall_s", "articles/s", "MB/s", "words/s", "peak_RSS_MiB", "cpu_s" }
+  { printf "%-10s %8d %7.2f %8.2f %11.1f %7.3f %10.0f %14.1f %8.2f\n", $1, n, b/1e6, $2, n/$2, b/1e6/$2, w/$2, $3/1024, $4 }
 ' "$ROWS"
 
 # median and min-max of the fresh runs

@@ -164,6 +164,22 @@ mod tests {
     }
 
     #[test]
+    fn extract_the_next_sentence_does_not_take_the_quote() {
+        let names = [("Li Wen", Person), ("Russia", Country), ("Estonia", Country), ("Latvia", Country)];
+        let got = extract("Li Wen said: „Russia lies.“ Estonia accused Latvia. \"It is fine,\" said Li Wen.", &names);
+        assert_eq!(
+            got,
+            [
+                row("Li Wen", Said, "", &["Russia"], Asserted),
+                row("Estonia", Accused, "Latvia", &[], Asserted),
+                row("Li Wen", Said, "", &[], Asserted)
+            ]
+        );
+        let got = extract("Estonia bought a 5\" screen. Estonia accused Russia of lying.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
+    }
+
+    #[test]
     fn extract_according_to() {
         let got = extract("\"Talks failed,\" according to Li Wen.", &[("Li Wen", Person)]);
         assert_eq!(got, [row("Li Wen", Said, "", &[], Asserted)]);

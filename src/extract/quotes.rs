@@ -4,30 +4,39 @@
 use super::clause::View;
 use crate::model::{Document, EntityId, Polarity, Predicate, Span, Statement, TokenKind};
 
-/// Spans of text between paired quotation marks, within one paragraph.
+/// Spans of text between paired quotation marks, within one line. Curly and angle marks say
+/// which way they face (and „ pairs with “); a straight `"` opens after a space and closes
+/// before one, so that `a 5" screen` opens nothing.
 pub(super) fn find_quotes(doc: &Document) -> Vec<Span> {
     let mut quotes = Vec::new();
-    let mut open: Option<usize> = None; // token index of the opening mark
+    let mut open: Option<(usize, &str)> = None; // the opening mark: token index and text
     for (i, t) in doc.tokens.iter().enumerate() {
-        if let Some(o) = open {
-            let gap = &doc.text[doc.tokens[o].span.end..t.span.start];
-            if gap.contains("\n\n") || (gap.contains('\n') && i > o + 1 && doc.tokens[i - 1].kind != TokenKind::Quote) {
-                // a paragraph break closes nothing: quotes do not run across paragraphs here
-                open = None;
-            }
+        // a quote does not run over a line break: the next paragraph reopens it with a mark
+        if i > 0 && open.is_some() && doc.text[doc.tokens[i - 1].span.end..t.span.start].contains('\n') {
+            open = None;
         }
         if t.kind != TokenKind::Quote {
             continue;
         }
         let mark = doc.slice(t.span);
-        match (open, mark) {
-            (None, "”" | "»") => {}
-            (None, _) => open = Some(i),
-            (Some(_), "“" | "«") => open = Some(i),
-            (Some(o), _) => {
+        let spaced_before =
+            doc.text[..t.span.start].chars().next_back().is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c));
+        let spaced_after =
+            doc.text[t.span.end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+        let opens = match mark {
+            "“" if matches!(open, Some((_, "„"))) => false,
+            "“" | "«" | "„" | "‟" => true,
+            "”" | "»" => false,
+            _ if spaced_before != spaced_after => spaced_before,
+            _ => open.is_none(),
+        };
+        match open {
+            _ if opens => open = Some((i, mark)),
+            Some((o, _)) => {
                 quotes.push(Span::new(doc.tokens[o].span.end, t.span.start));
                 open = None;
             }
+            None => {}
         }
     }
     quotes
@@ -89,9 +98,13 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
     let doc = view.doc;
     let n = doc.tokens.len();
     let mut k = close + 1;
-    if k < n && view.text(k) == "," {
+    let comma = view.text(k) == ",";
+    if comma {
         k += 1;
     }
+    // after a quote that ends its sentence ("… lies."), only a bare attribution follows
+    // ("Li Wen said."); "Estonia accused Latvia." is a new statement, not this quote's speaker
+    let ended = !comma && matches!(view.text(close.wrapping_sub(1)), "." | "!" | "?");
     if k >= n || doc.text[doc.tokens[close].span.end..doc.tokens[k].span.start].contains('\n') {
         return None;
     }
@@ -101,7 +114,7 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
         return Some((e, view.mentions[m].span, k, "quote-according-to", 0.85));
     }
     // ", said X"
-    if view.cue_at(k).is_some_and(|c| c.speech) {
+    if view.cue_at(k).is_some_and(|c| c.speech) && !ended {
         if let Some((e, m)) = (k + 1 < n).then(|| view.entity_at(k + 1)).flatten() {
             return Some((e, view.mentions[m].span, k, "quote-verb-speaker", 0.9));
         }
@@ -113,6 +126,12 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
             break;
         }
         if view.cue_at(v).is_some_and(|c| c.speech) {
+            // bare: the sentence ends within three words that name nobody ("said on Tuesday.")
+            let end = (v + 1..(v + 5).min(n)).find(|&j| matches!(view.text(j), "." | "!" | "?"));
+            let bare = end.is_some_and(|e| (v + 1..e).all(|j| view.entity_at(j).is_none()));
+            if ended && !bare {
+                return None;
+            }
             let subject = view.subject_before(v, k)?;
             let rule = if subject.pronoun { "quote-pronoun" } else { "quote-speaker-verb" };
             let confidence = if subject.pronoun { 0.7 } else { 0.9 };
