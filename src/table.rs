@@ -51,7 +51,7 @@ pub fn statement_table(x: &Extraction) -> String {
                 s.object.map(name).unwrap_or(""),
                 targets.join("|"),
                 s.polarity.name(),
-                s.rule,
+                s.rule.name(),
                 s.confidence,
                 x.document.slice(s.cue),
                 quote

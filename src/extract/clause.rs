@@ -3,7 +3,7 @@
 
 use crate::lexicon::{Cue, Lexicon};
 use crate::model::{
-    Document, EntityId, EntityKind, Mention, Polarity, Predicate, Resolution, Span, Statement, TokenKind,
+    Document, EntityId, EntityKind, Mention, Polarity, Predicate, Resolution, Span, Statement, StatementRule, TokenKind,
 };
 
 /// Words that may stand between a subject and its verb ("Estonia on Tuesday accused").
@@ -368,7 +368,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             let Some(subject) = subject else { continue };
             let verb = view.doc.tokens[v].span;
             let (mut subj, mut obj) = (subject.entity, None);
-            let mut rule = "clause";
+            let mut rule = StatementRule::Clause;
             // "is accusing" is progressive, not passive
             if subject.passive && !view.text(v).ends_with("ing") {
                 // "was accused by (the) X": the agent acts; without one there is no statement
@@ -376,7 +376,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 let Some((agent, _)) = agent else { continue };
                 obj = Some(subject.entity);
                 subj = agent;
-                rule = "clause-passive";
+                rule = StatementRule::ClausePassive;
             }
             let wants_object = cue.predicate != Predicate::Said || cue.lemma == "tell";
             let object = obj.map(|o| (o, subject.span)).or_else(|| {
@@ -418,12 +418,12 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 evidence = evidence.cover(c);
             }
             if subject.coordinated {
-                rule = "clause-coordinated";
+                rule = StatementRule::ClauseCoordinated;
             }
             let confidence = match (subject.pronoun, rule) {
                 (true, _) => 0.55,
-                (false, "clause-coordinated") => 0.6,
-                (false, "clause-passive") => 0.65,
+                (false, StatementRule::ClauseCoordinated) => 0.6,
+                (false, StatementRule::ClausePassive) => 0.65,
                 _ if cue.speech && predicate == Predicate::Said => 0.75,
                 _ => 0.7,
             };
@@ -439,7 +439,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 quote: content,
                 cameo: cue.cameo.clone(),
                 polarity: subject.polarity,
-                rule: if subject.pronoun { "clause-pronoun" } else { rule },
+                rule: if subject.pronoun { StatementRule::ClausePronoun } else { rule },
                 confidence,
             });
         }

@@ -77,7 +77,7 @@ impl Extractor for PatternExtractor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, EntityId, EntityKind, MentionForm, Polarity, Predicate, Span};
+    use crate::model::{Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span};
 
     /// A document with hand-made mentions: every occurrence of each surface, one entity per surface.
     fn extract(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String, Vec<String>, Polarity)> {
@@ -91,7 +91,7 @@ mod tests {
                     kind: *kind,
                     form: MentionForm::Name,
                     score: 1.0,
-                    rule: "test",
+                    rule: MentionRule::Given,
                     gazetteer_key: None,
                 });
             }

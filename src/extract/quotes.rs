@@ -2,7 +2,7 @@
 //! sentences, and "according to".
 
 use super::clause::View;
-use crate::model::{Document, EntityId, Polarity, Predicate, Span, Statement, TokenKind};
+use crate::model::{Document, EntityId, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
 /// Spans of text between paired quotation marks, within one line. Curly and angle marks say
 /// which way they face (and „ pairs with “); a straight `"` opens after a space and closes
@@ -90,7 +90,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
     }
 }
 
-type Attribution = (EntityId, Span, usize, &'static str, f32);
+type Attribution = (EntityId, Span, usize, StatementRule, f32);
 
 /// After the closing mark: `, X said`, `, said X`, `, X, a spokesman for Y, told reporters`,
 /// `, he said`, `, according to X`.
@@ -111,12 +111,12 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
     // ", according to X"
     if view.text(k).eq_ignore_ascii_case("according") && k + 2 < n && view.text(k + 1) == "to" {
         let (e, m) = view.entity_at(k + 2)?;
-        return Some((e, view.mentions[m].span, k, "quote-according-to", 0.85));
+        return Some((e, view.mentions[m].span, k, StatementRule::QuoteAccordingTo, 0.85));
     }
     // ", said X"
     if view.cue_at(k).is_some_and(|c| c.speech) && !ended {
         if let Some((e, m)) = (k + 1 < n).then(|| view.entity_at(k + 1)).flatten() {
-            return Some((e, view.mentions[m].span, k, "quote-verb-speaker", 0.9));
+            return Some((e, view.mentions[m].span, k, StatementRule::QuoteVerbSpeaker, 0.9));
         }
     }
     // ", X said" with anything the clause rules allow between X and the verb
@@ -133,7 +133,7 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
                 return None;
             }
             let subject = view.subject_before(v, k)?;
-            let rule = if subject.pronoun { "quote-pronoun" } else { "quote-speaker-verb" };
+            let rule = if subject.pronoun { StatementRule::QuotePronoun } else { StatementRule::QuoteSpeakerVerb };
             let confidence = if subject.pronoun { 0.7 } else { 0.9 };
             return Some((subject.entity, subject.span, v, rule, confidence));
         }
@@ -160,5 +160,5 @@ fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
     }
     let floor = view.doc.sentence_at(view.doc.tokens[v].span.start).map_or(0, |s| view.doc.sentences[s].first_token);
     let subject = view.subject_before(v, floor)?;
-    Some((subject.entity, subject.span, v, "speaker-verb-quote", 0.85))
+    Some((subject.entity, subject.span, v, StatementRule::SpeakerVerbQuote, 0.85))
 }

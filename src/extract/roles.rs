@@ -3,7 +3,7 @@
 
 use super::clause::View;
 use crate::lexicon::TitleKind;
-use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement};
+use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule};
 
 pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>) {
     let doc = view.doc;
@@ -22,7 +22,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>) {
                 k += 1;
             }
             if let Some(found) = title_then_org(view, k) {
-                push(view, out, person, mention.span, found, "role-apposition", 0.85);
+                push(view, out, person, mention.span, found, StatementRule::RoleApposition, 0.85);
             } else if let Some((org, org_span)) = view.entity_at(k).map(|(e, i)| (e, view.mentions[i].span)) {
                 let mut t = doc.token_at_or_after(org_span.end);
                 if t < n && matches!(view.text(t), "'s" | "’s") {
@@ -30,13 +30,21 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>) {
                 }
                 if let Some((role, len)) = title(view, t) {
                     let cue = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
-                    push(view, out, person, mention.span, (org, org_span, cue, role), "role-apposition", 0.8);
+                    push(
+                        view,
+                        out,
+                        person,
+                        mention.span,
+                        (org, org_span, cue, role),
+                        StatementRule::RoleApposition,
+                        0.8,
+                    );
                 }
             }
         }
         // title prefix: "ORG('s)? (adj)? TITLE PERSON"
         if let Some(found) = org_then_title_before(view, first) {
-            push(view, out, person, mention.span, found, "role-prefix", 0.8);
+            push(view, out, person, mention.span, found, StatementRule::RolePrefix, 0.8);
         }
     }
 }
@@ -118,7 +126,7 @@ fn push(
     person: EntityId,
     person_span: Span,
     found: Found,
-    rule: &'static str,
+    rule: StatementRule,
     confidence: f32,
 ) {
     let (org, org_span, cue, predicate) = found;

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{Article, CharIndex, EntityKind, Extraction, Polarity, Predicate};
+use crate::model::{Article, CharIndex, EntityKind, Extraction, Polarity, Predicate, StatementRule};
 
 /// An entity across all articles of the graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +96,7 @@ pub struct StatementRecord {
     /// Polarity.
     pub polarity: Polarity,
     /// The rule that produced it.
-    pub rule: &'static str,
+    pub rule: StatementRule,
     /// Confidence.
     pub confidence: f32,
 }

@@ -72,6 +72,61 @@ pub enum MentionForm {
     Demonym,
 }
 
+/// The rule or model that found a mention (`ng:rule` names, audit tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum MentionRule {
+    /// An exact name from the gazetteer (country, capital, organisation).
+    Gazetteer,
+    /// The upper-case place of a dateline ("TALLINN, March 3").
+    Dateline,
+    /// A name ending with an organisation head or legal form ("Foreign Ministry", "Ltd").
+    OrgHead,
+    /// A name ending with a place word ("Baltic Sea", "Kowloon East").
+    PlaceHead,
+    /// "New" and a name ("New York").
+    PlaceNew,
+    /// A name after a title ("President X", "Mr X").
+    TitleName,
+    /// A name starting with a known given name.
+    GivenName,
+    /// An upper-case word guessed to be an organisation's acronym.
+    Acronym,
+    /// An acronym defined in parentheses after its expansion.
+    AcronymDefined,
+    /// A name before a reporting verb or a titled apposition.
+    PersonContext,
+    /// A name ending with a known surname.
+    Surname,
+    /// A name after "in", "from", "near" …
+    Locative,
+    /// A part of a full name found earlier ("Merkel").
+    NamePart,
+    /// Given by the caller (gold spans, another recogniser).
+    Given,
+}
+
+impl MentionRule {
+    /// The rule's name in tables and RDF.
+    pub const fn name(self) -> &'static str {
+        match self {
+            MentionRule::Gazetteer => "gazetteer",
+            MentionRule::Dateline => "dateline",
+            MentionRule::OrgHead => "org-head",
+            MentionRule::PlaceHead => "place-head",
+            MentionRule::PlaceNew => "place-new",
+            MentionRule::TitleName => "title+name",
+            MentionRule::GivenName => "given-name",
+            MentionRule::Acronym => "acronym",
+            MentionRule::AcronymDefined => "acronym-defined",
+            MentionRule::PersonContext => "person-context",
+            MentionRule::Surname => "surname",
+            MentionRule::Locative => "locative",
+            MentionRule::NamePart => "name-part",
+            MentionRule::Given => "given",
+        }
+    }
+}
+
 /// A typed span in a document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
@@ -83,8 +138,8 @@ pub struct Mention {
     pub form: MentionForm,
     /// The recogniser's confidence in `[0, 1]`.
     pub score: f32,
-    /// Name of the rule or model that produced it (for audits).
-    pub rule: &'static str,
+    /// The rule or model that produced it (for audits).
+    pub rule: MentionRule,
     /// A key from a gazetteer table when the mention matched one (`country:FRA`, `org:iaea`).
     pub gazetteer_key: Option<String>,
 }

@@ -15,9 +15,9 @@ mod statement;
 pub use article::{Article, Origin};
 pub use document::{Document, Sentence, Token, TokenKind};
 pub use entity::{Entity, EntityId, Resolution};
-pub use mention::{EntityKind, Mention, MentionForm, MentionId};
+pub use mention::{EntityKind, Mention, MentionForm, MentionId, MentionRule};
 pub use span::{CharIndex, Span};
-pub use statement::{Polarity, Predicate, Statement};
+pub use statement::{Polarity, Predicate, Statement, StatementRule};
 
 /// Everything the pipeline found in one article.
 #[derive(Debug, Clone)]

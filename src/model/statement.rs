@@ -129,6 +129,52 @@ impl Polarity {
     }
 }
 
+/// The rule that made a statement (`ng:rule`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum StatementRule {
+    /// `"…," X said`.
+    QuoteSpeakerVerb,
+    /// `"…," said X`.
+    QuoteVerbSpeaker,
+    /// `"…," he said`.
+    QuotePronoun,
+    /// `"…," according to X`.
+    QuoteAccordingTo,
+    /// `X said: "…"`.
+    SpeakerVerbQuote,
+    /// `X accused Y`, `X said that …`.
+    Clause,
+    /// `Y was accused by X`.
+    ClausePassive,
+    /// `He accused Y`.
+    ClausePronoun,
+    /// `X said … and accused Y`.
+    ClauseCoordinated,
+    /// `X, a spokesman for Y`.
+    RoleApposition,
+    /// `Y spokesman X`.
+    RolePrefix,
+}
+
+impl StatementRule {
+    /// The rule's name in tables and RDF.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StatementRule::QuoteSpeakerVerb => "quote-speaker-verb",
+            StatementRule::QuoteVerbSpeaker => "quote-verb-speaker",
+            StatementRule::QuotePronoun => "quote-pronoun",
+            StatementRule::QuoteAccordingTo => "quote-according-to",
+            StatementRule::SpeakerVerbQuote => "speaker-verb-quote",
+            StatementRule::Clause => "clause",
+            StatementRule::ClausePassive => "clause-passive",
+            StatementRule::ClausePronoun => "clause-pronoun",
+            StatementRule::ClauseCoordinated => "clause-coordinated",
+            StatementRule::RoleApposition => "role-apposition",
+            StatementRule::RolePrefix => "role-prefix",
+        }
+    }
+}
+
 /// One statement with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
@@ -153,8 +199,8 @@ pub struct Statement {
     pub cameo: Option<String>,
     /// Asserted or negated.
     pub polarity: Polarity,
-    /// Name of the rule that produced it.
-    pub rule: &'static str,
+    /// The rule that produced it.
+    pub rule: StatementRule,
     /// Confidence in `[0, 1]`.
     pub confidence: f32,
 }

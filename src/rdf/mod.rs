@@ -175,7 +175,7 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
             add(&node, NG_CAMEO, Literal::new_simple_literal(c).into());
         }
         add(&node, NG_POLARITY, Literal::new_simple_literal(s.polarity.name()).into());
-        add(&node, NG_RULE, Literal::new_simple_literal(s.rule).into());
+        add(&node, NG_RULE, Literal::new_simple_literal(s.rule.name()).into());
         let confidence = format!("{:.2}", s.confidence);
         add(&node, NG_CONFIDENCE, Literal::new_typed_literal(confidence, iri(XSD_DOUBLE)).into());
         add(&node, PROV_WAS_DERIVED_FROM, article.clone().into());

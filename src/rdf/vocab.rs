@@ -3,26 +3,66 @@
 /// The default base for data IRIs (`--base-iri`).
 pub const DEFAULT_BASE_IRI: &str = "https://newsgraph.example.org/id/";
 
+// Each namespace is written once, as a macro, so that the constants below can be built with
+// `concat!` at compile time.
+macro_rules! ns {
+    (NG) => {
+        "https://newsgraph.example.org/ns#"
+    };
+    (SCHEMA) => {
+        "http://schema.org/"
+    };
+    (RDF) => {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    };
+    (RDFS) => {
+        "http://www.w3.org/2000/01/rdf-schema#"
+    };
+    (SKOS) => {
+        "http://www.w3.org/2004/02/skos/core#"
+    };
+    (OWL) => {
+        "http://www.w3.org/2002/07/owl#"
+    };
+    (PROV) => {
+        "http://www.w3.org/ns/prov#"
+    };
+    (NIF) => {
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    };
+    (XSD) => {
+        "http://www.w3.org/2001/XMLSchema#"
+    };
+    (WD) => {
+        "http://www.wikidata.org/entity/"
+    };
+    (DCT) => {
+        "http://purl.org/dc/terms/"
+    };
+}
+
 /// The newsgraph vocabulary namespace (`ng:`).
-pub const NG: &str = "https://newsgraph.example.org/ns#";
+pub const NG: &str = ns!(NG);
 /// schema.org.
-pub const SCHEMA: &str = "http://schema.org/";
+pub const SCHEMA: &str = ns!(SCHEMA);
 /// RDF.
-pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub const RDF: &str = ns!(RDF);
 /// RDFS.
-pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub const RDFS: &str = ns!(RDFS);
 /// SKOS.
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const SKOS: &str = ns!(SKOS);
 /// OWL.
-pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const OWL: &str = ns!(OWL);
 /// PROV-O.
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const PROV: &str = ns!(PROV);
 /// NIF 2.0 core (offsets of mentions and evidence).
-pub const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+pub const NIF: &str = ns!(NIF);
 /// XML Schema datatypes.
-pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub const XSD: &str = ns!(XSD);
 /// Wikidata entities.
-pub const WD: &str = "http://www.wikidata.org/entity/";
+pub const WD: &str = ns!(WD);
+/// Dublin Core terms.
+pub const DCT: &str = ns!(DCT);
 
 /// Prefixes written into Turtle and TriG output, and known to `query`.
 pub const PREFIXES: [(&str, &str); 11] = [
@@ -36,43 +76,13 @@ pub const PREFIXES: [(&str, &str); 11] = [
     ("nif", NIF),
     ("xsd", XSD),
     ("wd", WD),
-    ("dct", "http://purl.org/dc/terms/"),
+    ("dct", DCT),
 ];
 
 macro_rules! iri {
     ($name:ident, $ns:ident, $local:literal, $doc:literal) => {
         #[doc = $doc]
-        pub const $name: &str = concat_iri!($ns, $local);
-    };
-}
-
-macro_rules! concat_iri {
-    (NG, $l:literal) => {
-        concat!("https://newsgraph.example.org/ns#", $l)
-    };
-    (SCHEMA, $l:literal) => {
-        concat!("http://schema.org/", $l)
-    };
-    (RDF, $l:literal) => {
-        concat!("http://www.w3.org/1999/02/22-rdf-syntax-ns#", $l)
-    };
-    (RDFS, $l:literal) => {
-        concat!("http://www.w3.org/2000/01/rdf-schema#", $l)
-    };
-    (SKOS, $l:literal) => {
-        concat!("http://www.w3.org/2004/02/skos/core#", $l)
-    };
-    (OWL, $l:literal) => {
-        concat!("http://www.w3.org/2002/07/owl#", $l)
-    };
-    (PROV, $l:literal) => {
-        concat!("http://www.w3.org/ns/prov#", $l)
-    };
-    (NIF, $l:literal) => {
-        concat!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", $l)
-    };
-    (XSD, $l:literal) => {
-        concat!("http://www.w3.org/2001/XMLSchema#", $l)
+        pub const $name: &str = concat!(ns!($ns), $local);
     };
 }
 

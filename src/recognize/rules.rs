@@ -7,7 +7,7 @@ use super::boilerplate::boilerplate_spans;
 use super::gazetteer::{Entry, Gazetteer};
 use super::words::{ADJECTIVES, CALENDAR, COMPASS, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
 use crate::lexicon::{Lexicon, TitleKind};
-use crate::model::{Document, EntityKind, Mention, MentionForm, Span, TokenKind};
+use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
 
 struct Ctx<'a> {
     doc: &'a Document,
@@ -104,7 +104,7 @@ impl<'a> Ctx<'a> {
         kind: EntityKind,
         form: MentionForm,
         score: f32,
-        rule: &'static str,
+        rule: MentionRule,
         key: Option<String>,
     ) {
         let tokens = self.tokens_of(span);
@@ -200,9 +200,9 @@ impl<'a> Ctx<'a> {
         match self.gazetteer.lookup(&name) {
             Some(e) => {
                 let (kind, form, key) = (e.kind, e.form, e.key.clone());
-                self.push(span, kind, form, 0.9, "dateline", Some(key));
+                self.push(span, kind, form, 0.9, MentionRule::Dateline, Some(key));
             }
-            None => self.push(span, EntityKind::Place, MentionForm::Name, 0.75, "dateline", None),
+            None => self.push(span, EntityKind::Place, MentionForm::Name, 0.75, MentionRule::Dateline, None),
         }
     }
 
@@ -222,7 +222,7 @@ impl<'a> Ctx<'a> {
             // the rest of the run is a gazetteer name
             let rest = self.span(i, end);
             if let Some(&(span, entry)) = gaz.iter().find(|(s, _)| *s == rest) {
-                self.push(span, entry.kind, entry.form, 0.95, "gazetteer", Some(entry.key.clone()));
+                self.push(span, entry.kind, entry.form, 0.95, MentionRule::Gazetteer, Some(entry.key.clone()));
                 return;
             }
             let org_run = end - i >= 2 && !title_case && self.is_org_name(i, end);
@@ -245,20 +245,20 @@ impl<'a> Ctx<'a> {
                     .find(|&p| self.text(p) == "of" && !(i..p).any(|q| self.lexicon.is_org_head(self.text(q))))
                     .map_or(i, |p| p + 1);
                 let span = self.span(start, end);
-                self.push(span, EntityKind::Organisation, MentionForm::Name, 0.85, "org-head", None);
+                self.push(span, EntityKind::Organisation, MentionForm::Name, 0.85, MentionRule::OrgHead, None);
                 return;
             }
             if end - i >= 2 && !title_case {
                 let last = self.text(end - 1);
                 if PLACE_HEADS.contains(&last) {
-                    self.push(rest, EntityKind::Place, MentionForm::Name, 0.8, "place-head", None);
+                    self.push(rest, EntityKind::Place, MentionForm::Name, 0.8, MentionRule::PlaceHead, None);
                     return;
                 }
             }
             if let Some(&(span, entry)) =
                 gaz.iter().find(|(s, _)| s.start == self.doc.tokens[i].span.start && s.end <= rest.end)
             {
-                self.push(span, entry.kind, entry.form, 0.95, "gazetteer", Some(entry.key.clone()));
+                self.push(span, entry.kind, entry.form, 0.95, MentionRule::Gazetteer, Some(entry.key.clone()));
                 i = self.doc.token_at_or_after(span.end);
                 title = None;
                 continue;
@@ -338,28 +338,28 @@ impl<'a> Ctx<'a> {
         let person_like = words.iter().all(|w| !is_all_caps(w) && !self.lexicon.is_org_head(w));
         let known_name = self.lexicon.is_given_name(first) || self.lexicon.is_surname(last);
         if n >= 2 && first == "New" {
-            self.push(span, EntityKind::Place, MentionForm::Name, 0.6, "place-new", None);
+            self.push(span, EntityKind::Place, MentionForm::Name, 0.6, MentionRule::PlaceNew, None);
         } else if n >= 2 && (self.lexicon.is_org_head(last) || self.lexicon.is_legal_form(last)) {
-            self.push(span, EntityKind::Organisation, MentionForm::Name, 0.8, "org-head", None);
+            self.push(span, EntityKind::Organisation, MentionForm::Name, 0.8, MentionRule::OrgHead, None);
         } else if n >= 2 && (COMPASS.contains(&last) || PLACE_HEADS.contains(&last)) {
-            self.push(span, EntityKind::Place, MentionForm::Name, 0.6, "place-head", None);
+            self.push(span, EntityKind::Place, MentionForm::Name, 0.6, MentionRule::PlaceHead, None);
         } else if title.is_some() && person_like && n <= 4 {
-            self.push(span, EntityKind::Person, MentionForm::Name, 0.9, "title+name", None);
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.9, MentionRule::TitleName, None);
         } else if n >= 2 && person_like && self.lexicon.is_given_name(first) && n <= 4 {
-            self.push(span, EntityKind::Person, MentionForm::Name, 0.85, "given-name", None);
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.85, MentionRule::GivenName, None);
         } else if n == 1 && is_all_caps(first) && first.chars().count() <= 6 && !first.contains('.') {
-            self.push(span, EntityKind::Organisation, MentionForm::Name, 0.6, "acronym", None);
+            self.push(span, EntityKind::Organisation, MentionForm::Name, 0.6, MentionRule::Acronym, None);
         } else if (2..=4).contains(&n) && person_like && self.is_person_context(j, sent_end, known_name) {
-            self.push(span, EntityKind::Person, MentionForm::Name, 0.7, "person-context", None);
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.7, MentionRule::PersonContext, None);
         } else if n >= 2 && person_like && self.lexicon.is_surname(last) && n <= 3 {
-            self.push(span, EntityKind::Person, MentionForm::Name, 0.6, "surname", None);
+            self.push(span, EntityKind::Person, MentionForm::Name, 0.6, MentionRule::Surname, None);
         } else if prev.is_some_and(|p| LOCATIVE.contains(&p))
             && i > sent_start + 1
             && n <= 3
             && person_like
             && !(n == 1 && ["ish", "ese", "ian", "ans"].iter().any(|s| first.ends_with(s)))
         {
-            self.push(span, EntityKind::Place, MentionForm::Name, 0.55, "locative", None);
+            self.push(span, EntityKind::Place, MentionForm::Name, 0.55, MentionRule::Locative, None);
         }
     }
 
@@ -423,7 +423,7 @@ impl<'a> Ctx<'a> {
             // a weak place guess ("to Braverman") gives way to a known person's name part
             if parts.contains(w) && self.taken[i] {
                 let at = self.mentions.partition_point(|m| m.span.start < t.span.start);
-                if self.mentions.get(at).is_some_and(|m| m.span == t.span && m.rule == "locative") {
+                if self.mentions.get(at).is_some_and(|m| m.span == t.span && m.rule == MentionRule::Locative) {
                     self.mentions.remove(at);
                     self.taken[i] = false;
                 }
@@ -437,7 +437,7 @@ impl<'a> Ctx<'a> {
                     kind: *kind,
                     form: MentionForm::Name,
                     score: 0.9,
-                    rule: "acronym-defined",
+                    rule: MentionRule::AcronymDefined,
                     gazetteer_key: None,
                 });
             } else if parts.contains(w) && !STOP.contains(&w) {
@@ -446,7 +446,7 @@ impl<'a> Ctx<'a> {
                     kind: EntityKind::Person,
                     form: MentionForm::Name,
                     score: 0.8,
-                    rule: "name-part",
+                    rule: MentionRule::NamePart,
                     gazetteer_key: None,
                 });
             }
@@ -458,9 +458,9 @@ impl<'a> Ctx<'a> {
         for m in &mut self.mentions {
             let surface = self.doc.slice(m.span);
             if let Some((_, kind)) = acronyms.iter().find(|(a, _)| a == surface) {
-                if m.rule == "acronym" {
+                if m.rule == MentionRule::Acronym {
                     m.kind = *kind;
-                    m.rule = "acronym-defined";
+                    m.rule = MentionRule::AcronymDefined;
                     m.score = 0.9;
                 }
             }

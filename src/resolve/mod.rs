@@ -12,7 +12,7 @@
 //! use newsgraph::resolve::{Resolver, ListResolver};
 //! let text = "Angela Merkel spoke. Merkel left.";
 //! let m = |s, e| Mention { span: Span::new(s, e), kind: EntityKind::Person, form: MentionForm::Name,
-//!     score: 1.0, rule: "test", gazetteer_key: None };
+//!     score: 1.0, rule: MentionRule::Given, gazetteer_key: None };
 //! let doc = newsgraph::segment::segment(text);
 //! let r = ListResolver::new().resolve(&doc, &[m(0, 13), m(21, 27)]);
 //! assert_eq!(r.entities.len(), 1);
@@ -270,7 +270,7 @@ fn title_case_words(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
+    use crate::model::{MentionRule, Span};
 
     fn mention(text: &str, surface: &str, nth: usize, kind: EntityKind, key: Option<&str>) -> Mention {
         let start = text.match_indices(surface).nth(nth).unwrap().0;
@@ -279,7 +279,7 @@ mod tests {
             kind,
             form: MentionForm::Name,
             score: 1.0,
-            rule: "test",
+            rule: MentionRule::Given,
             gazetteer_key: key.map(str::to_owned),
         }
     }
