@@ -804,7 +804,7 @@ def build_examples(lex):
             d = json.loads(line)
             docs[d["id"]] = d
     lines = ["# Example news articles (Wikinews, via GUM)", "",
-             "Six Wikinews articles (and three original wire-style articles, below) copied from the GUM corpus news section (`gum_news/train.jsonl`",
+             "Six of the nine articles here are Wikinews articles copied from the GUM corpus news section (`gum_news/train.jsonl`",
              "in the shared datasets; GUM repository https://github.com/amir-zeldes/gum at commit",
              "`72ce5ac14978a324c2fd18d49484e65292cbe316`). Each file: headline on the first line, then",
              "the article text exactly as in the record (GUM's token-rebuilt text; some tokenisation",
