@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{Article, CharIndex, EntityKind, Extraction, Polarity, Predicate, StatementRule};
+use crate::model::{Article, CharIndex, Entity, EntityKind, Extraction, Polarity, Predicate, StatementRule};
 
 /// An entity across all articles of the graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,23 +34,6 @@ pub struct EntityNode {
     pub mentions: usize,
     /// Number of articles that mention it.
     pub articles: usize,
-}
-
-/// An entity as one article resolved it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleEntity {
-    /// Canonical key.
-    pub key: String,
-    /// Type.
-    pub kind: EntityKind,
-    /// Name chosen in this article.
-    pub name: String,
-    /// Other surface forms in this article.
-    pub aliases: BTreeSet<String>,
-    /// Wikidata id.
-    pub wikidata: Option<String>,
-    /// Capital-of country key.
-    pub capital_of: Option<String>,
 }
 
 /// A mention, with code point offsets.
@@ -106,8 +89,9 @@ pub struct StatementRecord {
 pub struct ArticleRecord {
     /// The article (its text included).
     pub article: Article,
-    /// Entities as resolved in this article, sorted by key.
-    pub entities: Vec<ArticleEntity>,
+    /// Entities as resolved in this article (name and aliases as this article gives them),
+    /// sorted by key.
+    pub entities: Vec<Entity>,
     /// Mentions in text order (resolved ones only).
     pub mentions: Vec<MentionRecord>,
     /// Statements in text order.
@@ -142,19 +126,7 @@ impl KnowledgeGraph {
         let doc = &x.document;
         let key_of = |id: crate::model::EntityId| x.resolution.entity(id).key.clone();
         let article_index = self.articles.len();
-        let mut entities: Vec<ArticleEntity> = x
-            .resolution
-            .entities
-            .iter()
-            .map(|e| ArticleEntity {
-                key: e.key.clone(),
-                kind: e.kind,
-                name: e.name.clone(),
-                aliases: e.aliases.clone(),
-                wikidata: e.wikidata.clone(),
-                capital_of: e.capital_of.clone(),
-            })
-            .collect();
+        let mut entities = x.resolution.entities.clone();
         entities.sort_by(|a, b| a.key.cmp(&b.key));
         for e in &x.resolution.entities {
             let node = self.node(e.key.clone(), e.kind);

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::boilerplate::boilerplate_spans;
 use super::gazetteer::{Entry, Gazetteer};
-use super::words::{ADJECTIVES, CALENDAR, COMPASS, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
+use super::words::{is_calendar, is_month, ADJECTIVES, COMPASS, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
 use crate::lexicon::{Lexicon, TitleKind};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
 
@@ -47,26 +47,6 @@ pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer
 
 fn is_cap(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A month name or abbreviation, with or without its dot ("May", "Sept.", "Jan").
-fn is_month(word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let w = word.trim_end_matches('.');
-    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w) && (w.len() <= 4 || w == *m))
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -139,7 +119,7 @@ impl<'a> Ctx<'a> {
         self.dateline(tokens.clone());
         let mut i = tokens.start;
         while i < tokens.end {
-            if !self.is_word(i) || !is_cap(self.text(i)) || CALENDAR.contains(&self.text(i)) {
+            if !self.is_word(i) || !is_cap(self.text(i)) || is_calendar(self.text(i)) {
                 i += 1;
                 continue;
             }
@@ -147,7 +127,7 @@ impl<'a> Ctx<'a> {
             let mut j = i + 1;
             while j < tokens.end && self.is_word(j) {
                 let w = self.text(j);
-                if CALENDAR.contains(&w) {
+                if is_calendar(w) {
                     break;
                 }
                 let capitalised = is_cap(w) || (w.contains('-') && w.split('-').any(is_cap));

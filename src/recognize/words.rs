@@ -185,19 +185,16 @@ pub(super) const STOP: &[&str] = &[
     "Out",
 ];
 
-/// Weekdays and months: never part of a name.
-pub(super) const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+/// Weekdays: never part of a name.
+pub(super) const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Months, in order.
+pub(super) const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",
     "April",
+    "May",
     "June",
     "July",
     "August",
@@ -205,17 +202,19 @@ pub(super) const CALENDAR: &[&str] = &[
     "October",
     "November",
     "December",
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "Aug.",
-    "Sept.",
-    "Sep.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
 ];
+
+/// A month name or abbreviation, with or without its dot ("Sept.", "Jan").
+pub(super) fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w == "Sept" || MONTHS.iter().any(|m| w == *m || w == &m[..3])
+}
+
+/// A weekday or month, never part of a name. "May", "Jan" and "Jun" are left out: they are
+/// also verbs and given names.
+pub(super) fn is_calendar(word: &str) -> bool {
+    WEEKDAYS.contains(&word) || !matches!(word, "May" | "Jan" | "Jun") && is_month(word)
+}
 
 /// Lower-case words that may join the capitalised parts of one name
 /// ("Ministry of Foreign Affairs", "Bashar al-Assad", "Ursula von der Leyen").
