@@ -233,11 +233,13 @@ impl Resolver for ListResolver {
                     });
                     best.unwrap_or_else(|| surface(draft.mentions[0])).to_owned()
                 });
-                // a place known only from an upper-case dateline ("LONDON") is named "London"
-                let name = if draft.kind == EntityKind::Place && !name.chars().any(char::is_lowercase) {
-                    title_case_words(&name)
-                } else {
-                    name
+                let name = match draft.kind {
+                    // a place known only from an upper-case dateline ("LONDON") is named "London"
+                    EntityKind::Place if !name.chars().any(char::is_lowercase) => title_case_words(&name),
+                    // "Castlegate Holdings Inc." and "Castlegate Holdings" get one label in every
+                    // article: the name without its legal form (the full form stays an alias)
+                    EntityKind::Organisation if draft.table_name.is_none() => self.without_legal_form(&name).to_owned(),
+                    _ => name,
                 };
                 let aliases: BTreeSet<String> = names.iter().filter(|n| **n != name).map(|n| (*n).to_owned()).collect();
                 Entity {
