@@ -91,6 +91,14 @@ mod tests {
     }
 
     #[test]
+    fn recognize_title_set_off_by_a_comma() {
+        assert_eq!(
+            found("The firm, whose chief executive, Anouk de Vries, spoke."),
+            pairs(&[("Anouk de Vries", Person)])
+        );
+    }
+
+    #[test]
     fn recognize_organisation_heads_and_legal_forms() {
         assert_eq!(
             found("Officials at the Estonian Foreign Ministry and Northwind Energy Ltd agreed."),

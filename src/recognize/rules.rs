@@ -284,10 +284,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// A title written just before a capitalised run ("spokesman Dmitry Orlov", "Mr. Li").
+    /// A title set off by a comma counts too ("whose chief executive, Anouk de Vries,").
     fn title_before(&self, start: usize, sent_start: usize) -> Option<TitleKind> {
+        let end = if start > sent_start && self.text(start - 1) == "," { start - 1 } else { start };
         let max = self.lexicon.max_title_words();
-        (1..=max.min(start - sent_start)).find_map(|n| {
-            let phrase: Vec<&str> = (start - n..start).map(|j| self.text(j)).collect();
+        (1..=max.min(end - sent_start)).find_map(|n| {
+            let phrase: Vec<&str> = (end - n..end).map(|j| self.text(j)).collect();
             self.lexicon.title(&phrase.join(" "))
         })
     }
