@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Triple};
 use oxigraph::store::Store;
 
 use super::vocab::PREFIXES;
@@ -48,6 +48,11 @@ impl GraphStore {
     /// Replaces named graph `graph` with `quads` in one transaction: either the whole
     /// article is stored or none of it.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
+        // a new graph needs no read: Oxigraph's write-only transaction is atomic and much cheaper
+        if !self.store.contains_named_graph(graph)? {
+            self.store.extend(quads.iter().map(QuadRef::from))?;
+            return Ok(());
+        }
         let mut tx = self.store.start_transaction()?;
         tx.remove_named_graph(graph)?;
         tx.insert_named_graph(graph);
