@@ -59,6 +59,7 @@ impl Extractor for PatternExtractor {
         quotes::extract(&view, &mut statements, &mut used_cues);
         clause::extract(&view, &mut statements, &mut used_cues);
         roles::extract(&view, &mut statements);
+        governments_for_capitals(resolution, &mut statements);
         statements.sort_by(|a, b| {
             (a.evidence.start, a.cue.start, a.predicate, a.object).cmp(&(
                 b.evidence.start,
@@ -71,6 +72,26 @@ impl Extractor for PatternExtractor {
             a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.cue == b.cue
         });
         statements
+    }
+}
+
+/// A capital that speaks or acts stands for its government ("Moscow denied", "talks with
+/// Brasília"): such a statement is the country's, when the article names the country too. The
+/// capital stays a place entity with its `capitalOf` link, and the evidence keeps its words.
+fn governments_for_capitals(resolution: &Resolution, statements: &mut [Statement]) {
+    let country_of = |e: crate::model::EntityId| {
+        let capital_of = resolution.entity(e).capital_of.as_deref()?;
+        let i = resolution.entities.iter().position(|c| c.key == capital_of)?;
+        Some(crate::model::EntityId(i as u32))
+    };
+    for s in statements.iter_mut().filter(|s| !s.predicate.is_role()) {
+        let subject = country_of(s.subject).unwrap_or(s.subject);
+        let object = s.object.map(|o| country_of(o).unwrap_or(o));
+        // "Moscow accused Russia's critics" must not become Russia accusing itself
+        if object != Some(subject) {
+            s.subject = subject;
+            s.object = object;
+        }
     }
 }
 
