@@ -411,11 +411,25 @@ GIVEN_MIN_COUNT = 2000
 SURNAME_MIN_PCT = 0.002
 
 
+# A given name is marked F or M when at least this share of its SSA births has that sex.
+GIVEN_SEX_SHARE = 0.9
+
+
 def build_given_names(lex):
     counts = Counter()
+    female = Counter()
     for r in read_csv(os.path.join(lex, "ssa_baby_names", "given_names_us_ssa.csv")):
         counts[r["name"]] += int(r["count"])
+        if r["sex"] == "F":
+            female[r["name"]] += int(r["count"])
     kept = {n: c for n, c in counts.items() if c >= GIVEN_MIN_COUNT}
+
+    def sex(n):
+        c = counts.get(n, 0)
+        if not c:
+            return ""
+        share = female[n] / c
+        return "F" if share >= GIVEN_SEX_SHARE else "M" if share <= 1 - GIVEN_SEX_SHARE else ""
     added = []
     with open(os.path.join(HERE, "extra_given_names.txt"), encoding="utf-8") as f:
         for line in f:
@@ -424,8 +438,8 @@ def build_given_names(lex):
                 kept[n] = 0
                 added.append(n)
     print(f"  given_names: {len(added)} hand-curated names added with count 0")
-    rows = sorted(([n, c] for n, c in kept.items()), key=lambda x: x[0])
-    return write_csv("gazetteer/given_names.csv", ["name", "count"], rows)
+    rows = sorted(([n, c, sex(n)] for n, c in kept.items()), key=lambda x: x[0])
+    return write_csv("gazetteer/given_names.csv", ["name", "count", "sex"], rows)
 
 
 def build_surnames(lex):

@@ -1,7 +1,7 @@
 //! The shared view of an article for the rules, and the clause rules: speech and action
 //! verbs with their subject and object.
 
-use crate::lexicon::{Cue, Lexicon};
+use crate::lexicon::{Cue, Lexicon, Sex};
 use crate::model::{
     Document, EntityId, EntityKind, Mention, Polarity, Predicate, Resolution, Span, Statement, StatementRule, TokenKind,
 };
@@ -188,7 +188,13 @@ impl<'a> View<'a> {
 
     /// The most recent person mentioned before byte `offset` within three sentences
     /// (for "he said" / "she said").
-    pub fn pronoun_antecedent(&self, offset: usize) -> Option<(EntityId, Span)> {
+    pub fn pronoun_antecedent(&self, offset: usize, pronoun: &str) -> Option<(EntityId, Span)> {
+        let wanted = if pronoun.eq_ignore_ascii_case("she") { Sex::Female } else { Sex::Male };
+        // a person whose given name is clearly of the other sex is not "he" or "she"
+        let fits = |e: EntityId| {
+            let first = self.resolution.entity(e).name.split_whitespace().next().unwrap_or("");
+            self.lexicon.given_name_sex(first).is_none_or(|sex| sex == wanted)
+        };
         let sentence = self.doc.sentence_at(offset)?;
         let floor = self.doc.sentences[sentence.saturating_sub(3)].span.start;
         let end = self.mentions.partition_point(|m| m.span.start < offset);
@@ -199,7 +205,8 @@ impl<'a> View<'a> {
             .rev()
             .take_while(|(_, m)| m.span.start >= floor)
             .filter(|(_, m)| m.span.end <= offset && m.kind == EntityKind::Person && !self.in_quote(m.span))
-            .find_map(|(i, m)| Some((self.resolution.entity_of(crate::model::MentionId(i as u32))?, m.span)))
+            .filter_map(|(i, m)| Some((self.resolution.entity_of(crate::model::MentionId(i as u32))?, m.span)))
+            .find(|&(e, _)| fits(e))
     }
 
     /// The subject of the verb at token `v`, walking back over adverbs, auxiliaries and an
@@ -233,7 +240,7 @@ impl<'a> View<'a> {
                 continue;
             }
             if matches!(w, "he" | "she" | "He" | "She") {
-                let (entity, _) = self.pronoun_antecedent(self.doc.tokens[k].span.start)?;
+                let (entity, _) = self.pronoun_antecedent(self.doc.tokens[k].span.start, w)?;
                 return Some(Subject {
                     entity,
                     span: self.doc.tokens[k].span,

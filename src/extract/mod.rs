@@ -201,6 +201,15 @@ mod tests {
     }
 
     #[test]
+    fn extract_she_is_not_a_man_named_before_her() {
+        let got = extract(
+            "Sophie Tremblay met Robert Tremblay. She accused Russia of lying.",
+            &[("Sophie Tremblay", Person), ("Robert Tremblay", Person), ("Russia", Country)],
+        );
+        assert!(got.contains(&row("Sophie Tremblay", Accused, "Russia", &[], Asserted)), "{got:?}");
+    }
+
+    #[test]
     fn extract_according_to() {
         let got = extract("\"Talks failed,\" according to Li Wen.", &[("Li Wen", Person)]);
         assert_eq!(got, [row("Li Wen", Said, "", &[], Asserted)]);

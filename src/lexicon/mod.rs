@@ -68,6 +68,16 @@ pub struct Organisation {
     pub country_iso2: Option<String>,
 }
 
+/// The sex most people with a given name have (US births; a name is marked only when at least
+/// 90 % share one), for resolving "he" and "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+}
+
 /// What a title word implies about the person who holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleKind {
@@ -106,7 +116,7 @@ pub struct Lexicon {
     pub countries: Vec<Country>,
     /// Known organisations, in table order.
     pub organisations: Vec<Organisation>,
-    given_names: HashSet<String>,
+    given_names: HashMap<String, Option<Sex>>,
     surnames: HashSet<String>,
     titles: HashMap<String, TitleKind>,
     max_title_words: usize,
@@ -152,7 +162,12 @@ impl Lexicon {
 
     /// True when `word` (as written, Title-case) is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(word)
+        self.given_names.contains_key(word)
+    }
+
+    /// The sex a given name is marked with, if it is known and clear.
+    pub fn given_name_sex(&self, word: &str) -> Option<Sex> {
+        self.given_names.get(word).copied().flatten()
     }
 
     /// True when `word` (as written, Title-case) is a known surname.

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, TitleKind};
+use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, Sex, TitleKind};
 use crate::error::{Error, Result};
 use crate::model::Predicate;
 
@@ -161,7 +161,20 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         let c = t.column("name");
         Ok(t.rows.iter().map(|(_, r)| r[c].trim().to_owned()).filter(|n| !n.is_empty()).collect())
     };
-    let given_names = names_of(given)?;
+    let t = Table::parse(&given.0, &given.1, &["name"])?;
+    let (name, sex) = (t.column("name"), t.headers.iter().position(|h| h == "sex"));
+    let mut given_names = HashMap::new();
+    for (line, r) in &t.rows {
+        let value = match sex.map(|c| r[c].trim()) {
+            None | Some("") => None,
+            Some("F") => Some(Sex::Female),
+            Some("M") => Some(Sex::Male),
+            Some(other) => return Err(t.error(*line, format!("sex `{other}` is not F, M or empty"))),
+        };
+        if !r[name].trim().is_empty() {
+            given_names.insert(r[name].trim().to_owned(), value);
+        }
+    }
     let surnames = names_of(surnames)?;
 
     let t = Table::parse(&titles.0, &titles.1, &["title", "kind", "role"])?;
