@@ -190,7 +190,8 @@ impl<'a> View<'a> {
     /// (for "he said" / "she said").
     pub fn pronoun_antecedent(&self, offset: usize, pronoun: &str) -> Option<(EntityId, Span)> {
         let wanted = if pronoun.eq_ignore_ascii_case("she") { Sex::Female } else { Sex::Male };
-        // a person whose given name is clearly of the other sex is not "he" or "she"
+        // a person whose given name is clearly of the other sex is passed over, unless nobody
+        // else fits (US birth data mislabel many names: Jean, Andrea, Laurence)
         let fits = |e: EntityId| {
             let first = self.resolution.entity(e).name.split_whitespace().next().unwrap_or("");
             self.lexicon.given_name_sex(first).is_none_or(|sex| sex == wanted)
@@ -199,14 +200,15 @@ impl<'a> View<'a> {
         let floor = self.doc.sentences[sentence.saturating_sub(3)].span.start;
         let end = self.mentions.partition_point(|m| m.span.start < offset);
         // people named inside a quotation are not the ones "he" or "she" refers to
-        self.mentions[..end]
+        let mut people = self.mentions[..end]
             .iter()
             .enumerate()
             .rev()
             .take_while(|(_, m)| m.span.start >= floor)
             .filter(|(_, m)| m.span.end <= offset && m.kind == EntityKind::Person && !self.in_quote(m.span))
-            .filter_map(|(i, m)| Some((self.resolution.entity_of(crate::model::MentionId(i as u32))?, m.span)))
-            .find(|&(e, _)| fits(e))
+            .filter_map(|(i, m)| Some((self.resolution.entity_of(crate::model::MentionId(i as u32))?, m.span)));
+        let nearest = people.next()?;
+        std::iter::once(nearest).chain(people).find(|&(e, _)| fits(e)).or(Some(nearest))
     }
 
     /// The subject of the verb at token `v`, walking back over adverbs, auxiliaries and an
@@ -223,6 +225,11 @@ impl<'a> View<'a> {
             if let Some((entity, m)) = self.entity_at(k) {
                 let span = self.mentions[m].span;
                 let start = self.mention_start_token(m);
+                // "Protesters in Moscow criticised …": a place after a preposition is no subject
+                if start > floor && matches!(self.text(start - 1), "in" | "at" | "from" | "near" | "outside" | "across")
+                {
+                    return None;
+                }
                 let partner = (start >= floor + 2 && self.text(start - 1) == "and")
                     .then(|| self.entity_at(start - 2).map(|(e, _)| e))
                     .flatten()

@@ -102,19 +102,21 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
     if comma {
         k += 1;
     }
-    // after a quote that ends its sentence ("… lies."), only a bare attribution follows
-    // ("Li Wen said."); "Estonia accused Latvia." is a new statement, not this quote's speaker
+    // after a quote that ends its sentence ("… lies."), a plain reporting verb still attributes
+    // it ("Li Wen said in a statement."), but a verb with an object of its own starts a new
+    // statement ("Estonia accused Latvia.")
     let ended = !comma && matches!(view.text(close.wrapping_sub(1)), "." | "!" | "?");
     if k >= n || doc.text[doc.tokens[close].span.end..doc.tokens[k].span.start].contains('\n') {
         return None;
     }
-    // ", according to X"
-    if view.text(k).eq_ignore_ascii_case("according") && k + 2 < n && view.text(k + 1) == "to" {
+    // ", according to X" (after a finished quote, "According to X, …" opens a new sentence)
+    let according = if ended { view.text(k) == "according" } else { view.text(k).eq_ignore_ascii_case("according") };
+    if according && k + 2 < n && view.text(k + 1) == "to" {
         let (e, m) = view.entity_at(k + 2)?;
         return Some((e, view.mentions[m].span, k, StatementRule::QuoteAccordingTo, 0.85));
     }
-    // ", said X"
-    if view.cue_at(k).is_some_and(|c| c.speech) && !ended {
+    // ", said X" ("… lies." said Li Wen)
+    if view.cue_at(k).is_some_and(|c| c.speech) {
         if let Some((e, m)) = (k + 1 < n).then(|| view.entity_at(k + 1)).flatten() {
             return Some((e, view.mentions[m].span, k, StatementRule::QuoteVerbSpeaker, 0.9));
         }
@@ -125,11 +127,8 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
         if doc.tokens[v].kind == TokenKind::Quote || matches!(view.text(v), "." | "!" | "?") {
             break;
         }
-        if view.cue_at(v).is_some_and(|c| c.speech) {
-            // bare: the sentence ends within three words that name nobody ("said on Tuesday.")
-            let end = (v + 1..(v + 5).min(n)).find(|&j| matches!(view.text(j), "." | "!" | "?"));
-            let bare = end.is_some_and(|e| (v + 1..e).all(|j| view.entity_at(j).is_none()));
-            if ended && !bare {
+        if let Some(cue) = view.cue_at(v).filter(|c| c.speech) {
+            if ended && cue.predicate != Predicate::Said {
                 return None;
             }
             let subject = view.subject_before(v, k)?;

@@ -99,6 +99,11 @@ mod tests {
     }
 
     #[test]
+    fn recognize_title_and_comma_before_a_reporting_source() {
+        assert!(found("It was decided by the minister, Kommersant reported.").is_empty());
+    }
+
+    #[test]
     fn recognize_organisation_heads_and_legal_forms() {
         assert_eq!(
             found("Officials at the Estonian Foreign Ministry and Northwind Energy Ltd agreed."),

@@ -196,7 +196,7 @@ impl<'a> Ctx<'a> {
         title_case: bool,
     ) {
         let mut i = start;
-        let mut title: Option<TitleKind> = self.title_before(start, sent_start);
+        let mut title: Option<TitleKind> = self.title_before(start, end, sent_start);
         while i < end {
             let w = self.text(i);
             // the rest of the run is a gazetteer name
@@ -284,9 +284,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// A title written just before a capitalised run ("spokesman Dmitry Orlov", "Mr. Li").
-    /// A title set off by a comma counts too ("whose chief executive, Anouk de Vries,").
-    fn title_before(&self, start: usize, sent_start: usize) -> Option<TitleKind> {
-        let end = if start > sent_start && self.text(start - 1) == "," { start - 1 } else { start };
+    /// A title set off by a comma counts too when a comma also closes the name ("whose chief
+    /// executive, Anouk de Vries, said"; not "the minister, Kommersant reported").
+    fn title_before(&self, start: usize, run_end: usize, sent_start: usize) -> Option<TitleKind> {
+        let comma = start > sent_start && self.text(start - 1) == ",";
+        if comma && self.text(run_end) != "," {
+            return None;
+        }
+        let end = if comma { start - 1 } else { start };
         let max = self.lexicon.max_title_words();
         (1..=max.min(end - sent_start)).find_map(|n| {
             let phrase: Vec<&str> = (end - n..end).map(|j| self.text(j)).collect();
