@@ -137,7 +137,7 @@ impl<'a> View<'a> {
 
     /// The text of token `i`; empty past the end, so that rules can look ahead freely.
     pub fn text(&self, i: usize) -> &'a str {
-        self.doc.tokens.get(i).map_or("", |t| t.span.text(&self.doc.text))
+        self.doc.token_text(i)
     }
 
     /// The entity and mention at token `i`, if a resolved mention covers it.
@@ -285,8 +285,7 @@ impl<'a> View<'a> {
             if k + n >= end {
                 return None;
             }
-            let phrase: Vec<&str> = (k..k + n).map(|j| self.text(j)).collect();
-            self.lexicon.title(&phrase.join(" "))?;
+            self.lexicon.title(&self.doc.phrase(k..k + n))?;
             let (e, m) = self.entity_at(k + n)?;
             (self.kind(e) == EntityKind::Person).then(|| (e, self.mentions[m].span))
         })

@@ -64,8 +64,7 @@ fn title(view: &View<'_>, k: usize) -> Option<(Predicate, usize)> {
         let start = k + skip;
         let max = view.lexicon.max_title_words().min(n.saturating_sub(start));
         for len in (1..=max).rev() {
-            let phrase: Vec<&str> = (start..start + len).map(|j| view.text(j)).collect();
-            if let Some(TitleKind::Position(role)) = view.lexicon.title(&phrase.join(" ")) {
+            if let Some(TitleKind::Position(role)) = view.lexicon.title(&view.doc.phrase(start..start + len)) {
                 return Some((role.unwrap_or(Predicate::WorksFor), skip + len));
             }
         }

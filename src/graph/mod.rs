@@ -142,7 +142,7 @@ impl KnowledgeGraph {
                 n.aliases.insert(e.name.clone());
             }
             n.aliases.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
-            n.aliases.remove(&n.name.clone());
+            n.aliases.remove(&n.name);
             n.wikidata = n.wikidata.take().or_else(|| e.wikidata.clone());
             n.capital_of = n.capital_of.take().or_else(|| e.capital_of.clone());
             n.mentions += e.mentions.len();

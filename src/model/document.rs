@@ -59,9 +59,15 @@ impl Document {
         span.text(&self.text)
     }
 
-    /// The surface text of token `i`.
+    /// The surface text of token `i`; empty past the end, so that rules can look ahead freely.
     pub fn token_text(&self, i: usize) -> &str {
-        self.slice(self.tokens[i].span)
+        self.tokens.get(i).map_or("", |t| self.slice(t.span))
+    }
+
+    /// The texts of tokens `range` joined by single spaces ("Foreign Minister"), for looking up
+    /// multi-word phrases.
+    pub fn phrase(&self, range: std::ops::Range<usize>) -> String {
+        range.map(|i| self.token_text(i)).collect::<Vec<_>>().join(" ")
     }
 
     /// The index of the sentence that contains byte `offset`.

@@ -65,7 +65,7 @@ fn title_case(word: &str) -> String {
 impl<'a> Ctx<'a> {
     /// The text of token `i`; empty past the end, so that rules can look ahead freely.
     fn text(&self, i: usize) -> &'a str {
-        self.doc.tokens.get(i).map_or("", |t| t.span.text(&self.doc.text))
+        self.doc.token_text(i)
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -99,10 +99,7 @@ impl<'a> Ctx<'a> {
     /// its kind and its length in tokens.
     fn title_at(&self, i: usize, end: usize) -> Option<(TitleKind, usize)> {
         let max = self.lexicon.max_title_words().min(end - i);
-        (1..=max).rev().find_map(|n| {
-            let phrase: Vec<&str> = (i..i + n).map(|j| self.text(j)).collect();
-            self.lexicon.title(&phrase.join(" ")).map(|k| (k, n))
-        })
+        (1..=max).rev().find_map(|n| self.lexicon.title(&self.doc.phrase(i..i + n)).map(|k| (k, n)))
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -293,10 +290,7 @@ impl<'a> Ctx<'a> {
         }
         let end = if comma { start - 1 } else { start };
         let max = self.lexicon.max_title_words();
-        (1..=max.min(end - sent_start)).find_map(|n| {
-            let phrase: Vec<&str> = (end - n..end).map(|j| self.text(j)).collect();
-            self.lexicon.title(&phrase.join(" "))
-        })
+        (1..=max.min(end - sent_start)).find_map(|n| self.lexicon.title(&self.doc.phrase(end - n..end)))
     }
 
     /// Classifies an unknown capitalised name `[i, j)` by its words and context.
