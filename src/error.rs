@@ -25,6 +25,14 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A model file could not be read, or a model could not be written.
+    #[error("{path}: {reason}")]
+    Model {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
     /// An input record could not be turned into an article.
     #[error(transparent)]
     Input(#[from] crate::ingest::InputError),

@@ -2,11 +2,13 @@
 #![doc(test(attr(deny(warnings))))]
 
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod ner;
 pub mod pipeline;
 pub mod rdf;
 pub mod recognize;

@@ -18,8 +18,9 @@ use crate::graph::KnowledgeGraph;
 use crate::ingest::{InputError, InputErrorKind, Record};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Document, EntityKind, Extraction, Mention, Origin};
+use crate::ner::TaggerRecognizer;
 use crate::rdf::{article_quads, GraphStore, Minter};
-use crate::recognize::{Recognizer, RuleRecognizer};
+use crate::recognize::Recognizer;
 use crate::resolve::{ListResolver, Resolver};
 use crate::segment::segment;
 
@@ -199,7 +200,7 @@ impl PipelineBuilder {
     pub fn build(self) -> Pipeline {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
         Pipeline {
-            recognizer: self.recognizer.unwrap_or_else(|| Box::new(RuleRecognizer::with_lexicon(lexicon.clone()))),
+            recognizer: self.recognizer.unwrap_or_else(|| Box::new(TaggerRecognizer::with_lexicon(lexicon.clone()))),
             resolver: Box::new(ListResolver::with_lexicon(lexicon.clone())),
             extractor: Box::new(PatternExtractor::with_lexicon(lexicon)),
         }

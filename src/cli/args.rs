@@ -43,6 +43,94 @@ pub enum Command {
     /// Show counts: entities by type, top entities by mentions, statements by predicate.
     #[command(after_help = "Example:\n  newsgraph stats --top 20")]
     Stats(StatsArgs),
+    /// Measure a component against annotated data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+/// Which recogniser finds entity mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecognizerChoice {
+    /// The trained tagger (data/models/ner.bin, or --model).
+    Tagger,
+    /// The rule and gazetteer recogniser only.
+    Rules,
+}
+
+/// Recogniser selection, shared by `build` and `eval ner`.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct RecognizerArgs {
+    /// The recogniser.
+    #[arg(long, value_enum, default_value_t = RecognizerChoice::Tagger)]
+    pub recognizer: RecognizerChoice,
+    /// A tagger model file instead of the built-in one (`newsgraph train ner` writes one).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+/// `eval` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Score the recogniser: exact span and type, micro P/R/F1 per type, as score_ner.py does.
+    #[command(
+        after_help = "Examples:\n  newsgraph eval ner --gold ../shared/datasets/conll2003/dev.jsonl\n  newsgraph eval ner --gold dev.jsonl --errors 20 --predictions pred.jsonl\n  newsgraph eval ner --gold dev.jsonl --recognizer rules\n\nGold: JSONL with id, text and entities [{start, end, type}] in Unicode code points, end exclusive. Gold GPE counts as LOC; a predicted country or place is LOC; a demonym (\"French\") is NORP, which is not scored. Words per second count whitespace-separated words over segmentation and recognition, not loading or scoring."
+    )]
+    Ner(EvalNerArgs),
+}
+
+/// `eval ner` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct EvalNerArgs {
+    /// Annotated documents (JSONL).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Scored types, comma-separated.
+    #[arg(long, default_value = "PER,ORG,LOC", value_delimiter = ',')]
+    pub types: Vec<String>,
+    /// List up to N false positives and N false negatives.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub errors: usize,
+    /// Cut a leading "the " from gold and predicted spans before comparing.
+    #[arg(long)]
+    pub strip_det: bool,
+    /// Write the predictions here, in the baselines' format ({id, entities: [{start, end, label, text}]}).
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+    #[command(flatten)]
+    pub recognizer: RecognizerArgs,
+}
+
+/// `train` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the entity tagger (averaged structured perceptron over BILOU tags).
+    #[command(
+        after_help = "Example:\n  newsgraph train ner --data ../shared/datasets/conll2003/train.jsonl --data ../shared/datasets/wikigold/train.jsonl -o data/models/ner.bin\n\nGold types PER, ORG, LOC (GPE counts as LOC) and MISC (NORP counts as MISC) are learnt. Records whose licence is non-commercial (NC) are skipped. Training is deterministic: the same data, options and seed give the same file."
+    )]
+    Ner(TrainNerArgs),
+}
+
+/// `train ner` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct TrainNerArgs {
+    /// Annotated documents (JSONL); repeat for several files.
+    #[arg(long, required = true, value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Shuffle seed.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Leave out features seen fewer times than this.
+    #[arg(long, default_value_t = 2)]
+    pub min_count: u32,
 }
 
 /// `build` arguments.
@@ -62,6 +150,8 @@ pub struct BuildArgs {
     /// A folder laid out like `data/` whose tables replace the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub recognizer: RecognizerArgs,
     /// Refuse articles larger than this (megabytes).
     #[arg(long, default_value_t = 1, value_name = "MB")]
     pub max_article_mb: usize,

@@ -3,9 +3,11 @@
 
 mod args;
 mod build;
+mod eval;
 mod export;
 mod query;
 mod stats;
+mod train;
 
 use std::process::ExitCode;
 
@@ -28,5 +30,25 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Eval(args::EvalCommand::Ner(a)) => eval::run_ner(a),
+        Command::Train(args::TrainCommand::Ner(a)) => train::run_ner(a),
     }
+}
+
+/// The recogniser the arguments ask for.
+fn recognizer(
+    args: &args::RecognizerArgs,
+    lexicon: std::sync::Arc<newsgraph::lexicon::Lexicon>,
+) -> anyhow::Result<Box<dyn newsgraph::recognize::Recognizer>> {
+    use anyhow::Context;
+    use newsgraph::ner::{NerModel, TaggerRecognizer};
+    use newsgraph::recognize::RuleRecognizer;
+    Ok(match (args.recognizer, &args.model) {
+        (args::RecognizerChoice::Rules, _) => Box::new(RuleRecognizer::with_lexicon(lexicon)),
+        (args::RecognizerChoice::Tagger, Some(path)) => {
+            let model = NerModel::load(path).with_context(|| format!("loading the model {}", path.display()))?;
+            Box::new(TaggerRecognizer::new(std::sync::Arc::new(model), lexicon))
+        }
+        (args::RecognizerChoice::Tagger, None) => Box::new(TaggerRecognizer::with_lexicon(lexicon)),
+    })
 }

@@ -103,6 +103,8 @@ pub enum MentionRule {
     NamePart,
     /// Given by the caller (gold spans, another recogniser).
     Given,
+    /// The trained tagger (`ner::TaggerRecognizer`).
+    Tagger,
 }
 
 impl MentionRule {
@@ -123,6 +125,7 @@ impl MentionRule {
             MentionRule::Locative => "locative",
             MentionRule::NamePart => "name-part",
             MentionRule::Given => "given",
+            MentionRule::Tagger => "tagger",
         }
     }
 }

@@ -1,0 +1,47 @@
+//! `newsgraph train ner`: annotated documents in, a tagger model file out.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use newsgraph::eval::read_gold;
+use newsgraph::lexicon::Lexicon;
+use newsgraph::ner::{train, FeatureExtractor, TrainOptions};
+use newsgraph::Error;
+
+use super::args::TrainNerArgs;
+
+pub fn run_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let mut docs = Vec::new();
+    for path in &args.data {
+        docs.extend(read_gold(path).with_context(|| format!("reading {}", path.display()))?);
+    }
+    let lexicon = Lexicon::builtin();
+    let extractor = FeatureExtractor::new(lexicon.clone());
+    let options =
+        TrainOptions { epochs: args.epochs, seed: args.seed, min_count: args.min_count, ..TrainOptions::default() };
+    let names = args.data.iter().map(|p| p.display().to_string()).collect();
+    let (model, report) = train(&docs, &extractor, &lexicon, &options, names);
+    model.save(&args.output)?;
+    let size = std::fs::metadata(&args.output).map(|m| m.len()).unwrap_or(0);
+    writeln!(
+        std::io::stdout(),
+        "trained on {} documents ({} skipped as non-commercial), {} sentences ({} skipped), {} tokens, {} entities ({} misaligned, {} dropped); {} features; wrote {} ({:.1} MB) in {:.1} s",
+        report.documents,
+        report.skipped_documents,
+        report.sentences,
+        report.skipped_sentences,
+        report.tokens,
+        report.entities,
+        report.misaligned,
+        report.dropped,
+        model.features(),
+        args.output.display(),
+        size as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    )
+    .map_err(Error::Write)?;
+    Ok(ExitCode::SUCCESS)
+}

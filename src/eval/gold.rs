@@ -1,0 +1,96 @@
+//! Annotated documents in the datasets' common JSONL format.
+//!
+//! One object per line: `{"id", "text", "entities": [{"start", "end", "type"}]}`, offsets in
+//! Unicode code points, end exclusive. [`GoldDoc::byte_span`] is the one place where those
+//! offsets become byte spans into `text`.
+
+use std::io::BufRead;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::{CharIndex, Span};
+
+/// One annotated entity.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "RawEntity")]
+pub struct GoldEntity {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Coarse type: `PER`, `ORG`, `LOC`, `GPE`, `MISC`, `NORP`, `DATE` … (`label` where a record
+    /// has no `type`).
+    pub kind: String,
+    /// First code point of the syntactic head, where the source marks one (GUM noun phrases).
+    pub head_start: Option<usize>,
+    /// One past the head's last code point.
+    pub head_end: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct RawEntity {
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    label: Option<String>,
+    head_start: Option<usize>,
+    head_end: Option<usize>,
+}
+
+impl From<RawEntity> for GoldEntity {
+    fn from(r: RawEntity) -> Self {
+        GoldEntity {
+            start: r.start,
+            end: r.end,
+            kind: r.kind.or(r.label).unwrap_or_default(),
+            head_start: r.head_start,
+            head_end: r.head_end,
+        }
+    }
+}
+
+/// One annotated document.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldDoc {
+    /// Document id.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Annotated entities.
+    #[serde(default)]
+    pub entities: Vec<GoldEntity>,
+    /// The record's licence string, where given.
+    #[serde(default)]
+    pub license: Option<String>,
+}
+
+impl GoldDoc {
+    /// The byte span of a code point range, `None` when it is out of the text or empty.
+    pub fn byte_span(&self, index: &CharIndex, start: usize, end: usize) -> Option<Span> {
+        let s = index.byte_offset(start)?;
+        let e = index.byte_offset(end)?;
+        (s < e).then_some(Span::new(s, e))
+    }
+}
+
+/// Reads every document of a JSONL file. A bad line is an error naming the file and line.
+pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut docs = Vec::new();
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::io(path, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: GoldDoc = serde_json::from_str(&line).map_err(|e| Error::Data {
+            path: path.display().to_string(),
+            line: n + 1,
+            reason: format!("not a gold document: {e}"),
+        })?;
+        docs.push(doc);
+    }
+    Ok(docs)
+}

@@ -1,0 +1,50 @@
+//! Evaluation of recognisers against annotated documents, scored the way the field does
+//! (exact span and type, micro P/R/F1), identical to the baselines' `score_ner.py`.
+//!
+//! ```
+//! use newsgraph::eval::{predict, score, GoldDoc, GoldEntity, ScoreOptions};
+//! use newsgraph::recognize::RuleRecognizer;
+//! let gold = vec![GoldDoc {
+//!     id: "d1".into(),
+//!     text: "Estonia said no.".into(),
+//!     entities: vec![GoldEntity { start: 0, end: 7, kind: "LOC".into(), head_start: None, head_end: None }],
+//!     license: None,
+//! }];
+//! let predictions: Vec<_> = gold.iter().map(|d| predict(&RuleRecognizer::new(), &d.text)).collect();
+//! let report = score(&gold, &predictions, &ScoreOptions::default());
+//! assert_eq!(report.micro.tp, 1);
+//! ```
+
+mod gold;
+mod score;
+
+pub use gold::{read_gold, GoldDoc, GoldEntity};
+pub use score::{score, Counts, Predicted, Report, ScoreOptions, SpanError};
+
+use crate::model::{CharIndex, EntityKind, Mention, MentionForm};
+use crate::recognize::Recognizer;
+
+/// The CoNLL-style label of a mention: `PER`, `ORG`, `LOC` (countries and other places), and
+/// `NORP` for a demonym ("French"), which CoNLL-style gold calls `MISC` and is not scored.
+pub fn label_of(mention: &Mention) -> &'static str {
+    match (mention.kind, mention.form) {
+        (_, MentionForm::Demonym) => "NORP",
+        (EntityKind::Person, _) => "PER",
+        (EntityKind::Organisation, _) => "ORG",
+        (EntityKind::Country | EntityKind::Place, _) => "LOC",
+    }
+}
+
+/// A recogniser's mentions in `text`, as predictions with code point offsets.
+pub fn predict(recognizer: &dyn Recognizer, text: &str) -> Vec<Predicted> {
+    let doc = crate::segment::segment(text);
+    let index = CharIndex::new(text);
+    recognizer
+        .recognize(&doc)
+        .iter()
+        .map(|m| {
+            let (start, end) = index.to_chars(m.span);
+            Predicted { start, end, label: label_of(m).to_owned(), text: doc.slice(m.span).to_owned() }
+        })
+        .collect()
+}

@@ -1,0 +1,413 @@
+//! Feature extraction for the tagger: every token becomes a list of 64-bit feature hashes.
+//!
+//! A feature is a template id and one or more strings, hashed with FNV-1a, which is fixed by its
+//! specification, so a model file stays valid across builds and platforms. Templates are listed
+//! in [`Template`]; changing one changes [`FEATURE_VERSION`], and an old model is refused.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::hash::Hasher;
+
+use fnv::FnvHasher;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Document, EntityKind, MentionForm, Span, TokenKind};
+use crate::recognize::{Entry, Gazetteer};
+
+/// Version of the feature templates; stored in the model file.
+pub const FEATURE_VERSION: u32 = 2;
+
+/// Feature templates. The discriminant is hashed with the feature's strings.
+#[derive(Debug, Clone, Copy)]
+#[repr(u8)]
+enum Template {
+    Bias = 1,
+    Lower,
+    Form,
+    Shape,
+    Prefix,
+    Suffix,
+    PrevLower,
+    NextLower,
+    Prev2Lower,
+    Next2Lower,
+    PrevShape,
+    NextShape,
+    PrevBigram,
+    NextBigram,
+    ShapeTrigram,
+    SentenceStart,
+    Headline,
+    Gazetteer,
+    PrevGazetteer,
+    NextGazetteer,
+    Word,
+    PrevWord,
+    NextWord,
+    Document,
+    PrevTitleLower,
+}
+
+/// Word classes from the lexicon, one bit each.
+mod class {
+    pub const GIVEN: u16 = 1;
+    pub const SURNAME: u16 = 1 << 1;
+    pub const TITLE: u16 = 1 << 2;
+    pub const ORG_HEAD: u16 = 1 << 3;
+    pub const LEGAL_FORM: u16 = 1 << 4;
+    pub const NAMES: [(u16, &str); 5] =
+        [(GIVEN, "given"), (SURNAME, "surname"), (TITLE, "title"), (ORG_HEAD, "org-head"), (LEGAL_FORM, "legal")];
+}
+
+/// What the document says about a word elsewhere (non-local evidence).
+mod seen {
+    /// Written with a capital inside a sentence somewhere in the document.
+    pub const CAPITAL_INSIDE: u8 = 1;
+    /// Written in lower case somewhere in the document.
+    pub const LOWER: u8 = 1 << 1;
+}
+
+/// Turns sentences into feature hashes. Holds the lexicon word classes and the gazetteer.
+#[derive(Debug, Clone)]
+pub struct FeatureExtractor {
+    lexicon: std::sync::Arc<Lexicon>,
+    gazetteer: Gazetteer,
+}
+
+/// Per-token information computed once per document.
+struct TokenInfo {
+    lower: String,
+    /// `fnv(lower)`, `fnv(shape)`: hashed once, used by many templates.
+    h_lower: u64,
+    h_shape: u64,
+    classes: u16,
+    /// Gazetteer position tag of the token ("country-name:B"), if a known name covers it.
+    gazetteer: Option<&'static str>,
+}
+
+/// The features of every token of a document, flat.
+#[derive(Debug, Default, Clone)]
+pub struct DocFeatures {
+    hashes: Vec<u64>,
+    /// `hashes[offsets[i]..offsets[i + 1]]` are token `i`'s features.
+    offsets: Vec<u32>,
+}
+
+impl DocFeatures {
+    /// The features of token `i`.
+    pub fn token(&self, i: usize) -> &[u64] {
+        &self.hashes[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// FNV-1a of a string.
+fn fnv(s: &str) -> u64 {
+    let mut h = FnvHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// A template and the hashes of its strings, mixed into one feature hash (multiply-rotate, as
+/// FxHash does, with fixed constants: stable across builds).
+fn mix(template: Template, parts: &[u64]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = (template as u64).wrapping_mul(K);
+    for &p in parts {
+        h = (h.rotate_left(5) ^ p).wrapping_mul(K);
+    }
+    h ^ (h >> 32)
+}
+
+fn hash(template: Template, parts: &[&str]) -> u64 {
+    match parts {
+        [] => mix(template, &[]),
+        [a] => mix(template, &[fnv(a)]),
+        [a, b] => mix(template, &[fnv(a), fnv(b)]),
+        _ => mix(template, &parts.iter().map(|p| fnv(p)).collect::<Vec<_>>()),
+    }
+}
+
+/// The word's shape: upper `X`, lower `x`, digit `d`, other chars as they are; runs collapsed
+/// ("Merkel" → "Xx", "U.S." → "X.X.", "1996-08-30" → "d-d-d").
+fn shape(word: &str) -> String {
+    let mut out = String::with_capacity(8);
+    let mut last = None;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(s) || !matches!(s, 'X' | 'x' | 'd') {
+            out.push(s);
+        }
+        last = Some(s);
+    }
+    out
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    }
+}
+
+fn gazetteer_tag(entry: &Entry, position: usize, len: usize) -> &'static str {
+    const TAGS: [[&str; 4]; 5] = [
+        ["country:B", "country:I", "country:L", "country:U"],
+        ["demonym:B", "demonym:I", "demonym:L", "demonym:U"],
+        ["capital:B", "capital:I", "capital:L", "capital:U"],
+        ["org:B", "org:I", "org:L", "org:U"],
+        ["other:B", "other:I", "other:L", "other:U"],
+    ];
+    let row = match (entry.kind, entry.form) {
+        (EntityKind::Country, MentionForm::Demonym) => 1,
+        (EntityKind::Country, _) => 0,
+        (EntityKind::Place, _) => 2,
+        (EntityKind::Organisation, _) => 3,
+        (EntityKind::Person, _) => 4,
+    };
+    let col = match (position, len) {
+        (_, 1) => 3,
+        (0, _) => 0,
+        (p, l) if p + 1 == l => 2,
+        _ => 1,
+    };
+    TAGS[row][col]
+}
+
+impl FeatureExtractor {
+    /// An extractor over the lexicon's word lists and names.
+    pub fn new(lexicon: std::sync::Arc<Lexicon>) -> Self {
+        let gazetteer = Gazetteer::new(&lexicon);
+        FeatureExtractor { lexicon, gazetteer }
+    }
+
+    /// The gazetteer the features look names up in.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    fn classes(&self, word: &str, lower: &str) -> u16 {
+        let mut c = 0;
+        if !word.chars().next().is_some_and(char::is_alphabetic) {
+            return 0;
+        }
+        let proper = if word.chars().skip(1).any(char::is_lowercase) { None } else { Some(title_case(word)) };
+        let name = proper.as_deref().unwrap_or(word);
+        if self.lexicon.is_given_name(name) {
+            c |= class::GIVEN;
+        }
+        if self.lexicon.is_surname(name) {
+            c |= class::SURNAME;
+        }
+        if self.lexicon.title(lower).is_some() {
+            c |= class::TITLE;
+        }
+        if self.lexicon.is_org_head(lower) {
+            c |= class::ORG_HEAD;
+        }
+        if self.lexicon.is_legal_form(word) {
+            c |= class::LEGAL_FORM;
+        }
+        c
+    }
+
+    /// The features of every token of `doc`. Sentences are the context windows.
+    pub fn extract(&self, doc: &Document) -> DocFeatures {
+        let n = doc.tokens.len();
+        let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
+        let mut seen_words: HashMap<&str, u8> = HashMap::default();
+        let mut classes_of: HashMap<&str, u16> = HashMap::default();
+        let sentence_start: Vec<bool> = {
+            let mut v = vec![false; n];
+            for s in &doc.sentences {
+                if s.first_token < n {
+                    v[s.first_token] = true;
+                }
+            }
+            v
+        };
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let word = doc.slice(t.span);
+            let lower = word.to_lowercase();
+            let classes = if t.kind == TokenKind::Word {
+                *classes_of.entry(word).or_insert_with(|| self.classes(word, &lower))
+            } else {
+                0
+            };
+            let shape = shape(word);
+            infos.push(TokenInfo { h_lower: fnv(&lower), h_shape: fnv(&shape), lower, classes, gazetteer: None });
+            if t.kind == TokenKind::Word {
+                let first = word.chars().next().unwrap_or(' ');
+                let flag = if first.is_lowercase() {
+                    seen::LOWER
+                } else if first.is_uppercase() && !sentence_start[i] && word.chars().skip(1).any(char::is_lowercase) {
+                    seen::CAPITAL_INSIDE
+                } else {
+                    0
+                };
+                *seen_words.entry(word).or_default() |= flag;
+            }
+        }
+        let mut seen_lower: HashMap<String, u8> = HashMap::default();
+        for (w, f) in seen_words {
+            *seen_lower.entry(w.to_lowercase()).or_default() |= f;
+        }
+        let starts: Vec<usize> = doc.tokens.iter().map(|t| t.span.start).collect();
+        let ends: Vec<usize> = doc.tokens.iter().map(|t| t.span.end).collect();
+        for (span, entry) in self.gazetteer.find(&doc.text, &starts, &ends) {
+            let first = doc.token_at_or_after(span.start);
+            let last = doc.tokens.partition_point(|t| t.span.end <= span.end);
+            let len = last - first;
+            for (p, info) in infos[first..last].iter_mut().enumerate() {
+                info.gazetteer = Some(gazetteer_tag(entry, p, len));
+            }
+        }
+        let mut out = DocFeatures { hashes: Vec::with_capacity(n * 40), offsets: Vec::with_capacity(n + 1) };
+        out.offsets.push(0);
+        for s in &doc.sentences {
+            let range = s.tokens();
+            let headline = {
+                let words: Vec<&str> = range
+                    .clone()
+                    .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                    .map(|i| doc.token_text(i))
+                    .collect();
+                words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+            };
+            for i in range.clone() {
+                self.token_features(doc, &infos, &seen_lower, range.clone(), i, headline, &mut out.hashes);
+                out.offsets.push(out.hashes.len() as u32);
+            }
+        }
+        // tokens outside every sentence (none in practice) get no features
+        while out.offsets.len() < n + 1 {
+            out.offsets.push(out.hashes.len() as u32);
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn token_features(
+        &self,
+        doc: &Document,
+        infos: &[TokenInfo],
+        seen_lower: &HashMap<String, u8>,
+        range: std::ops::Range<usize>,
+        i: usize,
+        headline: bool,
+        out: &mut Vec<u64>,
+    ) {
+        const BOS: &str = "<s>";
+        const EOS: &str = "</s>";
+        let at = |j: isize| -> Option<&TokenInfo> {
+            let j = i as isize + j;
+            (j >= range.start as isize && j < range.end as isize).then(|| &infos[j as usize])
+        };
+        let edge = |j: isize| if j < 0 { fnv(BOS) } else { fnv(EOS) };
+        let lower_at = |j: isize| at(j).map_or_else(|| edge(j), |t| t.h_lower);
+        let shape_at = |j: isize| at(j).map_or_else(|| edge(j), |t| t.h_shape);
+        let me = &infos[i];
+        let word = doc.slice(doc.tokens[i].span);
+        out.push(hash(Template::Bias, &[]));
+        out.push(mix(Template::Lower, &[me.h_lower]));
+        if word != me.lower {
+            out.push(hash(Template::Form, &[word]));
+        }
+        out.push(mix(Template::Shape, &[me.h_shape]));
+        for (b, c) in me.lower.char_indices().take(4) {
+            out.push(hash(Template::Prefix, &[&me.lower[..b + c.len_utf8()]]));
+        }
+        for (b, _) in me.lower.char_indices().rev().take(4) {
+            out.push(hash(Template::Suffix, &[&me.lower[b..]]));
+        }
+        out.push(mix(Template::PrevLower, &[lower_at(-1)]));
+        out.push(mix(Template::NextLower, &[lower_at(1)]));
+        out.push(mix(Template::Prev2Lower, &[lower_at(-2)]));
+        out.push(mix(Template::Next2Lower, &[lower_at(2)]));
+        out.push(mix(Template::PrevShape, &[shape_at(-1)]));
+        out.push(mix(Template::NextShape, &[shape_at(1)]));
+        out.push(mix(Template::PrevBigram, &[lower_at(-1), me.h_lower]));
+        out.push(mix(Template::NextBigram, &[me.h_lower, lower_at(1)]));
+        out.push(mix(Template::ShapeTrigram, &[shape_at(-1), me.h_shape, shape_at(1)]));
+        if i == range.start {
+            out.push(mix(Template::SentenceStart, &[me.h_shape]));
+        }
+        if headline {
+            out.push(mix(Template::Headline, &[me.h_shape]));
+            out.push(mix(Template::Headline, &[me.h_lower]));
+        }
+        let gaz = |j: isize| at(j).and_then(|t| t.gazetteer).unwrap_or("-");
+        out.push(hash(Template::Gazetteer, &[gaz(0)]));
+        out.push(hash(Template::PrevGazetteer, &[gaz(-1), gaz(0)]));
+        out.push(hash(Template::NextGazetteer, &[gaz(0), gaz(1)]));
+        for (bit, name) in class::NAMES {
+            if me.classes & bit != 0 {
+                out.push(mix(Template::Word, &[fnv(name), me.h_shape]));
+            }
+            if at(-1).is_some_and(|t| t.classes & bit != 0) {
+                out.push(hash(Template::PrevWord, &[name]));
+            }
+            if at(1).is_some_and(|t| t.classes & bit != 0) {
+                out.push(hash(Template::NextWord, &[name]));
+            }
+        }
+        if at(-1).is_some_and(|t| t.classes & class::TITLE != 0) {
+            out.push(mix(Template::PrevTitleLower, &[lower_at(-1), me.h_shape]));
+        }
+        if let Some(&flags) = seen_lower.get(&me.lower) {
+            let f: &str = match flags & (seen::CAPITAL_INSIDE | seen::LOWER) {
+                0 => "none",
+                seen::CAPITAL_INSIDE => "cap",
+                seen::LOWER => "lower",
+                _ => "both",
+            };
+            out.push(mix(Template::Document, &[fnv(f), me.h_shape]));
+        }
+    }
+}
+
+/// The byte span of tokens `first..last` of `doc`.
+pub fn token_span(doc: &Document, first: usize, last: usize) -> Span {
+    Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs_of_one_class() {
+        assert_eq!(shape("Merkel"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1996-08-30"), "d-d-d");
+        assert_eq!(shape("McDonald's"), "XxXx'x");
+    }
+
+    #[test]
+    fn feature_hashes_are_fixed_by_the_templates() {
+        // FNV-1a is specified, not seeded: a model trained once stays valid everywhere.
+        assert_eq!(hash(Template::Lower, &["merkel"]), hash(Template::Lower, &["merkel"]));
+        assert_ne!(hash(Template::Lower, &["merkel"]), hash(Template::Form, &["merkel"]));
+        assert_ne!(hash(Template::PrevBigram, &["a", "bc"]), hash(Template::PrevBigram, &["ab", "c"]));
+        assert_ne!(hash(Template::PrevBigram, &["a", "b"]), hash(Template::PrevBigram, &["b", "a"]));
+        // pinned: a change here invalidates every trained model (bump FEATURE_VERSION)
+        assert_eq!(fnv("merkel"), 0xc9c0_64f2_ea96_e425);
+    }
+
+    #[test]
+    fn every_token_gets_features() {
+        let doc = crate::segment::segment("Angela Merkel met French officials in Paris. They agreed.");
+        let fx = FeatureExtractor::new(Lexicon::builtin());
+        let f = fx.extract(&doc);
+        for i in 0..doc.tokens.len() {
+            assert!(f.token(i).len() > 10, "token {i} has {} features", f.token(i).len());
+        }
+    }
+}
