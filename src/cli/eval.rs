@@ -52,9 +52,13 @@ pub fn run_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "gold={} recognizer={:?} strip_det={} docs={} (gold GPE counted as LOC)",
+        "gold={} recognizer={} strip_det={} docs={} (gold GPE counted as LOC; demonyms are NORP and MISC is not predicted)",
         args.gold.display(),
-        args.recognizer.recognizer,
+        match (&args.recognizer.recognizer, &args.recognizer.model) {
+            (super::args::RecognizerChoice::Rules, _) => "rules".to_owned(),
+            (_, Some(path)) => format!("tagger:{}", path.display()),
+            (_, None) => "tagger:built-in".to_owned(),
+        },
         args.strip_det,
         report.docs
     )

@@ -22,7 +22,16 @@ pub fn run_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     let extractor = FeatureExtractor::new(lexicon.clone());
     let options =
         TrainOptions { epochs: args.epochs, seed: args.seed, min_count: args.min_count, ..TrainOptions::default() };
-    let names = args.data.iter().map(|p| p.display().to_string()).collect();
+    // file names only: the same data under another folder gives the same model bytes
+    let names = args
+        .data
+        .iter()
+        .map(|p| {
+            let parent = p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned());
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            parent.map_or(name.clone(), |d| format!("{d}/{name}"))
+        })
+        .collect();
     let (model, report) = train(&docs, &extractor, &lexicon, &options, names);
     model.save(&args.output)?;
     let size = std::fs::metadata(&args.output).map(|m| m.len()).unwrap_or(0);

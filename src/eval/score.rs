@@ -109,6 +109,8 @@ pub struct Report {
     pub dropped_gold: BTreeMap<String, usize>,
     /// The first false positives.
     pub false_positives: Vec<SpanError>,
+    /// All false positives and negatives, before the lists were cut.
+    pub error_totals: (usize, usize),
     /// The first false negatives.
     pub false_negatives: Vec<SpanError>,
 }
@@ -120,7 +122,7 @@ fn strip_det(index: &CharIndex, text: &str, s: usize, e: usize) -> (usize, usize
         (Some(x), Some(y)) => &text[x..y],
         _ => "",
     };
-    if e - s > 4 && seg(s, s + 4).to_lowercase() == "the " {
+    if e > s + 4 && seg(s, s + 4).to_lowercase() == "the " {
         (s + 4, e)
     } else {
         (s, e)
@@ -220,6 +222,7 @@ pub fn score(gold: &[GoldDoc], predictions: &[Vec<Predicted>], options: &ScoreOp
         report.micro.fn_ += c.fn_;
         report.per_type.push((t.clone(), c));
     }
+    report.error_totals = (all_fp.len(), all_fn.len());
     all_fp.truncate(options.errors);
     all_fn.truncate(options.errors);
     report.false_positives = all_fp;
@@ -260,11 +263,11 @@ impl std::fmt::Display for Report {
             writeln!(f, "dropped gold types (not in --types): {:?}", self.dropped_gold)?;
         }
         if !self.false_positives.is_empty() || !self.false_negatives.is_empty() {
-            writeln!(f, "-- false positives (first {}):", self.false_positives.len())?;
+            writeln!(f, "-- false positives (first {} of {}):", self.false_positives.len(), self.error_totals.0)?;
             for e in &self.false_positives {
                 writeln!(f, "  FP {} [{},{}) {} {:?}", e.doc, e.start, e.end, e.kind, e.text)?;
             }
-            writeln!(f, "-- false negatives (first {}):", self.false_negatives.len())?;
+            writeln!(f, "-- false negatives (first {} of {}):", self.false_negatives.len(), self.error_totals.1)?;
             for e in &self.false_negatives {
                 writeln!(f, "  FN {} [{},{}) {} {:?}", e.doc, e.start, e.end, e.kind, e.text)?;
             }

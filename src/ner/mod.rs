@@ -122,7 +122,7 @@ impl Recognizer for TaggerRecognizer {
         let gazetteer = self.features.gazetteer();
         let mut mentions = Vec::new();
         let mut tagged = self.tag(doc);
-        tidy(doc, &self.lexicon, &mut tagged);
+        tidy(doc, &self.lexicon, self.features.gazetteer(), &mut tagged);
         for t in tagged {
             if skipped.iter().any(|b| b.overlaps(t.span)) {
                 continue;
@@ -160,24 +160,47 @@ impl Recognizer for TaggerRecognizer {
     }
 }
 
-/// News conventions on top of the tagger: no leading "The" in a name and no title in a
-/// person's name ("Defence Secretary Miguel Reyes" → "Miguel Reyes"); no news agency in a
-/// dateline ("TALLINN, March 3 (Wire) -"); and one type per name in a document: a single word
-/// that ends a person's full name is that person ("Alemu" after "Mr Tesfaye Alemu"), one that
-/// starts an organisation's name is that organisation ("Northwind" after "Northwind Energy"),
-/// and the same name elsewhere takes its majority type.
-fn tidy(doc: &Document, lexicon: &Lexicon, tagged: &mut Vec<Tagged>) {
+/// News conventions on top of the tagger: a nationality before an organisation is part of
+/// its name ("Estonian Foreign Ministry"); no leading "The" in an organisation's name and no
+/// title in a person's name ("Defence Secretary Miguel Reyes" → "Miguel Reyes"); no news agency
+/// in a dateline ("TALLINN, March 3 (Wire) -"); and one type per name in a document: a single
+/// word that ends a person's full name is that person ("Alemu" after "Mr Tesfaye Alemu"), one
+/// that starts an organisation's name is that organisation ("Northwind" after "Northwind
+/// Energy") unless the gazetteer knows it as a country or place ("U.S." after "U.S. Agriculture
+/// Department"), and the same name elsewhere takes its majority type.
+fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &crate::recognize::Gazetteer, tagged: &mut Vec<Tagged>) {
     let token_range = |span: crate::model::Span| {
         let a = doc.token_at_or_after(span.start);
         let b = doc.tokens.partition_point(|t| t.span.start < span.end);
         (a, b)
     };
+    // "Estonian Foreign Ministry": CoNLL tags a nationality and an organisation; news readers
+    // (and the resolver) want the one organisation
+    let mut merged: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for t in tagged.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            let adjacent = token_range(prev.span).1 == token_range(t.span).0;
+            if prev.label == Label::Misc && t.label == Label::Org && adjacent {
+                prev.span = prev.span.cover(t.span);
+                prev.label = Label::Org;
+                prev.score = prev.score.min(t.score);
+                continue;
+            }
+        }
+        merged.push(t);
+    }
+    *tagged = merged;
     tagged.retain_mut(|t| {
         let (mut a, b) = token_range(t.span);
+        // "TALLINN, March 3 (Wire) -": a short line start with a comma before the parenthesis
+        let line_start = doc.text[..t.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &doc.text[line_start..t.span.start];
         if a > 0
             && doc.token_text(a - 1) == "("
             && doc.token_text(b) == ")"
             && matches!(doc.token_text(b + 1), "-" | "–" | "—")
+            && before.len() <= 60
+            && before.contains(',')
         {
             return false;
         }
@@ -186,7 +209,7 @@ fn tidy(doc: &Document, lexicon: &Lexicon, tagged: &mut Vec<Tagged>) {
             let title_len = (1..=lexicon.max_title_words().min(b - a - 1))
                 .rev()
                 .find(|&n| lexicon.title(&doc.phrase(a..a + n)).is_some());
-            if b - a > 1 && matches!(w, "The" | "the") && t.label != Label::Per {
+            if b - a > 1 && matches!(w, "The" | "the" | "THE") && t.label == Label::Org {
                 a += 1;
             } else if let (Some(n), Label::Per) = (title_len, t.label) {
                 a += n;
@@ -216,7 +239,8 @@ fn tidy(doc: &Document, lexicon: &Lexicon, tagged: &mut Vec<Tagged>) {
     }
     for t in tagged.iter_mut() {
         let (a, b) = token_range(t.span);
-        if b - a == 1 && t.label != Label::Misc {
+        let known_place = || gazetteer.lookup(doc.token_text(a)).is_some_and(|e| e.kind != EntityKind::Organisation);
+        if b - a == 1 && t.label != Label::Misc && !known_place() {
             if let Some(&l) = word_label.get(doc.token_text(a)) {
                 t.label = l;
             }

@@ -337,6 +337,8 @@ impl NerModel {
             || file.tags.len() != file.weights.len()
             || file.lengths.iter().map(|&l| usize::from(l)).sum::<usize>() != file.tags.len()
             || file.tags.iter().any(|&t| usize::from(t) >= TAGS)
+            || !file.scale.is_finite()
+            || file.transitions.iter().any(|w| !w.is_finite())
         {
             return Err("the model file is inconsistent (truncated or corrupt)".to_owned());
         }

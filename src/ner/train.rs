@@ -81,7 +81,7 @@ fn gold_tags(doc: &GoldDoc, seg: &Document, lexicon: &Lexicon, report: &mut Data
         let range = match (e.head_start, e.head_end) {
             (Some(hs), Some(he)) => {
                 let head = doc.byte_span(&index, hs, he).unwrap_or(span);
-                match proper_name_of_phrase(seg, lexicon, first, end, head) {
+                match proper_name_of_phrase(seg, lexicon, first, end, head, label) {
                     Some(r) => r,
                     None => {
                         report.dropped += 1;
@@ -132,6 +132,7 @@ fn proper_name_of_phrase(
     first: usize,
     end: usize,
     head: Span,
+    label: Label,
 ) -> Option<(usize, usize)> {
     let is_cap = |i: usize| {
         let t = &seg.tokens[i];
@@ -139,7 +140,10 @@ fn proper_name_of_phrase(
             && t.kind != TokenKind::Quote
             && seg.token_text(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
     };
-    let is_connector = |i: usize| matches!(seg.token_text(i), "of" | "and" | "for" | "de" | "the" | "&" | "-" | "on");
+    // a person's name has no "of" or "and": "Claudia Mo of the Civic Party" is a person and a party
+    let is_connector = |i: usize| {
+        label != Label::Per && matches!(seg.token_text(i), "of" | "and" | "for" | "de" | "the" | "&" | "-" | "on")
+    };
     let is_title = |i: usize| lexicon.title(seg.token_text(i)).is_some();
     let (mut s, mut e) = (first, end);
     while s < e && (matches!(seg.token_text(s), "the" | "The" | "a" | "an" | "A" | "An") || is_title(s)) {
@@ -383,16 +387,24 @@ mod tests {
 
     #[test]
     fn noun_phrase_spans_are_cut_to_the_proper_name() {
-        let text = "the Foreign Ministry's spokesman met U.S. President Donald Trump";
-        let mut doc = gold(text, &[(0, 22, "ORG"), (37, 64, "PER")]);
+        let text = "the Foreign Ministry's spokesman met U.S. President Donald Trump and Claudia Mo of the Civic Party";
+        let mut doc = gold(text, &[(0, 22, "ORG"), (37, 64, "PER"), (69, 98, "PER")]);
         doc.entities[0].head_start = Some(12);
         doc.entities[0].head_end = Some(20);
         doc.entities[1].head_start = Some(59);
         doc.entities[1].head_end = Some(64);
+        doc.entities[2].head_start = Some(77);
+        doc.entities[2].head_end = Some(79);
         let seg = crate::segment::segment(text);
         let mut report = DataReport::default();
         let (tags, unreliable) = gold_tags(&doc, &seg, &Lexicon::builtin(), &mut report);
-        assert!(unreliable.iter().any(|&u| u), "the PER phrase names a country and a person");
+        let unreliable_words: Vec<&str> =
+            (0..seg.tokens.len()).filter(|&i| unreliable[i]).map(|i| seg.token_text(i)).collect();
+        assert_eq!(
+            unreliable_words,
+            ["U.S.", "President", "Donald", "Trump", "Claudia", "Mo", "of", "the", "Civic", "Party"],
+            "each PER phrase names more than a person"
+        );
         let names: Vec<String> = super::super::model::spans(&tags)
             .iter()
             .map(|&(s, e, _)| super::super::features::token_span(&seg, s, e).text(text).to_owned())
