@@ -16,9 +16,9 @@ fn newsgraph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(common::root()).output().unwrap()
 }
 
-/// Set just under the committed model's score on WikiGold dev (0.805 when it was trained), so
+/// Set just under the committed model's score on WikiGold dev (0.794 when it was trained), so
 /// that a regression in the model, the features or the recogniser fails CI.
-const WIKIGOLD_F1_FLOOR: f64 = 0.79;
+const WIKIGOLD_F1_FLOOR: f64 = 0.78;
 
 #[test]
 fn ner_committed_model_keeps_its_wikigold_dev_f1() {

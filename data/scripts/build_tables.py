@@ -852,6 +852,83 @@ def build_examples(lex):
 # --------------------------------------------------------------------------------------------
 
 
+# Words that make a Phoenix actor name an organisation (besides the organisation head words).
+ACTOR_ORG_WORDS = {
+    "party", "front", "movement", "alliance", "union", "league", "congress", "bloc", "coalition",
+    "brigade", "brigades", "army", "forces", "militia", "group", "council", "committee", "assembly",
+    "parliament", "government", "ministry", "organization", "organisation", "association",
+    "federation", "bank", "fund", "agency", "commission", "court", "tribunal", "institute",
+    "foundation", "society", "corporation", "company", "network", "police", "guard", "cabinet",
+}
+# Words that mark a Phoenix name as a role or a generic group, not a name ("UN_SECRETARY_GENERAL").
+ACTOR_GENERIC_WORDS = {
+    "secretary", "general", "president", "minister", "chief", "leader", "official", "officials",
+    "spokesman", "soldier", "soldiers", "peacekeeper", "peacekeepers", "troops", "member",
+    "members", "former", "the", "of_the", "rebels", "supporters", "of", "and", "republic", "kingdom",
+    "state", "states",
+}
+
+
+def read_phoenix_actors(path):
+    """Entries of a TABARI .actors file: (primary name, synonyms, code lines, comment)."""
+    entries = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            body, _, comment = line.partition("#")
+            if line[0] in " \t[":
+                if entries:
+                    entries[-1][2].append(body.strip())
+                continue
+            codes = re.findall(r"\[[^\]]*\]", body)
+            name = re.sub(r"\[[^\]]*\]", "", body).strip()
+            if name.startswith("+"):
+                if entries:
+                    entries[-1][1].append(name[1:].strip())
+                    entries[-1][2].extend(codes)
+                continue
+            entries.append([name, [], list(codes), comment.strip()])
+    return entries
+
+
+def actor_phrase(name):
+    """'ERICH_HONECKER_' -> 'Erich Honecker'; None for names that are not plain words."""
+    words = [w for w in name.strip().rstrip("_").replace(" ", "_").split("_") if w]
+    if not words or not all(re.fullmatch(r"[A-Za-z][A-Za-z.'\-]*", w) for w in words):
+        return None
+    return " ".join(w.capitalize() if len(w) > 3 or "." not in w else w for w in words)
+
+
+def build_actors(lex):
+    """Known people and organisations from the Phoenix actor dictionaries (PETRARCH2, MIT).
+
+    Organisations: names with an organisation word ("Kurdish Democratic Union Party").
+    People: multi-word names whose entry carries dated codes (office holders from CountryInfo,
+    "[AFGGOV 331108-730717]"), with no role or generic word. Everything else (places, roles,
+    groups) is left out. The tagger uses these as features; they do not create entities alone."""
+    heads = {r["word"].lower() for r in read_csv(os.path.join(DATA, "gazetteer", "org_keywords.csv"))}
+    rows = {}
+    d = os.path.join(lex, "petrarch2", "dictionaries")
+    for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        for name, synonyms, codes, comment in read_phoenix_actors(os.path.join(d, fname)):
+            dated = any(re.search(r"\d{6}", c) for c in codes)
+            for form in [name] + synonyms:
+                phrase = actor_phrase(form)
+                if phrase is None:
+                    continue
+                words = [w.lower() for w in phrase.split()]
+                if any(w in ACTOR_ORG_WORDS or w in heads for w in words):
+                    if len(words) >= 2:
+                        rows.setdefault(phrase, "ORG")
+                elif dated and 2 <= len(words) <= 4 and not any(w in ACTOR_GENERIC_WORDS for w in words):
+                    rows.setdefault(phrase, "PER")
+    out = sorted(([n, k] for n, k in rows.items()), key=lambda x: (x[1], x[0]))
+    print(f"  actors: {sum(1 for r in out if r[1] == 'PER')} people, {sum(1 for r in out if r[1] == 'ORG')} organisations")
+    return write_csv("gazetteer/actors.csv", ["name", "kind"], out)
+
+
 def main(argv):
     lex = argv[1] if len(argv) > 1 else "../shared/datasets/lexicons"
     if not os.path.isfile(os.path.join(lex, "countries.csv")):
@@ -865,6 +942,7 @@ def main(argv):
     build_surnames(lex)
     build_titles(lex)
     build_org_keywords(lex)
+    build_actors(lex)
     build_verbs(lex)
     build_boilerplate()
     build_examples(lex)

@@ -116,6 +116,9 @@ pub struct Lexicon {
     pub countries: Vec<Country>,
     /// Known organisations, in table order.
     pub organisations: Vec<Organisation>,
+    /// Known people and organisations from news event data (Phoenix actor dictionaries):
+    /// tagger features, not entities on their own.
+    pub actors: Vec<(String, crate::model::EntityKind)>,
     given_names: HashMap<String, Option<Sex>>,
     surnames: HashSet<String>,
     titles: HashMap<String, TitleKind>,

@@ -5,10 +5,10 @@ use std::path::Path;
 
 use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, Sex, TitleKind};
 use crate::error::{Error, Result};
-use crate::model::Predicate;
+use crate::model::{EntityKind, Predicate};
 
 /// The file names of the tables, relative to the data folder.
-pub(super) const FILES: [&str; 8] = [
+pub(super) const FILES: [&str; 9] = [
     "gazetteer/countries.csv",
     "gazetteer/organisations.csv",
     "gazetteer/given_names.csv",
@@ -17,6 +17,7 @@ pub(super) const FILES: [&str; 8] = [
     "gazetteer/org_keywords.csv",
     "gazetteer/boilerplate.csv",
     "cues/verbs.csv",
+    "gazetteer/actors.csv",
 ];
 
 /// The text of every table, in [`FILES`] order.
@@ -32,6 +33,7 @@ pub(super) fn builtin() -> Sources {
         include_str!("../../data/gazetteer/org_keywords.csv"),
         include_str!("../../data/gazetteer/boilerplate.csv"),
         include_str!("../../data/cues/verbs.csv"),
+        include_str!("../../data/gazetteer/actors.csv"),
     ];
     Sources(FILES.iter().zip(texts).map(|(name, text)| (format!("data/{name}"), text.to_owned())).collect())
 }
@@ -107,7 +109,7 @@ fn optional(value: &str) -> Option<String> {
 }
 
 pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
-    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs] = &sources.0[..] else {
+    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs, actors] = &sources.0[..] else {
         unreachable!("Sources always holds every table");
     };
 
@@ -231,7 +233,20 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         cues.insert(r[form].trim().to_lowercase(), cue);
     }
 
+    let t = Table::parse(&actors.0, &actors.1, &["name", "kind"])?;
+    let [name, kind] = ["name", "kind"].map(|c| t.column(c));
+    let mut actor_rows = Vec::new();
+    for (line, r) in &t.rows {
+        let kind = match r[kind].trim() {
+            "PER" => EntityKind::Person,
+            "ORG" => EntityKind::Organisation,
+            other => return Err(t.error(*line, format!("actor kind `{other}` is not PER or ORG"))),
+        };
+        actor_rows.push((r[name].trim().to_owned(), kind));
+    }
+
     Ok(Lexicon {
+        actors: actor_rows,
         countries: country_rows,
         organisations: org_rows,
         given_names,

@@ -14,7 +14,7 @@ use crate::model::{Document, EntityKind, MentionForm, Span, TokenKind};
 use crate::recognize::{Entry, Gazetteer};
 
 /// Version of the feature templates; stored in the model file.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// Feature templates. The discriminant is hashed with the feature's strings.
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +45,8 @@ enum Template {
     NextWord,
     Document,
     PrevTitleLower,
+    Actor,
+    ActorWindow,
 }
 
 /// Word classes from the lexicon, one bit each.
@@ -71,6 +73,8 @@ mod seen {
 pub struct FeatureExtractor {
     lexicon: std::sync::Arc<Lexicon>,
     gazetteer: Gazetteer,
+    /// Known people and organisations (`Lexicon::actors`), matched by lower-cased tokens.
+    actors: ActorIndex,
 }
 
 /// Per-token information computed once per document.
@@ -82,6 +86,8 @@ struct TokenInfo {
     classes: u16,
     /// Gazetteer position tag of the token ("country-name:B"), if a known name covers it.
     gazetteer: Option<&'static str>,
+    /// Actor position tag ("actor-per:B"), if a known person or organisation covers it.
+    actor: Option<&'static str>,
 }
 
 /// The features of every token of a document, flat.
@@ -181,11 +187,90 @@ fn gazetteer_tag(entry: &Entry, position: usize, len: usize) -> &'static str {
     TAGS[row][col]
 }
 
+/// Known names as sequences of lower-cased token hashes: a name is found where a document's
+/// tokens hash to the same sequence, so matching costs one set look-up per token.
+#[derive(Debug, Clone, Default)]
+struct ActorIndex {
+    /// Hashes of first tokens.
+    first: rustc_hash::FxHashSet<u64>,
+    /// Phrase hash → is a person.
+    phrases: HashMap<u64, bool>,
+    /// Longest name in tokens.
+    max_len: usize,
+}
+
+fn phrase_step(h: u64, token: u64) -> u64 {
+    (h.rotate_left(5) ^ token).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+impl ActorIndex {
+    fn new(lexicon: &Lexicon) -> Self {
+        let mut index = ActorIndex::default();
+        for (name, kind) in &lexicon.actors {
+            let tokens = crate::segment::tokenize(name);
+            if tokens.len() < 2 {
+                continue;
+            }
+            let hashes: Vec<u64> = tokens.iter().map(|t| fnv(&t.span.text(name).to_lowercase())).collect();
+            index.first.insert(hashes[0]);
+            let h = hashes.iter().fold(0, |h, &t| phrase_step(h, t));
+            index.phrases.entry(h).or_insert(*kind == EntityKind::Person);
+            index.max_len = index.max_len.max(hashes.len());
+        }
+        index
+    }
+
+    /// Tags the tokens of every known name that starts with a capital, leftmost-longest.
+    fn mark(&self, doc: &Document, infos: &mut [TokenInfo]) {
+        let n = infos.len();
+        let mut i = 0;
+        while i < n {
+            let capitalised = doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+            if !capitalised || !self.first.contains(&infos[i].h_lower) {
+                i += 1;
+                continue;
+            }
+            let mut h = phrase_step(0, infos[i].h_lower);
+            let mut best = None;
+            for len in 2..=self.max_len.min(n - i) {
+                h = phrase_step(h, infos[i + len - 1].h_lower);
+                if let Some(&person) = self.phrases.get(&h) {
+                    best = Some((len, person));
+                }
+            }
+            match best {
+                Some((len, person)) => {
+                    for (p, info) in infos[i..i + len].iter_mut().enumerate() {
+                        info.actor = Some(actor_tag(person, p, len));
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+fn actor_tag(person: bool, position: usize, len: usize) -> &'static str {
+    const TAGS: [[&str; 4]; 2] = [
+        ["actor-org:B", "actor-org:I", "actor-org:L", "actor-org:U"],
+        ["actor-per:B", "actor-per:I", "actor-per:L", "actor-per:U"],
+    ];
+    let col = match (position, len) {
+        (_, 1) => 3,
+        (0, _) => 0,
+        (p, l) if p + 1 == l => 2,
+        _ => 1,
+    };
+    TAGS[usize::from(person)][col]
+}
+
 impl FeatureExtractor {
     /// An extractor over the lexicon's word lists and names.
     pub fn new(lexicon: std::sync::Arc<Lexicon>) -> Self {
         let gazetteer = Gazetteer::new(&lexicon);
-        FeatureExtractor { lexicon, gazetteer }
+        let actors = ActorIndex::new(&lexicon);
+        FeatureExtractor { lexicon, gazetteer, actors }
     }
 
     /// The gazetteer the features look names up in.
@@ -242,7 +327,14 @@ impl FeatureExtractor {
                 0
             };
             let shape = shape(word);
-            infos.push(TokenInfo { h_lower: fnv(&lower), h_shape: fnv(&shape), lower, classes, gazetteer: None });
+            infos.push(TokenInfo {
+                h_lower: fnv(&lower),
+                h_shape: fnv(&shape),
+                lower,
+                classes,
+                gazetteer: None,
+                actor: None,
+            });
             if t.kind == TokenKind::Word {
                 let first = word.chars().next().unwrap_or(' ');
                 let flag = if first.is_lowercase() {
@@ -269,6 +361,7 @@ impl FeatureExtractor {
                 info.gazetteer = Some(gazetteer_tag(entry, p, len));
             }
         }
+        self.actors.mark(doc, &mut infos);
         let mut out = DocFeatures { hashes: Vec::with_capacity(n * 40), offsets: Vec::with_capacity(n + 1) };
         out.offsets.push(0);
         for s in &doc.sentences {
@@ -345,6 +438,10 @@ impl FeatureExtractor {
         }
         let gaz = |j: isize| at(j).and_then(|t| t.gazetteer).unwrap_or("-");
         out.push(hash(Template::Gazetteer, &[gaz(0)]));
+        if let Some(tag) = me.actor {
+            out.push(hash(Template::Actor, &[tag]));
+            out.push(hash(Template::ActorWindow, &[at(-1).and_then(|t| t.actor).unwrap_or("-"), tag]));
+        }
         out.push(hash(Template::PrevGazetteer, &[gaz(-1), gaz(0)]));
         out.push(hash(Template::NextGazetteer, &[gaz(0), gaz(1)]));
         for (bit, name) in class::NAMES {

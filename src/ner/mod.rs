@@ -167,7 +167,9 @@ impl Recognizer for TaggerRecognizer {
 /// word that ends a person's full name is that person ("Alemu" after "Mr Tesfaye Alemu"), one
 /// that starts an organisation's name is that organisation ("Northwind" after "Northwind
 /// Energy") unless the gazetteer knows it as a country or place ("U.S." after "U.S. Agriculture
-/// Department"), and the same name elsewhere takes its majority type.
+/// Department"), an acronym defined in parentheses after a name ("Movement for the Left (MpS)")
+/// is of that name's kind wherever the document uses it, and the same name elsewhere takes its
+/// majority type.
 fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &crate::recognize::Gazetteer, tagged: &mut Vec<Tagged>) {
     let token_range = |span: crate::model::Span| {
         let a = doc.token_at_or_after(span.start);
@@ -220,6 +222,40 @@ fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &crate::recognize::Gazette
         t.span = crate::model::Span::new(doc.tokens[a].span.start, t.span.end);
         true
     });
+    // an acronym defined in parentheses after a name ("Movement for the Left (MpS)") is that
+    // name's kind, there and wherever else the document uses it
+    let is_acronym = |i: usize| {
+        let w = doc.token_text(i);
+        doc.tokens.get(i).is_some_and(|t| t.kind == crate::model::TokenKind::Word)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && w.chars().count() <= 8
+    };
+    let mut covered = vec![false; doc.tokens.len()];
+    for t in tagged.iter() {
+        let (a, b) = token_range(t.span);
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+    }
+    let mut acronyms: std::collections::HashMap<&str, Label> = std::collections::HashMap::new();
+    for t in tagged.iter() {
+        let (_, b) = token_range(t.span);
+        if matches!(t.label, Label::Org | Label::Loc)
+            && doc.token_text(b) == "("
+            && doc.token_text(b + 2) == ")"
+            && is_acronym(b + 1)
+            && !covered[b + 1]
+        {
+            acronyms.entry(doc.token_text(b + 1)).or_insert(t.label);
+        }
+    }
+    if !acronyms.is_empty() {
+        for (i, _) in covered.iter().enumerate().filter(|&(_, &c)| !c) {
+            if let Some(&label) = acronyms.get(doc.token_text(i)) {
+                tagged.push(Tagged { span: doc.tokens[i].span, label, score: 0.9 });
+            }
+        }
+        tagged.sort_by_key(|t| t.span);
+    }
     // single words standing for a longer name of the document
     let mut word_label: std::collections::HashMap<&str, Label> = std::collections::HashMap::new();
     for t in tagged.iter() {
@@ -265,6 +301,17 @@ fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &crate::recognize::Gazette
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronym_defined_in_parentheses_keeps_its_kind_in_the_document() {
+        let doc = crate::segment::segment(
+            "The Office of Gas and Electricity Markets (OGEM) fined the firm. OGEM said it would appeal.",
+        );
+        let found: Vec<(&str, EntityKind)> =
+            TaggerRecognizer::builtin().recognize(&doc).iter().map(|m| (doc.slice(m.span), m.kind)).collect();
+        let ogem: Vec<EntityKind> = found.iter().filter(|(s, _)| *s == "OGEM").map(|(_, k)| *k).collect();
+        assert_eq!(ogem, [EntityKind::Organisation, EntityKind::Organisation], "{found:?}");
+    }
 
     #[test]
     fn builtin_model_loads() {

@@ -264,10 +264,11 @@ pub fn train(
 /// Weights and their running sums for averaging (Daumé's trick: avg = w − u / c).
 struct Perceptron {
     w: Vec<[f32; TAGS]>,
-    u: Vec<[f32; TAGS]>,
+    /// Running sums `c · Δw`, in f64: with hundreds of thousands of steps f32 loses the low bits.
+    u: Vec<[f64; TAGS]>,
     tw: [[f32; TAGS]; TAGS + 1],
-    tu: [[f32; TAGS]; TAGS + 1],
-    c: f32,
+    tu: [[f64; TAGS]; TAGS + 1],
+    c: f64,
 }
 
 impl Perceptron {
@@ -333,10 +334,10 @@ impl Perceptron {
     }
 
     fn averaged(&self) -> (Vec<[f32; TAGS]>, [[f32; TAGS]; TAGS + 1]) {
-        let avg = |w: &[f32; TAGS], u: &[f32; TAGS]| {
+        let avg = |w: &[f32; TAGS], u: &[f64; TAGS]| {
             let mut out = [0f32; TAGS];
-            for t in 0..TAGS {
-                out[t] = w[t] - u[t] / self.c;
+            for ((o, &w), &u) in out.iter_mut().zip(w).zip(u) {
+                *o = (f64::from(w) - u / self.c) as f32;
             }
             out
         };
