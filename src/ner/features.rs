@@ -79,7 +79,8 @@ pub struct FeatureExtractor {
 
 /// Per-token information computed once per document.
 struct TokenInfo {
-    lower: String,
+    /// Index of the token's word form in the document's word table.
+    word: u32,
     /// `fnv(lower)`, `fnv(shape)`: hashed once, used by many templates.
     h_lower: u64,
     h_shape: u64,
@@ -88,6 +89,15 @@ struct TokenInfo {
     gazetteer: Option<&'static str>,
     /// Actor position tag ("actor-per:B"), if a known person or organisation covers it.
     actor: Option<&'static str>,
+}
+
+/// What a word form contributes on its own, computed once per document.
+struct WordInfo {
+    h_lower: u64,
+    h_shape: u64,
+    classes: u16,
+    /// The features of the form alone: bias, lower, form, shape, prefixes, suffixes.
+    features: Vec<u64>,
 }
 
 /// The features of every token of a document, flat.
@@ -303,12 +313,35 @@ impl FeatureExtractor {
         c
     }
 
+    fn word_info(&self, word: &str, kind: TokenKind) -> WordInfo {
+        let lower = word.to_lowercase();
+        let shape = shape(word);
+        let (h_lower, h_shape) = (fnv(&lower), fnv(&shape));
+        let classes = if kind == TokenKind::Word { self.classes(word, &lower) } else { 0 };
+        let mut features = Vec::with_capacity(12);
+        features.push(mix(Template::Bias, &[]));
+        features.push(mix(Template::Lower, &[h_lower]));
+        if word != lower {
+            features.push(hash(Template::Form, &[word]));
+        }
+        features.push(mix(Template::Shape, &[h_shape]));
+        for (b, c) in lower.char_indices().take(4) {
+            features.push(hash(Template::Prefix, &[&lower[..b + c.len_utf8()]]));
+        }
+        for (b, _) in lower.char_indices().rev().take(4) {
+            features.push(hash(Template::Suffix, &[&lower[b..]]));
+        }
+        WordInfo { h_lower, h_shape, classes, features }
+    }
+
     /// The features of every token of `doc`. Sentences are the context windows.
     pub fn extract(&self, doc: &Document) -> DocFeatures {
         let n = doc.tokens.len();
         let mut infos: Vec<TokenInfo> = Vec::with_capacity(n);
-        let mut seen_words: HashMap<&str, u8> = HashMap::default();
-        let mut classes_of: HashMap<&str, u16> = HashMap::default();
+        // each distinct word form is lower-cased, shaped, classified and hashed once per document
+        let mut words: Vec<WordInfo> = Vec::new();
+        let mut word_of: HashMap<&str, u32> = HashMap::default();
+        let mut seen_lower: HashMap<u64, u8> = HashMap::default();
         let sentence_start: Vec<bool> = {
             let mut v = vec![false; n];
             for s in &doc.sentences {
@@ -320,18 +353,16 @@ impl FeatureExtractor {
         };
         for (i, t) in doc.tokens.iter().enumerate() {
             let word = doc.slice(t.span);
-            let lower = word.to_lowercase();
-            let classes = if t.kind == TokenKind::Word {
-                *classes_of.entry(word).or_insert_with(|| self.classes(word, &lower))
-            } else {
-                0
-            };
-            let shape = shape(word);
+            let w = *word_of.entry(word).or_insert_with(|| {
+                words.push(self.word_info(word, t.kind));
+                words.len() as u32 - 1
+            });
+            let info = &words[w as usize];
             infos.push(TokenInfo {
-                h_lower: fnv(&lower),
-                h_shape: fnv(&shape),
-                lower,
-                classes,
+                word: w,
+                h_lower: info.h_lower,
+                h_shape: info.h_shape,
+                classes: info.classes,
                 gazetteer: None,
                 actor: None,
             });
@@ -344,12 +375,8 @@ impl FeatureExtractor {
                 } else {
                     0
                 };
-                *seen_words.entry(word).or_default() |= flag;
+                *seen_lower.entry(info.h_lower).or_default() |= flag;
             }
-        }
-        let mut seen_lower: HashMap<String, u8> = HashMap::default();
-        for (w, f) in seen_words {
-            *seen_lower.entry(w.to_lowercase()).or_default() |= f;
         }
         let starts: Vec<usize> = doc.tokens.iter().map(|t| t.span.start).collect();
         let ends: Vec<usize> = doc.tokens.iter().map(|t| t.span.end).collect();
@@ -375,7 +402,7 @@ impl FeatureExtractor {
                 words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
             };
             for i in range.clone() {
-                self.token_features(doc, &infos, &seen_lower, range.clone(), i, headline, &mut out.hashes);
+                self.token_features(&words, &infos, &seen_lower, range.clone(), i, headline, &mut out.hashes);
                 out.offsets.push(out.hashes.len() as u32);
             }
         }
@@ -389,9 +416,9 @@ impl FeatureExtractor {
     #[allow(clippy::too_many_arguments)]
     fn token_features(
         &self,
-        doc: &Document,
+        words: &[WordInfo],
         infos: &[TokenInfo],
-        seen_lower: &HashMap<String, u8>,
+        seen_lower: &HashMap<u64, u8>,
         range: std::ops::Range<usize>,
         i: usize,
         headline: bool,
@@ -407,19 +434,7 @@ impl FeatureExtractor {
         let lower_at = |j: isize| at(j).map_or_else(|| edge(j), |t| t.h_lower);
         let shape_at = |j: isize| at(j).map_or_else(|| edge(j), |t| t.h_shape);
         let me = &infos[i];
-        let word = doc.slice(doc.tokens[i].span);
-        out.push(hash(Template::Bias, &[]));
-        out.push(mix(Template::Lower, &[me.h_lower]));
-        if word != me.lower {
-            out.push(hash(Template::Form, &[word]));
-        }
-        out.push(mix(Template::Shape, &[me.h_shape]));
-        for (b, c) in me.lower.char_indices().take(4) {
-            out.push(hash(Template::Prefix, &[&me.lower[..b + c.len_utf8()]]));
-        }
-        for (b, _) in me.lower.char_indices().rev().take(4) {
-            out.push(hash(Template::Suffix, &[&me.lower[b..]]));
-        }
+        out.extend_from_slice(&words[me.word as usize].features);
         out.push(mix(Template::PrevLower, &[lower_at(-1)]));
         out.push(mix(Template::NextLower, &[lower_at(1)]));
         out.push(mix(Template::Prev2Lower, &[lower_at(-2)]));
@@ -458,7 +473,7 @@ impl FeatureExtractor {
         if at(-1).is_some_and(|t| t.classes & class::TITLE != 0) {
             out.push(mix(Template::PrevTitleLower, &[lower_at(-1), me.h_shape]));
         }
-        if let Some(&flags) = seen_lower.get(&me.lower) {
+        if let Some(&flags) = seen_lower.get(&me.h_lower) {
             let f: &str = match flags & (seen::CAPITAL_INSIDE | seen::LOWER) {
                 0 => "none",
                 seen::CAPITAL_INSIDE => "cap",
