@@ -103,7 +103,8 @@ impl Pipeline {
             graph.add(&extraction);
             let record = &graph.articles()[0];
             let quads = article_quads(record, minter);
-            store.replace_graph(&minter.article(&record.article.id), &quads)?;
+            let id = &record.article.id;
+            store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &quads)?;
             for e in &record.entities {
                 entities.insert(e.key.clone(), e.kind);
             }

@@ -220,18 +220,50 @@ fn cli_killed_build_leaves_complete_articles_and_rebuilds() {
     std::thread::sleep(std::time::Duration::from_millis(1500));
     child.kill().unwrap();
     child.wait().unwrap();
-    // every stored article graph is whole: all have the same size as the others
+    // every stored article graph is whole: all have the same size as the others, and so do
+    // the merge logs
     let per_graph = |store: &Path| {
-        let o = newsgraph(
-            &["query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "--format", "csv"],
-            store,
-        );
+        let query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '/article/')) } GROUP BY ?g";
+        let o = newsgraph(&["query", query, "--format", "csv"], store);
         assert!(o.status.success(), "the killed store opens again: {}", stderr(&o));
         stdout(&o).lines().skip(1).map(|l| l.rsplit(',').next().unwrap().trim().to_owned()).collect::<Vec<_>>()
     };
     let sizes = per_graph(&store);
     assert!(sizes.windows(2).all(|w| w[0] == w[1]), "a half-written article graph: {sizes:?}");
+    let logs = newsgraph(
+        &["query", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ng:MergeLog } }", "--format", "csv"],
+        &store,
+    );
+    assert_eq!(stdout(&logs).lines().nth(1).unwrap().trim(), sizes.len().to_string(), "one merge log per article");
     let rebuilt = newsgraph(&["build", feed.to_str().unwrap()], &store);
     assert_eq!(rebuilt.status.code(), Some(0));
     assert_eq!(per_graph(&store).len(), 3000);
+}
+
+#[test]
+fn cli_entities_lists_and_explains_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let built = newsgraph(&["build", "data/examples/wire-estonia-russia.txt"], &store);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+
+    let countries = newsgraph(&["entities", "--type", "country", "--format", "tsv"], &store);
+    assert!(countries.status.success(), "{}", stderr(&countries));
+    let rows = stdout(&countries);
+    let estonia = rows.lines().find(|l| l.starts_with("\"Estonia\"")).expect(&rows);
+    assert!(estonia.contains("<http://www.wikidata.org/entity/Q191>"), "{estonia}");
+    assert!(rows.lines().skip(1).all(|l| l.contains("schema.org/Country")), "{rows}");
+
+    // "saar" in any case finds Kadri Saar; the bare surname joined by the name-part tier
+    let explain = newsgraph(&["entities", "--explain", "saar", "--format", "tsv"], &store);
+    assert!(explain.status.success(), "{}", stderr(&explain));
+    let rows: Vec<Vec<String>> =
+        stdout(&explain).lines().skip(1).map(|l| l.split('\t').map(str::to_owned).collect()).collect();
+    let tiers: Vec<(&str, &str)> = rows.iter().map(|r| (r[1].as_str(), r[2].as_str())).collect();
+    assert_eq!(tiers[0], ("\"Kadri Saar\"", "\"first\""), "{rows:?}");
+    assert!(tiers.contains(&("\"Saar\"", "\"name-part\"")), "{rows:?}");
+    assert!(rows.iter().all(|r| r[0] == "\"person:kadri saar\"" && r[3] == "\"wire-estonia-russia\""), "{rows:?}");
+
+    let bad = newsgraph(&["entities", "--type", "planet"], &store);
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -43,6 +43,12 @@ pub enum Command {
     /// Show counts: entities by type, top entities by mentions, statements by predicate.
     #[command(after_help = "Example:\n  newsgraph stats --top 20")]
     Stats(StatsArgs),
+    /// List entities with their aliases, mention counts and Wikidata ids; `--explain` shows how
+    /// one entity's names were merged.
+    #[command(
+        after_help = "Examples:\n  newsgraph entities --type person\n  newsgraph entities --explain Saar\n  newsgraph entities --explain IAEA --format tsv\n\n--explain lists every mention of the entities named (label or alias, any case): its surface form, the resolver tier that joined it (first, exact, normalised, gazetteer, acronym-defined, initials, name-part), the article and the offsets in code points. The same merge log is in the store, one named graph per article (?g a ng:MergeLog), for SPARQL."
+    )]
+    Entities(EntitiesArgs),
     /// Measure a component against annotated data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -189,6 +195,22 @@ pub struct ExportArgs {
     /// Output file (default: standard output).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// `entities` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct EntitiesArgs {
+    /// Only entities of this type: person, organization, country, place.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Show how the entities with this name or alias were resolved, mention by mention.
+    #[arg(long, value_name = "NAME")]
+    pub explain: Option<String>,
+    /// Output: table, csv, tsv, json. Default: table on a terminal, tsv on a pipe.
+    #[arg(long)]
+    pub format: Option<String>,
     #[command(flatten)]
     pub store: StoreArg,
 }

@@ -3,6 +3,7 @@
 
 mod args;
 mod build;
+mod entities;
 mod eval;
 mod export;
 mod query;
@@ -30,6 +31,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Entities(a) => entities::run(a),
         Command::Eval(args::EvalCommand::Ner(a)) => eval::run_ner(a),
         Command::Train(args::TrainCommand::Ner(a)) => train::run_ner(a),
     }

@@ -47,6 +47,8 @@ pub struct MentionRecord {
     pub end: usize,
     /// Surface text.
     pub text: String,
+    /// The resolver tier that joined it to its entity (the merge log).
+    pub tier: crate::model::Tier,
 }
 
 /// A statement with its evidence, offsets in code points.
@@ -153,9 +155,11 @@ impl KnowledgeGraph {
             .iter()
             .enumerate()
             .filter_map(|(i, m)| {
-                let entity = x.resolution.entity_of(crate::model::MentionId(i as u32))?;
+                let id = crate::model::MentionId(i as u32);
+                let entity = x.resolution.entity_of(id)?;
+                let tier = x.resolution.tier_of(id).unwrap_or(crate::model::Tier::First);
                 let (start, end) = chars.to_chars(m.span);
-                Some(MentionRecord { entity: key_of(entity), start, end, text: doc.slice(m.span).to_owned() })
+                Some(MentionRecord { entity: key_of(entity), start, end, text: doc.slice(m.span).to_owned(), tier })
             })
             .collect();
         let statements: Vec<StatementRecord> = x

@@ -30,6 +30,41 @@ pub struct Entity {
     pub mentions: Vec<MentionId>,
 }
 
+/// How a mention came to refer to its entity: the resolver tier that joined it (the merge log).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Tier {
+    /// The entity's first mention in the article.
+    First,
+    /// The same surface form as an earlier mention.
+    Exact,
+    /// The same name after normalisation: case, "the", possessive, dots ("U.S." = "US"), an
+    /// organisation's legal form ("Castlegate Holdings Inc." = "Castlegate Holdings").
+    Normalised,
+    /// A table entry of the same key: a country's alias or demonym, an organisation's alias.
+    Gazetteer,
+    /// An acronym defined in parentheses after its expansion, or used again after that.
+    AcronymDefined,
+    /// An acronym made of an earlier name's initials.
+    Initials,
+    /// A person's single name (surname, or given name) joining the one full name it fits.
+    NamePart,
+}
+
+impl Tier {
+    /// The tier's name in the merge log and the RDF (`ng:tier`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Tier::First => "first",
+            Tier::Exact => "exact",
+            Tier::Normalised => "normalised",
+            Tier::Gazetteer => "gazetteer",
+            Tier::AcronymDefined => "acronym-defined",
+            Tier::Initials => "initials",
+            Tier::NamePart => "name-part",
+        }
+    }
+}
+
 /// The output of resolution: entities, and for each mention the entity it refers to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Resolution {
@@ -38,12 +73,19 @@ pub struct Resolution {
     /// For each mention (by index), its entity; `None` when it stayed unresolved
     /// (for example a bare surname shared by two people).
     pub mention_entity: Vec<Option<EntityId>>,
+    /// For each resolved mention, the tier that joined it to its entity.
+    pub mention_tier: Vec<Option<Tier>>,
 }
 
 impl Resolution {
     /// The entity of a mention, if resolved.
     pub fn entity_of(&self, mention: MentionId) -> Option<EntityId> {
         self.mention_entity.get(mention.0 as usize).copied().flatten()
+    }
+
+    /// The tier that joined a mention to its entity.
+    pub fn tier_of(&self, mention: MentionId) -> Option<Tier> {
+        self.mention_tier.get(mention.0 as usize).copied().flatten()
     }
 
     /// An entity by id.

@@ -14,7 +14,7 @@ mod statement;
 
 pub use article::{Article, Origin};
 pub use document::{Document, Sentence, Token, TokenKind};
-pub use entity::{Entity, EntityId, Resolution};
+pub use entity::{Entity, EntityId, Resolution, Tier};
 pub use mention::{EntityKind, Mention, MentionForm, MentionId, MentionRule};
 pub use span::{CharIndex, Span};
 pub use statement::{Polarity, Predicate, Statement, StatementRule};

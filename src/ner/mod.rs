@@ -224,27 +224,52 @@ fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &crate::recognize::Gazette
     });
     // an acronym defined in parentheses after a name ("Movement for the Left (MpS)") is that
     // name's kind, there and wherever else the document uses it
+    // (a short name in parentheses right after a name: "IAEA", "Ofgem", "MpS")
     let is_acronym = |i: usize| {
         let w = doc.token_text(i);
         doc.tokens.get(i).is_some_and(|t| t.kind == crate::model::TokenKind::Word)
             && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && w.chars().count() <= 8
     };
+    let defines_acronym =
+        |end: usize| doc.token_text(end) == "(" && doc.token_text(end + 2) == ")" && is_acronym(end + 1);
+    // "Office of Gas and Electricity Markets (Ofgem)": two organisations around "and" that one
+    // acronym names, starting with the first one's letter, are one organisation
+    let mut joined: Vec<Tagged> = Vec::with_capacity(tagged.len());
+    for t in tagged.drain(..) {
+        if let Some(prev) = joined.last_mut() {
+            let (pa, pb) = token_range(prev.span);
+            let (ta, tb) = token_range(t.span);
+            let first_letter = |i: usize| doc.token_text(i).chars().next().map(|c| c.to_ascii_lowercase());
+            if prev.label == Label::Org
+                && t.label == Label::Org
+                && ta == pb + 1
+                && matches!(doc.token_text(pb), "and" | "&")
+                && defines_acronym(tb)
+                && first_letter(tb + 1) == first_letter(pa)
+            {
+                prev.span = prev.span.cover(t.span);
+                prev.score = prev.score.min(t.score);
+                continue;
+            }
+        }
+        joined.push(t);
+    }
+    *tagged = joined;
     let mut covered = vec![false; doc.tokens.len()];
     for t in tagged.iter() {
         let (a, b) = token_range(t.span);
         covered[a..b].iter_mut().for_each(|c| *c = true);
     }
     let mut acronyms: std::collections::HashMap<&str, Label> = std::collections::HashMap::new();
+    let single_token = |i: usize| doc.tokens.get(i).is_some_and(|tok| tagged.iter().any(|t| t.span == tok.span));
     for t in tagged.iter() {
         let (_, b) = token_range(t.span);
-        if matches!(t.label, Label::Org | Label::Loc)
-            && doc.token_text(b) == "("
-            && doc.token_text(b + 2) == ")"
-            && is_acronym(b + 1)
-            && !covered[b + 1]
-        {
+        let known_place =
+            || gazetteer.lookup(doc.token_text(b + 1)).is_some_and(|e| e.kind != EntityKind::Organisation);
+        // the acronym may be untagged, or tagged alone with another type ("Ofgem" as a place)
+        let free = || !covered.get(b + 1).copied().unwrap_or(true) || single_token(b + 1);
+        if matches!(t.label, Label::Org | Label::Loc) && defines_acronym(b) && free() && !known_place() {
             acronyms.entry(doc.token_text(b + 1)).or_insert(t.label);
         }
     }
@@ -252,6 +277,11 @@ fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &crate::recognize::Gazette
         for (i, _) in covered.iter().enumerate().filter(|&(_, &c)| !c) {
             if let Some(&label) = acronyms.get(doc.token_text(i)) {
                 tagged.push(Tagged { span: doc.tokens[i].span, label, score: 0.9 });
+            }
+        }
+        for t in tagged.iter_mut() {
+            if let Some(&label) = acronyms.get(doc.slice(t.span)) {
+                t.label = label;
             }
         }
         tagged.sort_by_key(|t| t.span);

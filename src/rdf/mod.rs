@@ -71,6 +71,11 @@ impl Minter {
         NamedNode::new_unchecked(format!("{}statement/{}/{ordinal}", self.base, encode(article_id)))
     }
 
+    /// The IRI of an article's merge log, a named graph of its own (`…/merges/<id>`).
+    pub fn merge_log(&self, article_id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}merges/{}", self.base, encode(article_id)))
+    }
+
     /// The IRI of a mention: the article IRI with an RFC 5147 `#char=` fragment.
     pub fn mention(&self, article_id: &str, start: usize, end: usize) -> NamedNode {
         NamedNode::new_unchecked(format!("{}article/{}#char={start},{end}", self.base, encode(article_id)))
@@ -126,6 +131,19 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
         if let Some(c) = &e.capital_of {
             add(&node, NG_CAPITAL_OF, minter.entity(c).into());
         }
+    }
+
+    // the merge log: its own named graph, so that SPARQL can ask why two names are one entity
+    let log = GraphName::NamedNode(minter.merge_log(&a.id));
+    let log_node = minter.merge_log(&a.id);
+    let mut log_quads = vec![
+        Quad::new(log_node.clone(), iri(RDF_TYPE), iri(NG_MERGE_LOG), log.clone()),
+        Quad::new(log_node, iri(NG_ARTICLE), article.clone(), log.clone()),
+    ];
+    for m in &record.mentions {
+        let node = minter.mention(&a.id, m.start, m.end);
+        log_quads.push(Quad::new(node.clone(), iri(NG_TIER), Literal::new_simple_literal(m.tier.name()), log.clone()));
+        log_quads.push(Quad::new(node, iri(NG_REFERS_TO), minter.entity(&m.entity), log.clone()));
     }
 
     for m in &record.mentions {
@@ -184,6 +202,7 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
             add(&node, NG_DATE, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
         }
     }
+    quads.extend(log_quads);
     quads.sort_by_cached_key(|q| q.to_string());
     quads.dedup();
     quads
@@ -229,7 +248,10 @@ mod tests {
         let m = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
         let quads = article_quads(&record("a1", "Estonia did not accuse Russia. \"We agree,\" Li Wen said."), &m);
         let graph = GraphName::NamedNode(m.article("a1"));
-        assert!(quads.iter().all(|q| q.graph_name == graph));
+        let log = GraphName::NamedNode(m.merge_log("a1"));
+        assert!(quads.iter().all(|q| q.graph_name == graph || q.graph_name == log));
+        // the merge log says how each mention joined its entity, in its own graph
+        assert!(quads.iter().any(|q| q.graph_name == log && q.to_string().contains("/ns#tier> \"first\"")));
         assert!(quads.iter().all(|q| !q.to_string().contains("_:")));
         let lines: Vec<String> = quads.iter().map(ToString::to_string).collect();
         let mut sorted = lines.clone();
@@ -247,11 +269,12 @@ mod tests {
     fn rdf_store_replaces_an_article_graph() {
         let m = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
         let store = GraphStore::in_memory().unwrap();
+        let graphs = [m.article("a1"), m.merge_log("a1")];
         let first = article_quads(&record("a1", "Estonia accused Russia."), &m);
-        store.replace_graph(&m.article("a1"), &first).unwrap();
+        store.replace_graphs(&graphs, &first).unwrap();
         assert_eq!(store.len().unwrap(), first.len());
         let second = article_quads(&record("a1", "Kenya met Ethiopia."), &m);
-        store.replace_graph(&m.article("a1"), &second).unwrap();
+        store.replace_graphs(&graphs, &second).unwrap();
         assert_eq!(store.len().unwrap(), second.len());
         let mut out = Vec::new();
         store.export(oxigraph::io::RdfFormat::NQuads, None, &mut out).unwrap();

@@ -48,14 +48,26 @@ impl GraphStore {
     /// Replaces named graph `graph` with `quads` in one transaction: either the whole
     /// article is stored or none of it.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
-        // a new graph needs no read: Oxigraph's write-only transaction is atomic and much cheaper
-        if !self.store.contains_named_graph(graph)? {
+        self.replace_graphs(std::slice::from_ref(graph), quads)
+    }
+
+    /// Replaces the named graphs `graphs` (an article and its merge log) with `quads` in one
+    /// transaction.
+    pub fn replace_graphs(&self, graphs: &[NamedNode], quads: &[Quad]) -> Result<()> {
+        // new graphs need no read: Oxigraph's write-only transaction is atomic and much cheaper
+        let mut exist = false;
+        for g in graphs {
+            exist |= self.store.contains_named_graph(g)?;
+        }
+        if !exist {
             self.store.extend(quads.iter().map(QuadRef::from))?;
             return Ok(());
         }
         let mut tx = self.store.start_transaction()?;
-        tx.remove_named_graph(graph)?;
-        tx.insert_named_graph(graph);
+        for g in graphs {
+            tx.remove_named_graph(g)?;
+            tx.insert_named_graph(g);
+        }
         tx.extend(quads.iter());
         tx.commit()?;
         Ok(())

@@ -130,6 +130,13 @@ iri!(
     "ng:statedAbout — direct edge from a speaker to an entity named in what they said."
 );
 iri!(NG_REFERS_TO, NG, "refersTo", "ng:refersTo — the entity a mention refers to.");
+iri!(
+    NG_TIER,
+    NG,
+    "tier",
+    "ng:tier — merge log: the resolver tier that joined a mention to its entity (`first`, `exact`, `normalised`, `gazetteer`, `acronym-defined`, `initials`, `name-part`)."
+);
+iri!(NG_MERGE_LOG, NG, "MergeLog", "ng:MergeLog — the named graph holding an article's merge log.");
 iri!(NG_CAPITAL_OF, NG, "capitalOf", "ng:capitalOf — a capital city's country.");
 iri!(NG_ARTICLE, NG, "article", "ng:article — the article a statement or mention is in.");
 iri!(NG_DATE, NG, "date", "ng:date — the statement's article date (for timelines).");

@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Entity, EntityId, EntityKind, Mention, MentionForm, MentionId, Resolution};
+use crate::model::{Document, Entity, EntityId, EntityKind, Mention, MentionForm, MentionId, Resolution, Tier};
 
 pub use alias::{is_acronym_of, normalize};
 
@@ -116,11 +116,28 @@ impl Resolver for ListResolver {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut by_key: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
         let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
-        let mut add = |drafts: &mut Vec<Draft>, of_mention: &mut Vec<Option<usize>>, i: usize, draft: Draft| {
+        let mut tier: Vec<Option<Tier>> = vec![None; mentions.len()];
+        // how mention `i` joins draft `slot`: exact surface, else the given tier
+        let joined = |drafts: &[Draft], slot: usize, i: usize, otherwise: Tier| {
+            if drafts[slot].mentions.is_empty() {
+                Tier::First
+            } else if drafts[slot].mentions.iter().any(|&j| surface(j) == surface(i)) {
+                Tier::Exact
+            } else {
+                otherwise
+            }
+        };
+        let mut add = |drafts: &mut Vec<Draft>,
+                       of_mention: &mut Vec<Option<usize>>,
+                       tier: &mut Vec<Option<Tier>>,
+                       i: usize,
+                       draft: Draft,
+                       otherwise: Tier| {
             let slot = *by_key.entry((draft.kind, draft.key.clone())).or_insert_with(|| {
                 drafts.push(Draft { mentions: Vec::new(), ..draft });
                 drafts.len() - 1
             });
+            tier[i] = Some(joined(drafts, slot, i, otherwise));
             drafts[slot].mentions.push(i);
             of_mention[i] = Some(slot);
         };
@@ -139,7 +156,8 @@ impl Resolver for ListResolver {
         for (i, m) in mentions.iter().enumerate() {
             let s = surface(i);
             if let Some(draft) = m.gazetteer_key.as_deref().and_then(|k| self.known(m.kind, k, s)) {
-                add(&mut drafts, &mut of_mention, i, draft);
+                let otherwise = if draft.key.starts_with("place:") { Tier::Normalised } else { Tier::Gazetteer };
+                add(&mut drafts, &mut of_mention, &mut tier, i, draft, otherwise);
                 continue;
             }
             let norm = normalize(s);
@@ -150,9 +168,10 @@ impl Resolver for ListResolver {
             } else if m.kind == EntityKind::Organisation {
                 // "Castlegate Holdings Inc." and "Castlegate Holdings" are one company
                 let key = format!("organization:{}", normalize(self.without_legal_form(s)));
-                add(&mut drafts, &mut of_mention, i, plain(m.kind, key));
+                add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised);
             } else {
-                add(&mut drafts, &mut of_mention, i, plain(m.kind, format!("{}:{norm}", m.kind.slug())));
+                let key = format!("{}:{norm}", m.kind.slug());
+                add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised);
             }
         }
 
@@ -169,16 +188,21 @@ impl Resolver for ListResolver {
             let by_initials = || {
                 drafts.iter().position(|d| d.kind == m.kind && d.mentions.iter().any(|&j| is_acronym_of(s, surface(j))))
             };
-            let slot =
-                in_parenthesis.and_then(|j| of_mention[j]).or_else(|| defined.get(s).copied()).or_else(by_initials);
-            match slot {
-                Some(slot) => {
+            let found = in_parenthesis
+                .and_then(|j| of_mention[j])
+                .map(|slot| (slot, Tier::AcronymDefined))
+                .or_else(|| defined.get(s).map(|&slot| (slot, Tier::AcronymDefined)))
+                .or_else(|| by_initials().map(|slot| (slot, Tier::Initials)));
+            match found {
+                Some((slot, how)) => {
                     defined.insert(s.to_owned(), slot);
+                    tier[i] = Some(joined(&drafts, slot, i, how));
                     drafts[slot].mentions.push(i);
                     of_mention[i] = Some(slot);
                 }
                 None => {
-                    add(&mut drafts, &mut of_mention, i, plain(m.kind, format!("{}:{}", m.kind.slug(), normalize(s))))
+                    let key = format!("{}:{}", m.kind.slug(), normalize(s));
+                    add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised)
                 }
             }
         }
@@ -197,10 +221,14 @@ impl Resolver for ListResolver {
                 .collect();
             match fits[..] {
                 [slot] => {
+                    tier[i] = Some(joined(&drafts, slot, i, Tier::NamePart));
                     drafts[slot].mentions.push(i);
                     of_mention[i] = Some(slot);
                 }
-                [] => add(&mut drafts, &mut of_mention, i, plain(EntityKind::Person, format!("person:{norm}"))),
+                [] => {
+                    let key = format!("person:{norm}");
+                    add(&mut drafts, &mut of_mention, &mut tier, i, plain(EntityKind::Person, key), Tier::Normalised)
+                }
                 _ => {} // ambiguous: left unresolved
             }
         }
@@ -253,7 +281,11 @@ impl Resolver for ListResolver {
                 }
             })
             .collect();
-        Resolution { entities, mention_entity: of_mention.iter().map(|s| s.map(|d| EntityId(new_id[d]))).collect() }
+        Resolution {
+            entities,
+            mention_entity: of_mention.iter().map(|s| s.map(|d| EntityId(new_id[d]))).collect(),
+            mention_tier: tier,
+        }
     }
 }
 
@@ -331,6 +363,41 @@ mod tests {
         assert_eq!(r.entities[0].key, "country:USA");
         assert_eq!(r.entities[0].wikidata.as_deref(), Some("Q30"));
         assert_eq!(r.entities[0].aliases.len(), 2);
+    }
+
+    #[test]
+    fn resolve_logs_the_tier_of_every_merge() {
+        let text = "Kadri Saar of the International Atomic Energy Agency (IAEA) met U.S. officials. \
+                    Saar said the IAEA and the US agreed. IAEA staff and Kadri Saar left.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Kadri Saar", 0, EntityKind::Person, None),
+            mention(text, "International Atomic Energy Agency", 0, EntityKind::Organisation, None),
+            mention(text, "IAEA", 0, EntityKind::Organisation, None),
+            mention(text, "U.S.", 0, EntityKind::Country, Some("country:USA")),
+            mention(text, "Saar", 1, EntityKind::Person, None),
+            mention(text, "IAEA", 1, EntityKind::Organisation, None),
+            mention(text, "US", 0, EntityKind::Country, Some("country:USA")),
+            mention(text, "IAEA", 2, EntityKind::Organisation, None),
+            mention(text, "Kadri Saar", 1, EntityKind::Person, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let tiers: Vec<Option<Tier>> = (0..ms.len()).map(|i| r.tier_of(MentionId(i as u32))).collect();
+        assert_eq!(
+            tiers,
+            [
+                Some(Tier::First),
+                Some(Tier::First),
+                Some(Tier::AcronymDefined),
+                Some(Tier::First),
+                Some(Tier::NamePart),
+                Some(Tier::Exact),
+                Some(Tier::Gazetteer),
+                Some(Tier::Exact),
+                Some(Tier::Exact),
+            ]
+        );
+        assert_eq!(r.entities.len(), 3);
     }
 
     #[test]

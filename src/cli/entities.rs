@@ -1,0 +1,89 @@
+//! `newsgraph entities`: the entities in the store, and the merge log behind each.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use newsgraph::model::EntityKind;
+use newsgraph::rdf::{GraphStore, ResultFormat, SparqlRunner};
+use newsgraph::Error;
+
+use super::args::EntitiesArgs;
+
+/// A SPARQL string literal.
+fn literal(s: &str) -> String {
+    let escaped: String = s
+        .chars()
+        .flat_map(|c| match c {
+            '"' => vec!['\\', '"'],
+            '\\' => vec!['\\', '\\'],
+            '\n' => vec!['\\', 'n'],
+            '\r' => vec!['\\', 'r'],
+            c => vec![c],
+        })
+        .collect();
+    format!("\"{escaped}\"")
+}
+
+fn list_query(class: Option<&str>) -> String {
+    let filter = class.map_or_else(String::new, |c| format!("FILTER(?class = {c})"));
+    format!(
+        "SELECT (MIN(?label) AS ?name) (SAMPLE(?class) AS ?type) (COUNT(DISTINCT ?m) AS ?mentions) \
+         (COUNT(DISTINCT ?article) AS ?articles) (SAMPLE(?same) AS ?wikidata) \
+         (GROUP_CONCAT(DISTINCT ?alias; separator=\" | \") AS ?aliases) ?key \
+         WHERE {{ ?e ng:key ?key ; a ?class ; rdfs:label ?label . {filter} \
+         ?m a ng:Mention ; ng:refersTo ?e ; ng:article ?article . \
+         OPTIONAL {{ ?e skos:altLabel ?alias }} OPTIONAL {{ ?e owl:sameAs ?same }} }} \
+         GROUP BY ?key ORDER BY DESC(?mentions) ?name ?key"
+    )
+}
+
+fn explain_query(name: &str) -> String {
+    format!(
+        "SELECT ?key ?surface ?tier ?article ?start ?end WHERE {{ \
+         ?e ng:key ?key . {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} \
+         FILTER(LCASE(STR(?n)) = LCASE({})) \
+         GRAPH ?log {{ ?m ng:refersTo ?e ; ng:tier ?tier }} \
+         ?m nif:anchorOf ?surface ; nif:beginIndex ?start ; nif:endIndex ?end ; ng:article ?a . \
+         ?a schema:identifier ?article }} ORDER BY ?key ?article ?start ?end ?surface ?tier",
+        literal(name)
+    )
+}
+
+pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+    let format = match &args.format {
+        Some(name) => ResultFormat::from_name(name)
+            .filter(|f| !matches!(f, ResultFormat::Rdf(_)))
+            .ok_or_else(|| Error::Usage(format!("unknown format {name:?} (table, csv, tsv, json, xml)")))?,
+        None if std::io::stdout().is_terminal() => ResultFormat::Table,
+        None => ResultFormat::from_name("tsv").expect("tsv is known"),
+    };
+    let class = match &args.kind {
+        Some(t) => {
+            let kind = EntityKind::from_name(t)
+                .ok_or_else(|| Error::Usage(format!("unknown type {t:?} (person, organization, country, place)")))?;
+            Some(format!("<{}>", newsgraph::rdf::vocab::class_of(kind)))
+        }
+        None => None,
+    };
+    let query = match &args.explain {
+        Some(name) => explain_query(name),
+        None => list_query(class.as_deref()),
+    };
+    let store = GraphStore::open_read_only(&args.store.store)
+        .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    SparqlRunner::new(&store).write(&query, format, &mut out)?;
+    out.flush().map_err(Error::Write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_quoted_as_sparql_literals() {
+        assert_eq!(literal(r#"Say "hi" \ bye"#), r#""Say \"hi\" \\ bye""#);
+    }
+}
