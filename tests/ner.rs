@@ -124,3 +124,20 @@ fn ner_bad_model_file_is_named_with_the_reason() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("bad.bin") && err.contains("not a newsgraph NER model"), "{err}");
 }
+
+#[test]
+fn coref_on_gum_news_dev_keeps_its_precision_and_recall() {
+    let gold = common::root().join("tests/fixtures/coref/gum_news_dev.jsonl");
+    let o = newsgraph(&["eval", "coref", "--gold", gold.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let figures = |prefix: &str| -> Vec<f64> {
+        let line = out.lines().find(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("no {prefix} line: {out}"));
+        line.split_whitespace().filter_map(|w| w.parse().ok()).collect()
+    };
+    // B3 P, R, F1: the targets are P >= 0.95 and R >= 0.85 (1.000 and 0.901 when written)
+    let b3 = figures("B3");
+    assert!(b3[0] >= 0.95 && b3[1] >= 0.85, "{out}");
+    assert!(out.contains("countries 14/14"), "{out}");
+    assert!(out.contains("cross-type merges: 0"), "{out}");
+}

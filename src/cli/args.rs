@@ -85,6 +85,22 @@ pub enum EvalCommand {
         after_help = "Examples:\n  newsgraph eval ner --gold ../shared/datasets/conll2003/dev.jsonl\n  newsgraph eval ner --gold dev.jsonl --errors 20 --predictions pred.jsonl\n  newsgraph eval ner --gold dev.jsonl --recognizer rules\n\nGold: JSONL with id, text and entities [{start, end, type}] in Unicode code points, end exclusive. Gold GPE counts as LOC; a predicted country or place is LOC; a demonym (\"French\") is NORP, which is not scored. Words per second count whitespace-separated words over segmentation and recognition, not loading or scoring."
     )]
     Ner(EvalNerArgs),
+    /// Score entity resolution: the resolver on gold named mentions against gold coreference chains.
+    #[command(
+        after_help = "Example:\n  newsgraph eval coref --gold ../shared/datasets/gum_news/dev.jsonl\n\nGold: JSONL whose entities carry a `chain` id (GUM). Named mentions of type PER, ORG, LOC or GPE are given to the resolver with their gold type (a location the country table knows becomes a country); noun-phrase spans are cut to the proper name around their head. Reports pairwise and B3 precision/recall, cross-type merges, and linking accuracy on the gold Wikipedia links of countries and table organisations."
+    )]
+    Coref(EvalCorefArgs),
+}
+
+/// `eval coref` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct EvalCorefArgs {
+    /// Annotated documents with coreference chains (JSONL).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// List up to N wrong and N missed links (distinct surface pairs).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub errors: usize,
 }
 
 /// `eval ner` arguments.

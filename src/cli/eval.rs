@@ -10,7 +10,7 @@ use newsgraph::lexicon::Lexicon;
 use newsgraph::Error;
 use serde::Serialize;
 
-use super::args::EvalNerArgs;
+use super::args::{EvalCorefArgs, EvalNerArgs};
 
 #[derive(Serialize)]
 struct PredictionLine<'a> {
@@ -70,5 +70,20 @@ pub fn run_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
         words as f64 / seconds.max(1e-9)
     )
     .map_err(Error::Write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_coref(args: EvalCorefArgs) -> anyhow::Result<ExitCode> {
+    let gold = read_gold(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    let lexicon = Lexicon::builtin();
+    let resolver = newsgraph::resolve::ListResolver::with_lexicon(lexicon.clone());
+    let report = newsgraph::eval::evaluate_coref(&gold, &resolver, &lexicon);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "gold={} resolver=list (gold named mentions, gold types)", args.gold.display())
+        .map_err(Error::Write)?;
+    write!(out, "{report}").map_err(Error::Write)?;
+    if args.errors > 0 {
+        write!(out, "{}", report.errors(args.errors)).map_err(Error::Write)?;
+    }
     Ok(ExitCode::SUCCESS)
 }

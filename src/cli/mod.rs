@@ -33,6 +33,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Stats(a) => stats::run(a),
         Command::Entities(a) => entities::run(a),
         Command::Eval(args::EvalCommand::Ner(a)) => eval::run_ner(a),
+        Command::Eval(args::EvalCommand::Coref(a)) => eval::run_coref(a),
         Command::Train(args::TrainCommand::Ner(a)) => train::run_ner(a),
     }
 }

@@ -27,6 +27,10 @@ pub struct GoldEntity {
     pub head_start: Option<usize>,
     /// One past the head's last code point.
     pub head_end: Option<usize>,
+    /// Coreference chain id, unique within the document (GUM): mentions sharing it corefer.
+    pub chain: Option<String>,
+    /// Wikipedia title the mention links to (GUM's Wikification), if any.
+    pub wiki: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +42,8 @@ struct RawEntity {
     label: Option<String>,
     head_start: Option<usize>,
     head_end: Option<usize>,
+    chain: Option<String>,
+    wiki: Option<String>,
 }
 
 impl From<RawEntity> for GoldEntity {
@@ -48,6 +54,8 @@ impl From<RawEntity> for GoldEntity {
             kind: r.kind.or(r.label).unwrap_or_default(),
             head_start: r.head_start,
             head_end: r.head_end,
+            chain: r.chain,
+            wiki: r.wiki,
         }
     }
 }

@@ -7,7 +7,7 @@
 //! let gold = vec![GoldDoc {
 //!     id: "d1".into(),
 //!     text: "Estonia said no.".into(),
-//!     entities: vec![GoldEntity { start: 0, end: 7, kind: "LOC".into(), head_start: None, head_end: None }],
+//!     entities: vec![GoldEntity { start: 0, end: 7, kind: "LOC".into(), head_start: None, head_end: None, chain: None, wiki: None }],
 //!     license: None,
 //! }];
 //! let predictions: Vec<_> = gold.iter().map(|d| predict(&RuleRecognizer::new(), &d.text)).collect();
@@ -15,9 +15,11 @@
 //! assert_eq!(report.micro.tp, 1);
 //! ```
 
+mod coref;
 mod gold;
 mod score;
 
+pub use coref::{evaluate_coref, CorefReport};
 pub use gold::{read_gold, GoldDoc, GoldEntity};
 pub use score::{score, Counts, Predicted, Report, ScoreOptions, SpanError};
 

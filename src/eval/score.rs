@@ -293,6 +293,8 @@ mod tests {
                     kind: kind.into(),
                     head_start: None,
                     head_end: None,
+                    chain: None,
+                    wiki: None,
                 })
                 .collect(),
             license: None,

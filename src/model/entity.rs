@@ -46,6 +46,9 @@ pub enum Tier {
     AcronymDefined,
     /// An acronym made of an earlier name's initials.
     Initials,
+    /// A person's shorter full name joining the one longer name with the same first and last
+    /// words ("Joshua Norton" → "Joshua Abraham Norton").
+    NameVariant,
     /// A person's single name (surname, or given name) joining the one full name it fits.
     NamePart,
 }
@@ -60,6 +63,7 @@ impl Tier {
             Tier::Gazetteer => "gazetteer",
             Tier::AcronymDefined => "acronym-defined",
             Tier::Initials => "initials",
+            Tier::NameVariant => "name-variant",
             Tier::NamePart => "name-part",
         }
     }

@@ -207,15 +207,55 @@ impl Resolver for ListResolver {
             }
         }
 
-        // tier 4: a single person name joins the one full name whose first or last word it is
+        // tier 4: a shorter full name joins the one longer name with the same first and last
+        // words ("Joshua Norton" → "Joshua Abraham Norton"); generational suffixes are ignored
+        let person_words = |d: &Draft| -> Vec<String> {
+            d.key
+                .trim_start_matches("person:")
+                .split(' ')
+                .filter(|w| !matches!(*w, "jr" | "sr" | "i" | "ii" | "iii" | "iv"))
+                .map(str::to_owned)
+                .collect()
+        };
+        for b in 0..drafts.len() {
+            if drafts[b].kind != EntityKind::Person || drafts[b].mentions.is_empty() {
+                continue;
+            }
+            let short = person_words(&drafts[b]);
+            if short.len() < 2 {
+                continue;
+            }
+            let longer: Vec<usize> = (0..drafts.len())
+                .filter(|&a| {
+                    a != b && drafts[a].kind == EntityKind::Person && !drafts[a].mentions.is_empty() && {
+                        let long = person_words(&drafts[a]);
+                        long.len() > short.len()
+                            && long[0] == short[0]
+                            && long.last() == short.last()
+                            && short.iter().all(|w| long.contains(w))
+                    }
+                })
+                .collect();
+            if let [a] = longer[..] {
+                let moved = std::mem::take(&mut drafts[b].mentions);
+                for i in moved {
+                    let how =
+                        if tier[i] == Some(Tier::First) { Tier::NameVariant } else { tier[i].unwrap_or(Tier::Exact) };
+                    tier[i] = Some(joined(&drafts, a, i, how));
+                    drafts[a].mentions.push(i);
+                    of_mention[i] = Some(a);
+                }
+            }
+        }
+
+        // tier 5: a single person name joins the one full name whose first or last word it is
         for i in single_persons {
             let norm = normalize(surface(i));
             let fits: Vec<usize> = (0..drafts.len())
                 .filter(|&d| {
-                    drafts[d].kind == EntityKind::Person && {
-                        let full = drafts[d].key.trim_start_matches("person:");
-                        let words: Vec<&str> = full.split(' ').collect();
-                        words.len() >= 2 && (words.last() == Some(&norm.as_str()) || words[0] == norm)
+                    drafts[d].kind == EntityKind::Person && !drafts[d].mentions.is_empty() && {
+                        let words = person_words(&drafts[d]);
+                        words.len() >= 2 && (words.last() == Some(&norm) || words[0] == norm)
                     }
                 })
                 .collect();
@@ -237,7 +277,7 @@ impl Resolver for ListResolver {
         for d in &mut drafts {
             d.mentions.sort_unstable();
         }
-        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        let mut order: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].mentions.is_empty()).collect();
         order.sort_by_key(|&d| drafts[d].mentions[0]);
         let mut new_id = vec![0u32; drafts.len()];
         for (new, &old) in order.iter().enumerate() {
@@ -398,6 +438,23 @@ mod tests {
             ]
         );
         assert_eq!(r.entities.len(), 3);
+    }
+
+    #[test]
+    fn resolve_shorter_full_name_joins_the_longer_one() {
+        let text = "Joshua Abraham Norton arrived. Joshua Norton, or Norton I, left. Norton died.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Joshua Abraham Norton", 0, EntityKind::Person, None),
+            mention(text, "Joshua Norton", 0, EntityKind::Person, None),
+            mention(text, "Norton I", 0, EntityKind::Person, None),
+            mention(text, "Norton", 3, EntityKind::Person, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let same = |a: u32, b: u32| r.entity_of(MentionId(a)) == r.entity_of(MentionId(b));
+        assert!(same(0, 1) && same(0, 3), "{:?}", names(&r));
+        assert_eq!(r.tier_of(MentionId(1)), Some(Tier::NameVariant));
+        assert_eq!(r.tier_of(MentionId(3)), Some(Tier::NamePart));
     }
 
     #[test]
