@@ -130,6 +130,8 @@ mod tests {
                 aliases: Default::default(),
                 wikidata: None,
                 capital_of: None,
+                nationality: None,
+                part_of: None,
                 mentions: Vec::new(),
             })
             .collect();

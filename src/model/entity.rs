@@ -26,6 +26,12 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// The country this entity is the capital of, as a country key (`country:FRA`).
     pub capital_of: Option<String>,
+    /// A person's country, from a demonym before the name ("French President Emmanuel Macron"),
+    /// as a country key. A typed link: the person is never merged into the country.
+    pub nationality: Option<String>,
+    /// The country an organisation belongs to, when its name starts with the country or its
+    /// demonym ("Japan's Foreign Ministry", "the Japanese Foreign Ministry"), as a country key.
+    pub part_of: Option<String>,
     /// Its mentions, in text order.
     pub mentions: Vec<MentionId>,
 }

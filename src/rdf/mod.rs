@@ -131,6 +131,12 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
         if let Some(c) = &e.capital_of {
             add(&node, NG_CAPITAL_OF, minter.entity(c).into());
         }
+        if let Some(c) = &e.nationality {
+            add(&node, NG_NATIONALITY, minter.entity(c).into());
+        }
+        if let Some(c) = &e.part_of {
+            add(&node, NG_PART_OF, minter.entity(c).into());
+        }
     }
 
     // the merge log: its own named graph, so that SPARQL can ask why two names are one entity

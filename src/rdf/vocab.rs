@@ -138,6 +138,18 @@ iri!(
 );
 iri!(NG_MERGE_LOG, NG, "MergeLog", "ng:MergeLog — the named graph holding an article's merge log.");
 iri!(NG_CAPITAL_OF, NG, "capitalOf", "ng:capitalOf — a capital city's country.");
+iri!(
+    NG_NATIONALITY,
+    NG,
+    "nationality",
+    "ng:nationality — a person's country, from a demonym before the name (\"French President Emmanuel Macron\")."
+);
+iri!(
+    NG_PART_OF,
+    NG,
+    "partOf",
+    "ng:partOf — the country an organisation belongs to (\"Japan's Foreign Ministry\", \"the Japanese Foreign Ministry\")."
+);
 iri!(NG_ARTICLE, NG, "article", "ng:article — the article a statement or mention is in.");
 iri!(NG_DATE, NG, "date", "ng:date — the statement's article date (for timelines).");
 iri!(NIF_BEGIN_INDEX, NIF, "beginIndex", "nif:beginIndex (code points).");

@@ -40,6 +40,9 @@ pub trait Resolver: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct ListResolver {
     lexicon: Arc<Lexicon>,
+    /// Country names, aliases and demonyms (lower case) → country key, for organisations named
+    /// after their country ("Japan's Foreign Ministry") and nationalities.
+    countries: BTreeMap<String, String>,
 }
 
 impl ListResolver {
@@ -50,7 +53,45 @@ impl ListResolver {
 
     /// A resolver over the given lexicon.
     pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Self {
-        ListResolver { lexicon }
+        let mut countries: BTreeMap<String, String> = BTreeMap::new();
+        let mut ambiguous = BTreeSet::new();
+        for c in lexicon.countries.iter().filter(|c| !c.former) {
+            for form in std::iter::once(&c.name).chain(&c.aliases).chain(&c.demonyms) {
+                let form = form.to_lowercase();
+                match countries.get(&form) {
+                    Some(k) if *k != c.key() => {
+                        ambiguous.insert(form);
+                    }
+                    Some(_) => {}
+                    None => {
+                        countries.insert(form, c.key());
+                    }
+                }
+            }
+        }
+        for form in ambiguous {
+            countries.remove(&form);
+        }
+        ListResolver { lexicon, countries }
+    }
+
+    /// The country an organisation's name starts with, and the rest of the name, when the rest
+    /// ends with an organisation head ("Japan's Foreign Ministry", "the Japanese Foreign
+    /// Ministry" → `country:JPN`, "foreign ministry"; not "American Express").
+    fn country_and_rest(&self, name: &str) -> Option<(String, String)> {
+        let norm = normalize(name);
+        let (head, rest) = match norm.split_once("'s ") {
+            Some((country, rest)) => (self.countries.get(country)?.clone(), rest.to_owned()),
+            None => {
+                let words: Vec<&str> = norm.split(' ').collect();
+                (1..=3.min(words.len().saturating_sub(1))).rev().find_map(|k| {
+                    let key = self.countries.get(&words[..k].join(" "))?;
+                    Some((key.clone(), words[k..].join(" ")))
+                })?
+            }
+        };
+        let last = rest.rsplit(' ').next()?;
+        self.lexicon.is_org_head(last).then_some((head, rest))
     }
 
     /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind Energy").
@@ -74,6 +115,8 @@ impl ListResolver {
             table_name,
             wikidata,
             capital_of,
+            part_of: None,
+            nationality: None,
             mentions: Vec::new(),
         };
         match table {
@@ -107,6 +150,8 @@ struct Draft {
     table_name: Option<String>,
     wikidata: Option<String>,
     capital_of: Option<String>,
+    part_of: Option<String>,
+    nationality: Option<String>,
     mentions: Vec<usize>,
 }
 
@@ -147,6 +192,8 @@ impl Resolver for ListResolver {
             table_name: None,
             wikidata: None,
             capital_of: None,
+            part_of: None,
+            nationality: None,
             mentions: Vec::new(),
         };
 
@@ -166,9 +213,23 @@ impl Resolver for ListResolver {
             } else if m.kind == EntityKind::Organisation && !norm.contains(' ') {
                 acronyms.push(i);
             } else if m.kind == EntityKind::Organisation {
-                // "Castlegate Holdings Inc." and "Castlegate Holdings" are one company
-                let key = format!("organization:{}", normalize(self.without_legal_form(s)));
-                add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised);
+                // "Castlegate Holdings Inc." and "Castlegate Holdings" are one company; "Japan's
+                // Foreign Ministry" and "the Japanese Foreign Ministry" are one ministry of Japan
+                let name = self.without_legal_form(s);
+                // "Japan's Foreign Ministry" is often two mentions: the country, then the ministry
+                let owner = i.checked_sub(1).filter(|&j| {
+                    mentions[j].kind == EntityKind::Country
+                        && matches!(&doc.text[mentions[j].span.end..m.span.start], "'s " | "’s ")
+                });
+                let owned = owner.map(|j| format!("{}'s {name}", surface(j)));
+                let draft = match self.country_and_rest(owned.as_deref().unwrap_or(name)) {
+                    Some((country, rest)) => {
+                        let iso = country.trim_start_matches("country:").to_lowercase();
+                        Draft { part_of: Some(country), ..plain(m.kind, format!("organization:{iso} {rest}")) }
+                    }
+                    None => plain(m.kind, format!("organization:{}", normalize(name))),
+                };
+                add(&mut drafts, &mut of_mention, &mut tier, i, draft, Tier::Normalised);
             } else {
                 let key = format!("{}:{norm}", m.kind.slug());
                 add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised);
@@ -273,6 +334,57 @@ impl Resolver for ListResolver {
             }
         }
 
+        // a bare organisation name joins the one country's organisation of that name in the
+        // article ("Liberal Party" after "Canada's Liberal Party"); with two ("Foreign Ministry"
+        // after Japan's and China's) it stays apart
+        for b in 0..drafts.len() {
+            if drafts[b].kind != EntityKind::Organisation
+                || drafts[b].part_of.is_some()
+                || drafts[b].mentions.is_empty()
+            {
+                continue;
+            }
+            let Some(rest) = drafts[b].key.strip_prefix("organization:").map(str::to_owned) else { continue };
+            let owners: Vec<usize> = (0..drafts.len())
+                .filter(|&a| {
+                    drafts[a].part_of.is_some()
+                        && !drafts[a].mentions.is_empty()
+                        && drafts[a].key.split_once(' ').is_some_and(|(_, r)| r == rest)
+                })
+                .collect();
+            if let [a] = owners[..] {
+                for i in std::mem::take(&mut drafts[b].mentions) {
+                    let how =
+                        if tier[i] == Some(Tier::First) { Tier::Normalised } else { tier[i].unwrap_or(Tier::Exact) };
+                    tier[i] = Some(joined(&drafts, a, i, how));
+                    drafts[a].mentions.push(i);
+                    of_mention[i] = Some(a);
+                }
+            }
+        }
+
+        // a demonym right before a person, titles between, is the person's nationality
+        // ("French President Emmanuel Macron"): a typed link, never a merge
+        for (i, m) in mentions.iter().enumerate() {
+            let (MentionForm::Demonym, Some(country)) = (m.form, of_mention[i]) else { continue };
+            let Some(next) = mentions.get(i + 1).filter(|n| n.kind == EntityKind::Person) else { continue };
+            let Some(person) = of_mention[i + 1] else { continue };
+            let mut t = doc.token_at_or_after(m.span.end);
+            let target = doc.token_at_or_after(next.span.start);
+            while t < target {
+                let title = (1..=self.lexicon.max_title_words().min(target - t))
+                    .rev()
+                    .find(|&n| self.lexicon.title(&doc.phrase(t..t + n)).is_some());
+                match title {
+                    Some(n) => t += n,
+                    None => break,
+                }
+            }
+            if t == target && drafts[person].nationality.is_none() {
+                drafts[person].nationality = Some(drafts[country].key.clone());
+            }
+        }
+
         // order entities by first mention; name = table name, else the longest name form
         for d in &mut drafts {
             d.mentions.sort_unstable();
@@ -306,7 +418,20 @@ impl Resolver for ListResolver {
                     EntityKind::Place if !name.chars().any(char::is_lowercase) => title_case_words(&name),
                     // "Castlegate Holdings Inc." and "Castlegate Holdings" get one label in every
                     // article: the name without its legal form (the full form stays an alias)
-                    EntityKind::Organisation if draft.table_name.is_none() => self.without_legal_form(&name).to_owned(),
+                    EntityKind::Organisation if draft.table_name.is_none() => {
+                        let name = self.without_legal_form(&name).to_owned();
+                        // "Foreign Ministry" after "China's" is named "China's Foreign Ministry"
+                        match draft
+                            .part_of
+                            .as_deref()
+                            .and_then(|c| self.lexicon.country_by_iso3(c.trim_start_matches("country:")))
+                        {
+                            Some(country) if self.country_and_rest(&name).is_none() => {
+                                format!("{}'s {name}", country.name)
+                            }
+                            _ => name,
+                        }
+                    }
                     _ => name,
                 };
                 let aliases: BTreeSet<String> = names.iter().filter(|n| **n != name).map(|n| (*n).to_owned()).collect();
@@ -317,6 +442,8 @@ impl Resolver for ListResolver {
                     aliases,
                     wikidata: draft.wikidata.clone(),
                     capital_of: draft.capital_of.clone(),
+                    nationality: draft.nationality.clone(),
+                    part_of: draft.part_of.clone(),
                     mentions: draft.mentions.iter().map(|&i| MentionId(i as u32)).collect(),
                 }
             })
@@ -455,6 +582,44 @@ mod tests {
         assert!(same(0, 1) && same(0, 3), "{:?}", names(&r));
         assert_eq!(r.tier_of(MentionId(1)), Some(Tier::NameVariant));
         assert_eq!(r.tier_of(MentionId(3)), Some(Tier::NamePart));
+    }
+
+    #[test]
+    fn resolve_two_countries_foreign_ministries_stay_two_and_join_their_variants() {
+        let text = "Japan's Foreign Ministry protested. The Japanese Foreign Ministry added more. \
+                    China's Foreign Ministry replied. The Foreign Ministry said no.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Japan", 0, EntityKind::Country, Some("country:JPN")),
+            mention(text, "Foreign Ministry", 0, EntityKind::Organisation, None),
+            mention(text, "Japanese Foreign Ministry", 0, EntityKind::Organisation, None),
+            mention(text, "China", 0, EntityKind::Country, Some("country:CHN")),
+            mention(text, "Foreign Ministry", 2, EntityKind::Organisation, None),
+            mention(text, "Foreign Ministry", 3, EntityKind::Organisation, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let key = |i: u32| r.entity_of(MentionId(i)).map(|e| r.entity(e).key.clone());
+        assert_eq!(key(1).as_deref(), Some("organization:jpn foreign ministry"));
+        assert_eq!(key(2), key(1));
+        assert_eq!(key(4).as_deref(), Some("organization:chn foreign ministry"));
+        // a bare "the Foreign Ministry" with two ministries in the article joins neither
+        assert_ne!(key(5), key(1));
+        assert_ne!(key(5), key(4));
+        let japan = r.entity(r.entity_of(MentionId(1)).unwrap());
+        assert_eq!(japan.part_of.as_deref(), Some("country:JPN"));
+    }
+
+    #[test]
+    fn resolve_demonym_before_a_titled_person_is_a_nationality_link() {
+        let text = "French President Emmanuel Macron spoke.";
+        let doc = crate::segment::segment(text);
+        let mut demonym = mention(text, "French", 0, EntityKind::Country, Some("country:FRA"));
+        demonym.form = MentionForm::Demonym;
+        let ms = [demonym, mention(text, "Emmanuel Macron", 0, EntityKind::Person, None)];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entities.len(), 2, "the person is not merged into the country");
+        let macron = r.entity(r.entity_of(MentionId(1)).unwrap());
+        assert_eq!(macron.nationality.as_deref(), Some("country:FRA"));
     }
 
     #[test]
