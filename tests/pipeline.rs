@@ -132,3 +132,54 @@ fn regression_rules_never_look_past_the_text() {
         assert!(statement_table(&x).starts_with("subject\t"));
     }
 }
+
+/// The resolution acceptance article: a ministry, its spokesman by full name then surname, an
+/// acronym with its expansion, a capital as metonym, two foreign ministries and two people
+/// sharing a surname come out as one node per real entity, with the links and the merge log.
+#[test]
+fn pipeline_resolution_gives_one_node_per_real_entity() {
+    use newsgraph::model::{MentionId, Tier};
+    let text = std::fs::read_to_string(common::fixture("articles/resolution_tiers/input.txt")).unwrap();
+    let x = Pipeline::new().run(article("r", text));
+    let r = &x.resolution;
+    let entity = |name: &str| {
+        let found: Vec<_> = r.entities.iter().filter(|e| e.name == name).collect();
+        assert_eq!(found.len(), 1, "{name}: {:?}", r.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+        found[0]
+    };
+    let surfaces = |name: &str| -> Vec<(String, Option<Tier>)> {
+        entity(name)
+            .mentions
+            .iter()
+            .map(|&m| (x.document.slice(x.mentions[m.0 as usize].span).to_owned(), r.tier_of(m)))
+            .collect()
+    };
+    // spokesman by full name, then by surname
+    assert_eq!(
+        surfaces("Kenji Watanabe"),
+        [("Kenji Watanabe".to_owned(), Some(Tier::First)), ("Watanabe".to_owned(), Some(Tier::NamePart))]
+    );
+    // the acronym is the expansion's entity, with its Wikidata id
+    let iaea = entity("International Atomic Energy Agency");
+    assert!(iaea.aliases.contains("IAEA") && iaea.wikidata.as_deref() == Some("Q41984"), "{iaea:?}");
+    // Japan's ministry, "Foreign Ministry" before China's is named, and "the Japanese Foreign
+    // Ministry" are one; China's stays another; both belong to their country
+    let japan_fm = entity("Japanese Foreign Ministry");
+    assert_eq!(japan_fm.mentions.len(), 3);
+    assert_eq!(japan_fm.part_of.as_deref(), Some("country:JPN"));
+    assert_eq!(entity("China's Foreign Ministry").part_of.as_deref(), Some("country:CHN"));
+    // the capitals stay places with their links; "Beijing accused Tokyo" is China's accusation
+    assert_eq!(entity("Tokyo").capital_of.as_deref(), Some("country:JPN"));
+    assert_eq!(entity("Beijing").capital_of.as_deref(), Some("country:CHN"));
+    let statements = statement_table(&x);
+    assert!(statements.lines().any(|l| l.starts_with("China\taccused\tJapan\t")), "{statements}");
+    // two Satos stay two people, and a bare "Sato" joins neither
+    entity("Hiroshi Sato");
+    entity("Yumi Sato");
+    let bare = x.mentions.iter().rposition(|m| x.document.slice(m.span) == "Sato").unwrap();
+    assert_eq!(r.entity_of(MentionId(bare as u32)), None);
+    // nothing merged across types: every entity's mentions have its type
+    for e in &r.entities {
+        assert!(e.mentions.iter().all(|m| x.mentions[m.0 as usize].kind == e.kind), "{e:?}");
+    }
+}

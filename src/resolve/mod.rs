@@ -334,9 +334,9 @@ impl Resolver for ListResolver {
             }
         }
 
-        // a bare organisation name joins the one country's organisation of that name in the
-        // article ("Liberal Party" after "Canada's Liberal Party"); with two ("Foreign Ministry"
-        // after Japan's and China's) it stays apart
+        // a bare organisation name joins the one country's organisation of that name named
+        // before it ("Liberal Party" after "Canada's Liberal Party"); with two ("Foreign
+        // Ministry" after Japan's and China's) it stays apart
         for b in 0..drafts.len() {
             if drafts[b].kind != EntityKind::Organisation
                 || drafts[b].part_of.is_some()
@@ -345,10 +345,13 @@ impl Resolver for ListResolver {
                 continue;
             }
             let Some(rest) = drafts[b].key.strip_prefix("organization:").map(str::to_owned) else { continue };
+            // only organisations named before the bare name count: "Foreign Ministry spokesman"
+            // after "Japan's Foreign Ministry" and before "China's Foreign Ministry" is Japan's
+            let first = drafts[b].mentions.iter().min().copied().unwrap_or(0);
             let owners: Vec<usize> = (0..drafts.len())
                 .filter(|&a| {
                     drafts[a].part_of.is_some()
-                        && !drafts[a].mentions.is_empty()
+                        && drafts[a].mentions.iter().min().is_some_and(|&m| m < first)
                         && drafts[a].key.split_once(' ').is_some_and(|(_, r)| r == rest)
                 })
                 .collect();
