@@ -31,6 +31,17 @@ fn pipeline_golden_tables() {
         let text = std::fs::read_to_string(case.join("input.txt")).unwrap();
         let x = pipeline.run(article(&case.file_name().unwrap().to_string_lossy(), text));
         failures.extend(common::check_golden(&case.join("entities.tsv"), &entity_table(&x)));
+        // no entity ever merges mentions of two types
+        for e in &x.resolution.entities {
+            if let Some(m) = e.mentions.iter().find(|m| x.mentions[m.0 as usize].kind != e.kind) {
+                failures.push(format!(
+                    "{}: {} merges a {:?} mention",
+                    case.display(),
+                    e.name,
+                    x.mentions[m.0 as usize].kind
+                ));
+            }
+        }
         failures.extend(common::check_golden(&case.join("statements.tsv"), &statement_table(&x)));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
