@@ -144,7 +144,8 @@ fn regression_rules_never_look_past_the_text() {
     }
 }
 
-/// The resolution acceptance article: a ministry, its spokesman by full name then surname, an
+/// The resolution acceptance article: a ministry, its spokesman by full name, surname and "the
+/// spokesman", an
 /// acronym with its expansion, a capital as metonym, two foreign ministries and two people
 /// sharing a surname come out as one node per real entity, with the links and the merge log.
 #[test]
@@ -189,6 +190,10 @@ fn pipeline_resolution_gives_one_node_per_real_entity() {
     entity("Yumi Sato");
     let bare = x.mentions.iter().rposition(|m| x.document.slice(m.span) == "Sato").unwrap();
     assert_eq!(r.entity_of(MentionId(bare as u32)), None);
+    // "The spokesman" is Watanabe; "The ministry", with two ministries named, stays unresolved
+    let described: Vec<(&str, &str)> =
+        r.descriptions.iter().map(|&(span, e)| (x.document.slice(span), r.entity(e).name.as_str())).collect();
+    assert_eq!(described, [("The spokesman", "Kenji Watanabe")]);
     // nothing merged across types: every entity's mentions have its type
     for e in &r.entities {
         assert!(e.mentions.iter().all(|m| x.mentions[m.0 as usize].kind == e.kind), "{e:?}");

@@ -161,6 +161,11 @@ impl KnowledgeGraph {
                 let (start, end) = chars.to_chars(m.span);
                 Some(MentionRecord { entity: key_of(entity), start, end, text: doc.slice(m.span).to_owned(), tier })
             })
+            .chain(x.resolution.descriptions.iter().map(|&(span, entity)| {
+                let (start, end) = chars.to_chars(span);
+                let text = doc.slice(span).to_owned();
+                MentionRecord { entity: key_of(entity), start, end, text, tier: crate::model::Tier::Description }
+            }))
             .collect();
         let statements: Vec<StatementRecord> = x
             .statements

@@ -57,6 +57,9 @@ pub enum Tier {
     NameVariant,
     /// A person's single name (surname, or given name) joining the one full name it fits.
     NamePart,
+    /// A definite description ("the ministry", "the company", "the spokesman") joining the one
+    /// entity named before it that it fits.
+    Description,
 }
 
 impl Tier {
@@ -71,6 +74,7 @@ impl Tier {
             Tier::Initials => "initials",
             Tier::NameVariant => "name-variant",
             Tier::NamePart => "name-part",
+            Tier::Description => "description",
         }
     }
 }
@@ -85,6 +89,9 @@ pub struct Resolution {
     pub mention_entity: Vec<Option<EntityId>>,
     /// For each resolved mention, the tier that joined it to its entity.
     pub mention_tier: Vec<Option<Tier>>,
+    /// Definite descriptions ("the ministry") resolved to an entity: byte span and entity.
+    /// They are mentions of the entity in the graph, with the tier [`Tier::Description`].
+    pub descriptions: Vec<(super::Span, EntityId)>,
 }
 
 impl Resolution {

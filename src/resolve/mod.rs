@@ -137,6 +137,83 @@ impl ListResolver {
     }
 }
 
+/// Head words of definite descriptions: organisation heads, and the person roles whose title
+/// before a name marks that person ("spokesman Kenji Watanabe").
+const COMPANY_WORDS: [&str; 2] = ["company", "firm"];
+const ROLE_WORDS: [&str; 6] = ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "chancellor"];
+
+impl ListResolver {
+    /// Tier 6: "the ministry", "the company", "the spokesman" refer to the one entity named
+    /// earlier in the article that fits: an organisation whose name ends with the word (a
+    /// company, with a legal form, for "company" and "firm"), or a person titled with it.
+    /// Two that fit, or none, and the description stays unresolved.
+    fn descriptions(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        entities: &[Entity],
+        mention_entity: &[Option<EntityId>],
+    ) -> Vec<(crate::model::Span, EntityId)> {
+        let inside_mention = |i: usize| {
+            let t = doc.tokens[i].span;
+            mentions.iter().any(|m| m.span.overlaps(t))
+        };
+        // titles right before each person mention ("spokesman Kenji Watanabe")
+        let titled = |m: &Mention, word: &str| {
+            let first = doc.token_at_or_after(m.span.start);
+            (1..=3.min(first)).any(|n| {
+                let phrase = doc.phrase(first - n..first).to_lowercase();
+                phrase.split(' ').next_back() == Some(word) && self.lexicon.title(&phrase).is_some()
+            })
+        };
+        let mut out = Vec::new();
+        for i in 1..doc.tokens.len() {
+            if !matches!(doc.token_text(i - 1), "the" | "The") || inside_mention(i) {
+                continue;
+            }
+            let word = doc.token_text(i);
+            if !word.chars().all(char::is_lowercase) {
+                continue;
+            }
+            let org = self.lexicon.is_org_head(word) || COMPANY_WORDS.contains(&word);
+            let person = ROLE_WORDS.contains(&word);
+            if !org && !person {
+                continue;
+            }
+            // "the ministry's" and "the ministry" alike; not "the ministry of ..." (a new name)
+            if doc.token_text(i + 1) == "of" {
+                continue;
+            }
+            let start = doc.tokens[i - 1].span.start;
+            let mut fits: Vec<EntityId> = Vec::new();
+            for (j, m) in mentions.iter().enumerate().filter(|(_, m)| m.span.end <= start) {
+                let Some(e) = mention_entity[j] else { continue };
+                let entity = &entities[e.0 as usize];
+                let ok = match entity.kind {
+                    EntityKind::Organisation if org => {
+                        if COMPANY_WORDS.contains(&word) {
+                            std::iter::once(&entity.name)
+                                .chain(&entity.aliases)
+                                .any(|n| n.rsplit(' ').next().is_some_and(|w| self.lexicon.is_legal_form(w)))
+                        } else {
+                            normalize(&entity.name).rsplit(' ').next() == Some(word)
+                        }
+                    }
+                    EntityKind::Person if person => titled(m, word),
+                    _ => false,
+                };
+                if ok && !fits.contains(&e) {
+                    fits.push(e);
+                }
+            }
+            if let [e] = fits[..] {
+                out.push((crate::model::Span::new(start, doc.tokens[i].span.end), e));
+            }
+        }
+        out
+    }
+}
+
 impl Default for ListResolver {
     fn default() -> Self {
         ListResolver::new()
@@ -398,7 +475,7 @@ impl Resolver for ListResolver {
         for (new, &old) in order.iter().enumerate() {
             new_id[old] = new as u32;
         }
-        let entities = order
+        let entities: Vec<Entity> = order
             .iter()
             .map(|&d| {
                 let draft = &drafts[d];
@@ -451,11 +528,9 @@ impl Resolver for ListResolver {
                 }
             })
             .collect();
-        Resolution {
-            entities,
-            mention_entity: of_mention.iter().map(|s| s.map(|d| EntityId(new_id[d]))).collect(),
-            mention_tier: tier,
-        }
+        let mention_entity: Vec<Option<EntityId>> = of_mention.iter().map(|s| s.map(|d| EntityId(new_id[d]))).collect();
+        let descriptions = self.descriptions(doc, mentions, &entities, &mention_entity);
+        Resolution { entities, mention_entity, mention_tier: tier, descriptions }
     }
 }
 
