@@ -4,7 +4,7 @@
 //! let pipeline = newsgraph::Pipeline::new();
 //! let x = pipeline.run_text("Kadri Saar, a spokeswoman for the Estonian Foreign Ministry, said talks failed.");
 //! let names: Vec<&str> = x.resolution.entities.iter().map(|e| e.name.as_str()).collect();
-//! assert_eq!(names, ["Kadri Saar", "Estonian Foreign Ministry"]);
+//! assert_eq!(names, ["Kadri Saar", "Estonia's Foreign Ministry"]);
 //! ```
 
 use std::collections::{BTreeMap, HashMap};

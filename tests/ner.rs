@@ -135,9 +135,10 @@ fn coref_on_gum_news_dev_keeps_its_precision_and_recall() {
         let line = out.lines().find(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("no {prefix} line: {out}"));
         line.split_whitespace().filter_map(|w| w.parse().ok()).collect()
     };
-    // B3 P, R, F1: the targets are P >= 0.95 and R >= 0.85 (1.000 and 0.901 when written)
+    // B3 P, R, F1: the targets are P >= 0.95 and R >= 0.85 (1.000 and 0.908 when written)
     let b3 = figures("B3");
     assert!(b3[0] >= 0.95 && b3[1] >= 0.85, "{out}");
-    assert!(out.contains("countries 14/14"), "{out}");
+    let links = out.lines().find(|l| l.starts_with("linking")).unwrap();
+    assert!(links.contains("countries") && links.split(';').next().unwrap().ends_with("= 1.000"), "{out}");
     assert!(out.contains("cross-type merges: 0"), "{out}");
 }

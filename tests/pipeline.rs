@@ -176,7 +176,7 @@ fn pipeline_resolution_gives_one_node_per_real_entity() {
     assert!(iaea.aliases.contains("IAEA") && iaea.wikidata.as_deref() == Some("Q41984"), "{iaea:?}");
     // Japan's ministry, "Foreign Ministry" before China's is named, and "the Japanese Foreign
     // Ministry" are one; China's stays another; both belong to their country
-    let japan_fm = entity("Japanese Foreign Ministry");
+    let japan_fm = entity("Japan's Foreign Ministry");
     assert_eq!(japan_fm.mentions.len(), 3);
     assert_eq!(japan_fm.part_of.as_deref(), Some("country:JPN"));
     assert_eq!(entity("China's Foreign Ministry").part_of.as_deref(), Some("country:CHN"));

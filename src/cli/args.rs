@@ -46,7 +46,7 @@ pub enum Command {
     /// List entities with their aliases, mention counts and Wikidata ids; `--explain` shows how
     /// one entity's names were merged.
     #[command(
-        after_help = "Examples:\n  newsgraph entities --type person\n  newsgraph entities --explain Saar\n  newsgraph entities --explain IAEA --format tsv\n\n--explain lists every mention of the entities named (label or alias, any case): its surface form, the resolver tier that joined it (first, exact, normalised, gazetteer, acronym-defined, initials, name-part), the article and the offsets in code points. The same merge log is in the store, one named graph per article (?g a ng:MergeLog), for SPARQL."
+        after_help = "Examples:\n  newsgraph entities --type person\n  newsgraph entities --explain Saar\n  newsgraph entities --explain IAEA --format tsv\n\n--explain lists every mention of the entities named (label or alias, any case): its surface form, the resolver tier that joined it (first, exact, normalised, gazetteer, acronym-defined, initials, name-variant, name-part, description), the article and the offsets in code points. The same merge log is in the store, one named graph per article (?g a ng:MergeLog), for SPARQL."
     )]
     Entities(EntitiesArgs),
     /// Measure a component against annotated data.

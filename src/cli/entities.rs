@@ -40,7 +40,7 @@ fn list_query(class: Option<&str>) -> String {
 
 fn explain_query(name: &str) -> String {
     format!(
-        "SELECT ?key ?surface ?tier ?article ?start ?end WHERE {{ \
+        "SELECT DISTINCT ?key ?surface ?tier ?article ?start ?end WHERE {{ \
          ?e ng:key ?key . {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} \
          FILTER(LCASE(STR(?n)) = LCASE({})) \
          GRAPH ?log {{ ?m ng:refersTo ?e ; ng:tier ?tier }} \

@@ -223,8 +223,15 @@ pub fn evaluate_coref(docs: &[GoldDoc], resolver: &dyn Resolver, lexicon: &Lexic
             let mention = Mention { span: name, kind, form, score: 1.0, rule: MentionRule::Given, gazetteer_key: key };
             items.push((mention, chain.clone(), gold_kind, e.wiki.clone()));
         }
-        items.sort_by_key(|(m, ..)| m.span);
-        items.dedup_by_key(|(m, ..)| m.span);
+        // nested gold mentions ("Japan" inside "Japan Airlines"): the outer one is kept
+        items.sort_by_key(|(m, ..)| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut kept: Vec<(Mention, String, EntityKind, Option<String>)> = Vec::with_capacity(items.len());
+        for item in items {
+            if kept.last().is_none_or(|(m, ..)| m.span.end <= item.0.span.start) {
+                kept.push(item);
+            }
+        }
+        let items = kept;
         let mentions: Vec<Mention> = items.iter().map(|(m, ..)| m.clone()).collect();
         let resolution = resolver.resolve(&doc, &mentions);
         let n = items.len();

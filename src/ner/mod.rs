@@ -240,13 +240,27 @@ fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &crate::recognize::Gazette
         if let Some(prev) = joined.last_mut() {
             let (pa, pb) = token_range(prev.span);
             let (ta, tb) = token_range(t.span);
-            let first_letter = |i: usize| doc.token_text(i).chars().next().map(|c| c.to_ascii_lowercase());
+            // the acronym takes, in order, the initials of at least three capitalised words of
+            // the joined name ("OFGEM": Office, Gas, Electricity, Markets), and neither name is a
+            // known organisation ("Microsoft and Meta (META)" stay two)
+            let acronym_of_both = || {
+                let acronym = doc.token_text(tb + 1).to_lowercase();
+                let initials: Vec<char> = (pa..tb)
+                    .filter_map(|i| doc.token_text(i).chars().next().filter(|c| c.is_uppercase()))
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                let mut rest = acronym.chars();
+                initials.len() >= 3 && initials.iter().all(|c| rest.any(|a| a == *c))
+            };
+            let known = |span| gazetteer.lookup(doc.slice(span)).is_some();
             if prev.label == Label::Org
                 && t.label == Label::Org
                 && ta == pb + 1
                 && matches!(doc.token_text(pb), "and" | "&")
                 && defines_acronym(tb)
-                && first_letter(tb + 1) == first_letter(pa)
+                && acronym_of_both()
+                && !known(prev.span)
+                && !known(t.span)
             {
                 prev.span = prev.span.cover(t.span);
                 prev.score = prev.score.min(t.score);

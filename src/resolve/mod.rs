@@ -76,8 +76,8 @@ impl ListResolver {
     }
 
     /// The country an organisation's name starts with, and the rest of the name, when the rest
-    /// ends with an organisation head ("Japan's Foreign Ministry", "the Japanese Foreign
-    /// Ministry" → `country:JPN`, "foreign ministry"; not "American Express").
+    /// ends with a word of state bodies and parties ("Japan's Foreign Ministry", "the Japanese
+    /// Foreign Ministry" → `country:JPN`, "foreign ministry"; not "Japan Airlines" or "US Bank").
     fn country_and_rest(&self, name: &str) -> Option<(String, String)> {
         let norm = normalize(name);
         let (head, rest) = match norm.split_once("'s ") {
@@ -91,7 +91,7 @@ impl ListResolver {
             }
         };
         let last = rest.rsplit(' ').next()?;
-        self.lexicon.is_org_head(last).then_some((head, rest))
+        GOVERNMENT_HEADS.contains(&last).then_some((head, rest))
     }
 
     /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind Energy").
@@ -136,6 +136,30 @@ impl ListResolver {
         }
     }
 }
+
+/// Last words of organisations that belong to a country: ministries, parties, armed forces …
+const GOVERNMENT_HEADS: [&str; 20] = [
+    "ministry",
+    "party",
+    "army",
+    "navy",
+    "embassy",
+    "consulate",
+    "parliament",
+    "government",
+    "police",
+    "department",
+    "agency",
+    "council",
+    "commission",
+    "senate",
+    "cabinet",
+    "military",
+    "forces",
+    "guard",
+    "assembly",
+    "office",
+];
 
 /// Head words of definite descriptions: organisation heads, and the person roles whose title
 /// before a name marks that person ("spokesman Kenji Watanabe").
@@ -296,7 +320,7 @@ impl Resolver for ListResolver {
                 // "Japan's Foreign Ministry" is often two mentions: the country, then the ministry
                 let owner = i.checked_sub(1).filter(|&j| {
                     mentions[j].kind == EntityKind::Country
-                        && matches!(&doc.text[mentions[j].span.end..m.span.start], "'s " | "’s ")
+                        && matches!(doc.text.get(mentions[j].span.end..m.span.start), Some("'s " | "’s "))
                 });
                 let owned = owner.map(|j| format!("{}'s {name}", surface(j)));
                 let draft = match self.country_and_rest(owned.as_deref().unwrap_or(name)) {
@@ -320,7 +344,7 @@ impl Resolver for ListResolver {
             let m = &mentions[i];
             let s = surface(i);
             let in_parenthesis = (0..i).rev().find(|&j| {
-                let between = &doc.text[mentions[j].span.end..m.span.start];
+                let between = doc.text.get(mentions[j].span.end..m.span.start).unwrap_or("");
                 between.trim() == "(" && mentions[j].kind == m.kind
             });
             let by_initials = || {
@@ -468,6 +492,16 @@ impl Resolver for ListResolver {
         // order entities by first mention; name = table name, else the longest name form
         for d in &mut drafts {
             d.mentions.sort_unstable();
+            // the tiers were given in processing order: the earliest mention is the first, and
+            // the mention that founded the draft takes the tier the earliest one was given
+            if let Some(&earliest) = d.mentions.first() {
+                if tier[earliest] != Some(Tier::First) {
+                    if let Some(&founder) = d.mentions.iter().find(|&&i| tier[i] == Some(Tier::First)) {
+                        tier[founder] = tier[earliest];
+                    }
+                    tier[earliest] = Some(Tier::First);
+                }
+            }
         }
         let mut order: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].mentions.is_empty()).collect();
         order.sort_by_key(|&d| drafts[d].mentions[0]);
@@ -500,14 +534,15 @@ impl Resolver for ListResolver {
                     // article: the name without its legal form (the full form stays an alias)
                     EntityKind::Organisation if draft.table_name.is_none() => {
                         let name = self.without_legal_form(&name).to_owned();
-                        // "Foreign Ministry" after "China's" is named "China's Foreign Ministry"
-                        match draft
+                        // a country's organisation has one label in every article, made from its
+                        // key: "Japan's Foreign Ministry" (for "the Japanese Foreign Ministry" too)
+                        let country = draft
                             .part_of
                             .as_deref()
-                            .and_then(|c| self.lexicon.country_by_iso3(c.trim_start_matches("country:")))
-                        {
-                            Some(country) if self.country_and_rest(&name).is_none() => {
-                                format!("{}'s {name}", country.name)
+                            .and_then(|c| self.lexicon.country_by_iso3(c.trim_start_matches("country:")));
+                        match (country, draft.key.split_once(' ')) {
+                            (Some(country), Some((_, rest))) => {
+                                format!("{}'s {}", country.name, title_case_words(rest))
                             }
                             _ => name,
                         }
