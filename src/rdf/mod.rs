@@ -151,6 +151,12 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
         log_quads.push(Quad::new(node.clone(), iri(NG_TIER), Literal::new_simple_literal(m.tier.name()), log.clone()));
         log_quads.push(Quad::new(node, iri(NG_REFERS_TO), minter.entity(&m.entity), log.clone()));
     }
+    // same name, different type: kept apart, and said so
+    for (x, y) in crate::resolve::same_name_conflicts(&record.entities) {
+        let (x, y) = (minter.entity(&record.entities[x].key), minter.entity(&record.entities[y].key));
+        log_quads.push(Quad::new(x.clone(), iri(NG_SAME_NAME_AS), y.clone(), log.clone()));
+        log_quads.push(Quad::new(y, iri(NG_SAME_NAME_AS), x, log.clone()));
+    }
 
     for m in &record.mentions {
         let node = minter.mention(&a.id, m.start, m.end);

@@ -137,6 +137,12 @@ iri!(
     "ng:tier — merge log: the resolver tier that joined a mention to its entity (`first`, `exact`, `normalised`, `gazetteer`, `acronym-defined`, `initials`, `name-variant`, `name-part`, `description`)."
 );
 iri!(NG_MERGE_LOG, NG, "MergeLog", "ng:MergeLog — the named graph holding an article's merge log.");
+iri!(
+    NG_SAME_NAME_AS,
+    NG,
+    "sameNameAs",
+    "ng:sameNameAs — merge log: two entities of different types share a name in the article and were kept apart (\"Jordan\" and \"Michael Jordan\")."
+);
 iri!(NG_CAPITAL_OF, NG, "capitalOf", "ng:capitalOf — a capital city's country.");
 iri!(
     NG_NATIONALITY,

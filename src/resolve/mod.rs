@@ -30,6 +30,41 @@ use crate::model::{Document, Entity, EntityId, EntityKind, Mention, MentionForm,
 
 pub use alias::{is_acronym_of, normalize};
 
+/// Pairs of entities of different types that share a name ("Jordan" the country and "Michael
+/// Jordan", whose surname it is; "Georgia" the country and a place): kept apart, and logged in
+/// the merge log as `ng:sameNameAs`. Indices into `entities`, each pair once, sorted.
+///
+/// ```
+/// use newsgraph::model::{Entity, EntityKind};
+/// let e = |kind, key: &str, name: &str| Entity { kind, key: key.into(), name: name.into(),
+///     aliases: Default::default(), wikidata: None, capital_of: None, nationality: None,
+///     part_of: None, mentions: vec![] };
+/// let entities = [e(EntityKind::Person, "person:michael jordan", "Michael Jordan"),
+///                 e(EntityKind::Country, "country:JOR", "Jordan")];
+/// assert_eq!(newsgraph::resolve::same_name_conflicts(&entities), [(0, 1)]);
+/// ```
+pub fn same_name_conflicts(entities: &[Entity]) -> Vec<(usize, usize)> {
+    let forms = |e: &Entity| -> BTreeSet<String> {
+        let mut f: BTreeSet<String> = std::iter::once(&e.name).chain(&e.aliases).map(|n| normalize(n)).collect();
+        if e.kind == EntityKind::Person {
+            if let Some(last) = normalize(&e.name).rsplit(' ').next() {
+                f.insert(last.to_owned());
+            }
+        }
+        f
+    };
+    let all: Vec<BTreeSet<String>> = entities.iter().map(forms).collect();
+    let mut out = Vec::new();
+    for a in 0..entities.len() {
+        for b in a + 1..entities.len() {
+            if entities[a].kind != entities[b].kind && !all[a].is_disjoint(&all[b]) {
+                out.push((a, b));
+            }
+        }
+    }
+    out
+}
+
 /// Resolves an article's mentions into entities.
 pub trait Resolver: Send + Sync {
     /// Groups `mentions` (in text order) into entities.
@@ -365,6 +400,27 @@ impl Resolver for ListResolver {
                 None => {
                     let key = format!("{}:{}", m.kind.slug(), normalize(s));
                     add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised)
+                }
+            }
+        }
+
+        // an acronym used before its definition ("Ofgem fines …" in a headline, then "the Office
+        // of Gas and Electricity Markets (Ofgem)") joins the defined entity too
+        for (acronym, &slot) in &defined {
+            let kind = drafts[slot].kind;
+            let key = format!("{}:{}", kind.slug(), normalize(acronym));
+            let early: Vec<usize> =
+                (0..drafts.len()).filter(|&d| d != slot && drafts[d].kind == kind && drafts[d].key == key).collect();
+            for d in early {
+                for i in std::mem::take(&mut drafts[d].mentions) {
+                    let how = if tier[i] == Some(Tier::First) {
+                        Tier::AcronymDefined
+                    } else {
+                        tier[i].unwrap_or(Tier::Exact)
+                    };
+                    tier[i] = Some(joined(&drafts, slot, i, how));
+                    drafts[slot].mentions.push(i);
+                    of_mention[i] = Some(slot);
                 }
             }
         }
@@ -733,6 +789,21 @@ mod tests {
         assert_eq!(r.entities.len(), 2, "the person is not merged into the country");
         let macron = r.entity(r.entity_of(MentionId(1)).unwrap());
         assert_eq!(macron.nationality.as_deref(), Some("country:FRA"));
+    }
+
+    #[test]
+    fn resolve_acronym_used_before_its_definition_joins_it() {
+        let text = "Ofgem fines firm. The Office of Gas and Electricity Markets (Ofgem) said so.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Ofgem", 0, EntityKind::Organisation, None),
+            mention(text, "Office of Gas and Electricity Markets", 0, EntityKind::Organisation, None),
+            mention(text, "Ofgem", 1, EntityKind::Organisation, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entities.len(), 1, "{:?}", names(&r));
+        assert_eq!(r.entities[0].name, "Office of Gas and Electricity Markets");
+        assert_eq!(r.tier_of(MentionId(0)), Some(Tier::First));
     }
 
     #[test]
