@@ -299,11 +299,10 @@ impl Resolver for ListResolver {
         let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
         let mut tier: Vec<Option<Tier>> = vec![None; mentions.len()];
         // how mention `i` joins draft `slot`: exact surface, else the given tier
-        let joined = |drafts: &[Draft], slot: usize, i: usize, otherwise: Tier| {
+        // the reason a mention joins a draft; `first` and `exact` are settled in text order below
+        let joined = |drafts: &[Draft], slot: usize, _i: usize, otherwise: Tier| {
             if drafts[slot].mentions.is_empty() {
                 Tier::First
-            } else if drafts[slot].mentions.iter().any(|&j| surface(j) == surface(i)) {
-                Tier::Exact
             } else {
                 otherwise
             }
@@ -546,18 +545,30 @@ impl Resolver for ListResolver {
         }
 
         // order entities by first mention; name = table name, else the longest name form
+        // tiers in text order: the earliest mention is `first`; a later one with an earlier
+        // mention's surface is `exact`; any other keeps the reason it joined for, and the mention
+        // that founded the draft (when it is not the earliest) the reason the earliest joined for
+        let mut settled: Vec<(usize, Tier)> = Vec::new();
         for d in &mut drafts {
             d.mentions.sort_unstable();
-            // the tiers were given in processing order: the earliest mention is the first, and
-            // the mention that founded the draft takes the tier the earliest one was given
-            if let Some(&earliest) = d.mentions.first() {
-                if tier[earliest] != Some(Tier::First) {
-                    if let Some(&founder) = d.mentions.iter().find(|&&i| tier[i] == Some(Tier::First)) {
-                        tier[founder] = tier[earliest];
+            let Some(&earliest) = d.mentions.first() else { continue };
+            let earliest_reason = tier[earliest].filter(|t| *t != Tier::First).unwrap_or(Tier::Normalised);
+            for (k, &i) in d.mentions.iter().enumerate() {
+                let t = if k == 0 {
+                    Tier::First
+                } else if d.mentions[..k].iter().any(|&j| surface(j) == surface(i)) {
+                    Tier::Exact
+                } else {
+                    match tier[i] {
+                        Some(Tier::First) | None => earliest_reason,
+                        Some(t) => t,
                     }
-                    tier[earliest] = Some(Tier::First);
-                }
+                };
+                settled.push((i, t));
             }
+        }
+        for (i, t) in settled {
+            tier[i] = Some(t);
         }
         let mut order: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].mentions.is_empty()).collect();
         order.sort_by_key(|&d| drafts[d].mentions[0]);
