@@ -317,13 +317,9 @@ mod tests {
         let byte = text.match_indices(surface).nth(nth).unwrap().0;
         let start = text[..byte].chars().count();
         GoldEntity {
-            start,
-            end: start + surface.chars().count(),
-            kind: kind.into(),
-            head_start: None,
-            head_end: None,
             chain: Some(chain.into()),
             wiki: wiki.map(str::to_owned),
+            ..GoldEntity::new(start, start + surface.chars().count(), kind)
         }
     }
 

@@ -75,7 +75,24 @@ pub struct GoldDoc {
     pub license: Option<String>,
 }
 
+impl GoldEntity {
+    /// An entity with only its span (code points) and type.
+    pub fn new(start: usize, end: usize, kind: &str) -> Self {
+        GoldEntity { start, end, kind: kind.to_owned(), head_start: None, head_end: None, chain: None, wiki: None }
+    }
+}
+
 impl GoldDoc {
+    /// A document from its text and `(start, end, type)` entities in code points (tests, examples).
+    pub fn new(id: &str, text: &str, entities: &[(usize, usize, &str)]) -> Self {
+        GoldDoc {
+            id: id.to_owned(),
+            text: text.to_owned(),
+            entities: entities.iter().map(|&(s, e, k)| GoldEntity::new(s, e, k)).collect(),
+            license: None,
+        }
+    }
+
     /// The byte span of a code point range, `None` when it is out of the text or empty.
     pub fn byte_span(&self, index: &CharIndex, start: usize, end: usize) -> Option<Span> {
         let s = index.byte_offset(start)?;

@@ -2,14 +2,9 @@
 //! (exact span and type, micro P/R/F1), identical to the baselines' `score_ner.py`.
 //!
 //! ```
-//! use newsgraph::eval::{predict, score, GoldDoc, GoldEntity, ScoreOptions};
+//! use newsgraph::eval::{predict, score, GoldDoc, ScoreOptions};
 //! use newsgraph::recognize::RuleRecognizer;
-//! let gold = vec![GoldDoc {
-//!     id: "d1".into(),
-//!     text: "Estonia said no.".into(),
-//!     entities: vec![GoldEntity { start: 0, end: 7, kind: "LOC".into(), head_start: None, head_end: None, chain: None, wiki: None }],
-//!     license: None,
-//! }];
+//! let gold = vec![GoldDoc::new("d1", "Estonia said no.", &[(0, 7, "LOC")])];
 //! let predictions: Vec<_> = gold.iter().map(|d| predict(&RuleRecognizer::new(), &d.text)).collect();
 //! let report = score(&gold, &predictions, &ScoreOptions::default());
 //! assert_eq!(report.micro.tp, 1);

@@ -353,26 +353,9 @@ impl Perceptron {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::GoldEntity;
 
     fn gold(text: &str, entities: &[(usize, usize, &str)]) -> GoldDoc {
-        GoldDoc {
-            id: "d".into(),
-            text: text.into(),
-            entities: entities
-                .iter()
-                .map(|&(start, end, kind)| GoldEntity {
-                    start,
-                    end,
-                    kind: kind.into(),
-                    head_start: None,
-                    head_end: None,
-                    chain: None,
-                    wiki: None,
-                })
-                .collect(),
-            license: None,
-        }
+        GoldDoc::new("d", text, entities)
     }
 
     #[test]
