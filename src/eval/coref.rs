@@ -127,11 +127,7 @@ fn name_span(doc: &Document, lexicon: &Lexicon, span: Span, head: Option<Span>) 
     if first >= end {
         return None;
     }
-    let is_cap = |i: usize| {
-        doc.tokens[i].kind != TokenKind::Punct
-            && doc.tokens[i].kind != TokenKind::Quote
-            && doc.token_text(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    };
+    let is_cap = |i: usize| doc.is_capitalised(i);
     let is_connector = |i: usize| matches!(doc.token_text(i), "of" | "and" | "for" | "de" | "the" | "&");
     let h = head.map_or(end - 1, |h| doc.token_at_or_after(h.start).clamp(first, end - 1));
     if !is_cap(h) {

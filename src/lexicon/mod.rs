@@ -205,6 +205,20 @@ impl Lexicon {
     }
 }
 
+/// A word in the case the name tables use: first letter upper case, the rest lower case
+/// ("MERKEL" → "Merkel", "tallinn" → "Tallinn").
+///
+/// ```
+/// assert_eq!(newsgraph::lexicon::title_case("MERKEL"), "Merkel");
+/// ```
+pub fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,6 +70,13 @@ impl Document {
         range.map(|i| self.token_text(i)).collect::<Vec<_>>().join(" ")
     }
 
+    /// True when token `i` can be part of a name: a word or number starting with an upper-case
+    /// letter or a digit ("Merkel", "U.S.", "2nd" in "2nd Earl of Clare"); false past the end.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            && self.token_text(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    }
+
     /// The index of the sentence that contains byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);

@@ -9,7 +9,8 @@ use std::hash::Hasher;
 
 use fnv::FnvHasher;
 
-use crate::lexicon::Lexicon;
+use super::model::Position;
+use crate::lexicon::{title_case, Lexicon};
 use crate::model::{Document, EntityKind, MentionForm, Span, TokenKind};
 use crate::recognize::{Entry, Gazetteer};
 
@@ -165,14 +166,6 @@ fn shape(word: &str) -> String {
     out
 }
 
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
-        None => String::new(),
-    }
-}
-
 fn gazetteer_tag(entry: &Entry, position: usize, len: usize) -> &'static str {
     const TAGS: [[&str; 4]; 5] = [
         ["country:B", "country:I", "country:L", "country:U"],
@@ -188,13 +181,7 @@ fn gazetteer_tag(entry: &Entry, position: usize, len: usize) -> &'static str {
         (EntityKind::Organisation, _) => 3,
         (EntityKind::Person, _) => 4,
     };
-    let col = match (position, len) {
-        (_, 1) => 3,
-        (0, _) => 0,
-        (p, l) if p + 1 == l => 2,
-        _ => 1,
-    };
-    TAGS[row][col]
+    TAGS[row][Position::of(position, len) as usize]
 }
 
 /// Known names as sequences of lower-cased token hashes: a name is found where a document's
@@ -266,13 +253,7 @@ fn actor_tag(person: bool, position: usize, len: usize) -> &'static str {
         ["actor-org:B", "actor-org:I", "actor-org:L", "actor-org:U"],
         ["actor-per:B", "actor-per:I", "actor-per:L", "actor-per:U"],
     ];
-    let col = match (position, len) {
-        (_, 1) => 3,
-        (0, _) => 0,
-        (p, l) if p + 1 == l => 2,
-        _ => 1,
-    };
-    TAGS[usize::from(person)][col]
+    TAGS[usize::from(person)][Position::of(position, len) as usize]
 }
 
 impl FeatureExtractor {

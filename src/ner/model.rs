@@ -65,6 +65,21 @@ pub enum Position {
     Unit,
 }
 
+impl Position {
+    /// The position of token `index` (0-based) in a name of `len` tokens.
+    pub const fn of(index: usize, len: usize) -> Position {
+        if len == 1 {
+            Position::Unit
+        } else if index == 0 {
+            Position::Begin
+        } else if index + 1 == len {
+            Position::Last
+        } else {
+            Position::Inside
+        }
+    }
+}
+
 /// A BILOU tag as an index: 0 is `O`.
 pub type Tag = u8;
 

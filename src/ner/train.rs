@@ -11,7 +11,7 @@ use super::features::FeatureExtractor;
 use super::model::{tag, viterbi, Label, NerModel, Position, Provenance, Tag, TAGS};
 use crate::eval::GoldDoc;
 use crate::lexicon::Lexicon;
-use crate::model::{CharIndex, Document, Span, TokenKind};
+use crate::model::{CharIndex, Document, Span};
 
 /// Training settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,14 +108,8 @@ fn gold_tags(doc: &GoldDoc, seg: &Document, lexicon: &Lexicon, report: &mut Data
             continue;
         }
         report.entities += 1;
-        if e - s == 1 {
-            tags[s] = tag(label, Position::Unit);
-        } else {
-            tags[s] = tag(label, Position::Begin);
-            for t in &mut tags[s + 1..e - 1] {
-                *t = tag(label, Position::Inside);
-            }
-            tags[e - 1] = tag(label, Position::Last);
+        for (p, t) in tags[s..e].iter_mut().enumerate() {
+            *t = tag(label, Position::of(p, e - s));
         }
     }
     (tags, unreliable)
@@ -134,12 +128,7 @@ fn proper_name_of_phrase(
     head: Span,
     label: Label,
 ) -> Option<(usize, usize)> {
-    let is_cap = |i: usize| {
-        let t = &seg.tokens[i];
-        t.kind != TokenKind::Punct
-            && t.kind != TokenKind::Quote
-            && seg.token_text(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    };
+    let is_cap = |i: usize| seg.is_capitalised(i);
     // a person's name has no "of" or "and": "Claudia Mo of the Civic Party" is a person and a party
     let is_connector = |i: usize| {
         label != Label::Per && matches!(seg.token_text(i), "of" | "and" | "for" | "de" | "the" | "&" | "-" | "on")

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::boilerplate::boilerplate_spans;
 use super::gazetteer::{Entry, Gazetteer};
 use super::words::{is_calendar, is_month, ADJECTIVES, COMPASS, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
-use crate::lexicon::{Lexicon, TitleKind};
+use crate::lexicon::{title_case, Lexicon, TitleKind};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
 
 struct Ctx<'a> {
@@ -52,14 +52,6 @@ fn is_cap(word: &str) -> bool {
 fn is_all_caps(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-}
-
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
-        None => String::new(),
-    }
 }
 
 impl<'a> Ctx<'a> {

@@ -298,15 +298,8 @@ impl Resolver for ListResolver {
         let mut by_key: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
         let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
         let mut tier: Vec<Option<Tier>> = vec![None; mentions.len()];
-        // how mention `i` joins draft `slot`: exact surface, else the given tier
-        // the reason a mention joins a draft; `first` and `exact` are settled in text order below
-        let joined = |drafts: &[Draft], slot: usize, _i: usize, otherwise: Tier| {
-            if drafts[slot].mentions.is_empty() {
-                Tier::First
-            } else {
-                otherwise
-            }
-        };
+        // `tier` holds the reason each mention joined its draft (`first` for the one that founded
+        // it); `first` and `exact` are settled in text order at the end
         let mut add = |drafts: &mut Vec<Draft>,
                        of_mention: &mut Vec<Option<usize>>,
                        tier: &mut Vec<Option<Tier>>,
@@ -317,7 +310,7 @@ impl Resolver for ListResolver {
                 drafts.push(Draft { mentions: Vec::new(), ..draft });
                 drafts.len() - 1
             });
-            tier[i] = Some(joined(drafts, slot, i, otherwise));
+            tier[i] = Some(if drafts[slot].mentions.is_empty() { Tier::First } else { otherwise });
             drafts[slot].mentions.push(i);
             of_mention[i] = Some(slot);
         };
@@ -392,7 +385,7 @@ impl Resolver for ListResolver {
             match found {
                 Some((slot, how)) => {
                     defined.insert(s.to_owned(), slot);
-                    tier[i] = Some(joined(&drafts, slot, i, how));
+                    tier[i] = Some(how);
                     drafts[slot].mentions.push(i);
                     of_mention[i] = Some(slot);
                 }
@@ -411,16 +404,7 @@ impl Resolver for ListResolver {
             let early: Vec<usize> =
                 (0..drafts.len()).filter(|&d| d != slot && drafts[d].kind == kind && drafts[d].key == key).collect();
             for d in early {
-                for i in std::mem::take(&mut drafts[d].mentions) {
-                    let how = if tier[i] == Some(Tier::First) {
-                        Tier::AcronymDefined
-                    } else {
-                        tier[i].unwrap_or(Tier::Exact)
-                    };
-                    tier[i] = Some(joined(&drafts, slot, i, how));
-                    drafts[slot].mentions.push(i);
-                    of_mention[i] = Some(slot);
-                }
+                merge_drafts(&mut drafts, &mut tier, &mut of_mention, d, slot, Tier::AcronymDefined);
             }
         }
 
@@ -454,14 +438,7 @@ impl Resolver for ListResolver {
                 })
                 .collect();
             if let [a] = longer[..] {
-                let moved = std::mem::take(&mut drafts[b].mentions);
-                for i in moved {
-                    let how =
-                        if tier[i] == Some(Tier::First) { Tier::NameVariant } else { tier[i].unwrap_or(Tier::Exact) };
-                    tier[i] = Some(joined(&drafts, a, i, how));
-                    drafts[a].mentions.push(i);
-                    of_mention[i] = Some(a);
-                }
+                merge_drafts(&mut drafts, &mut tier, &mut of_mention, b, a, Tier::NameVariant);
             }
         }
 
@@ -478,7 +455,7 @@ impl Resolver for ListResolver {
                 .collect();
             match fits[..] {
                 [slot] => {
-                    tier[i] = Some(joined(&drafts, slot, i, Tier::NamePart));
+                    tier[i] = Some(Tier::NamePart);
                     drafts[slot].mentions.push(i);
                     of_mention[i] = Some(slot);
                 }
@@ -512,13 +489,7 @@ impl Resolver for ListResolver {
                 })
                 .collect();
             if let [a] = owners[..] {
-                for i in std::mem::take(&mut drafts[b].mentions) {
-                    let how =
-                        if tier[i] == Some(Tier::First) { Tier::Normalised } else { tier[i].unwrap_or(Tier::Exact) };
-                    tier[i] = Some(joined(&drafts, a, i, how));
-                    drafts[a].mentions.push(i);
-                    of_mention[i] = Some(a);
-                }
+                merge_drafts(&mut drafts, &mut tier, &mut of_mention, b, a, Tier::Normalised);
             }
         }
 
@@ -636,16 +607,27 @@ impl Resolver for ListResolver {
     }
 }
 
+/// Moves every mention of draft `from` into draft `to`: the mention that founded `from` joins
+/// for `reason`, the others keep the reason they joined `from` for.
+fn merge_drafts(
+    drafts: &mut [Draft],
+    tier: &mut [Option<Tier>],
+    of_mention: &mut [Option<usize>],
+    from: usize,
+    to: usize,
+    reason: Tier,
+) {
+    for i in std::mem::take(&mut drafts[from].mentions) {
+        if tier[i] == Some(Tier::First) {
+            tier[i] = Some(reason);
+        }
+        drafts[to].mentions.push(i);
+        of_mention[i] = Some(to);
+    }
+}
+
 fn title_case_words(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.split(' ').map(crate::lexicon::title_case).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
