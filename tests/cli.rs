@@ -264,6 +264,13 @@ fn cli_entities_lists_and_explains_merges() {
     assert!(tiers.contains(&("\"Saar\"", "\"name-part\"")), "{rows:?}");
     assert!(rows.iter().all(|r| r[0] == "\"person:kadri saar\"" && r[3] == "\"wire-estonia-russia\""), "{rows:?}");
 
+    // a capital that acts stands for its government, and says so; the last "Moscow" does not act
+    let explain = newsgraph(&["entities", "--explain", "Moscow", "--format", "tsv"], &store);
+    let government: Vec<String> =
+        stdout(&explain).lines().skip(1).map(|l| l.split('\t').nth(6).unwrap_or("").to_owned()).collect();
+    let russia = "<https://newsgraph.example.org/id/entity/country/RUS>";
+    assert_eq!(government, [russia, russia, ""], "{}", stdout(&explain));
+
     let bad = newsgraph(&["entities", "--type", "planet"], &store);
     assert_eq!(bad.status.code(), Some(2));
 }

@@ -185,6 +185,21 @@ fn pipeline_resolution_gives_one_node_per_real_entity() {
     assert_eq!(entity("Beijing").capital_of.as_deref(), Some("country:CHN"));
     let statements = statement_table(&x);
     assert!(statements.lines().any(|l| l.starts_with("China\taccused\tJapan\t")), "{statements}");
+    // the capitals that act are typed links to their governments (ng:governmentOf); the city
+    // visited and the one the inspectors arrived in is only a place
+    let mut graph = newsgraph::graph::KnowledgeGraph::new();
+    graph.add(&x);
+    let metonyms: Vec<(&str, Option<&str>)> = graph.articles()[0]
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.text.as_str(), "Tokyo" | "Beijing"))
+        .map(|m| (m.text.as_str(), m.government_of.as_deref()))
+        .collect();
+    assert_eq!(
+        metonyms,
+        [("Tokyo", None), ("Tokyo", None), ("Beijing", Some("country:CHN")), ("Tokyo", Some("country:JPN"))],
+        "{statements}"
+    );
     // two Satos stay two people, and a bare "Sato" joins neither
     entity("Hiroshi Sato");
     entity("Yumi Sato");

@@ -40,11 +40,12 @@ fn list_query(class: Option<&str>) -> String {
 
 fn explain_query(name: &str) -> String {
     format!(
-        "SELECT DISTINCT ?key ?surface ?tier ?article ?start ?end WHERE {{ \
+        "SELECT DISTINCT ?key ?surface ?tier ?article ?start ?end ?governmentOf WHERE {{ \
          ?e ng:key ?key . {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} \
          FILTER(LCASE(STR(?n)) = LCASE({})) \
          GRAPH ?log {{ ?m ng:refersTo ?e ; ng:tier ?tier }} \
          ?m nif:anchorOf ?surface ; nif:beginIndex ?start ; nif:endIndex ?end ; ng:article ?a . \
+         OPTIONAL {{ ?m ng:governmentOf ?governmentOf }} \
          ?a schema:identifier ?article }} ORDER BY ?key ?article ?start ?end ?surface ?tier",
         literal(name)
     )

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use super::GoldDoc;
 use crate::lexicon::Lexicon;
 use crate::model::{CharIndex, Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
+use crate::ner::{mention_type, Label};
 use crate::recognize::Gazetteer;
 use crate::resolve::Resolver;
 
@@ -152,7 +153,21 @@ fn name_span(doc: &Document, lexicon: &Lexicon, span: Span, head: Option<Span>) 
             && w.chars().next().is_some_and(char::is_lowercase)
             && !matches!(
                 w,
-                "the" | "a" | "an" | "this" | "these" | "that" | "those" | "its" | "their" | "our" | "his" | "her"
+                "the"
+                    | "a"
+                    | "an"
+                    | "any"
+                    | "each"
+                    | "every"
+                    | "this"
+                    | "these"
+                    | "that"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "his"
+                    | "her"
             )
             && lexicon.title(w).is_none()
     });
@@ -199,18 +214,13 @@ pub fn evaluate_coref(docs: &[GoldDoc], resolver: &dyn Resolver, lexicon: &Lexic
             };
             let Some(name) = name_span(&doc, lexicon, span, head) else { continue };
             let surface = doc.slice(name);
-            // "U. S." is written "U.S." in the tables
-            let entry = gazetteer.lookup(surface).or_else(|| gazetteer.lookup(&surface.replace(". ", ".")));
-            let (kind, form, key) = match (e.kind.as_str(), entry) {
-                ("PER", _) => (EntityKind::Person, MentionForm::Name, None),
-                ("ORG", Some(x)) if x.kind == EntityKind::Organisation => {
-                    (EntityKind::Organisation, MentionForm::Name, Some(x.key.clone()))
-                }
-                ("ORG", _) => (EntityKind::Organisation, MentionForm::Name, None),
-                (_, Some(x)) if x.kind == EntityKind::Country => (EntityKind::Country, x.form, Some(x.key.clone())),
-                (_, Some(x)) if x.kind == EntityKind::Place => (EntityKind::Place, x.form, Some(x.key.clone())),
-                _ => (EntityKind::Place, MentionForm::Name, None),
+            let label = match e.kind.as_str() {
+                "PER" => Label::Per,
+                "ORG" => Label::Org,
+                _ => Label::Loc,
             };
+            let (kind, form, key) =
+                mention_type(label, gazetteer.lookup(surface)).unwrap_or((EntityKind::Place, MentionForm::Name, None));
             let gold_kind = match e.kind.as_str() {
                 "PER" => EntityKind::Person,
                 "ORG" => EntityKind::Organisation,

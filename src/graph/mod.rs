@@ -49,6 +49,9 @@ pub struct MentionRecord {
     pub text: String,
     /// The resolver tier that joined it to its entity (the merge log).
     pub tier: crate::model::Tier,
+    /// For a capital that speaks or acts ("Tokyo said"), the key of the country whose
+    /// government it stands for (`ng:governmentOf`).
+    pub government_of: Option<String>,
 }
 
 /// A statement with its evidence, offsets in code points.
@@ -98,6 +101,24 @@ pub struct ArticleRecord {
     pub mentions: Vec<MentionRecord>,
     /// Statements in text order.
     pub statements: Vec<StatementRecord>,
+}
+
+/// The country a capital's mention stands for, when the capital speaks or acts in a statement
+/// ("Tokyo said", "talks with Brasília"): the mention is in the statement's evidence and the
+/// statement's subject or object is the capital or its country. A visited capital is a place.
+fn government_of(x: &Extraction, span: crate::model::Span, entity: crate::model::EntityId) -> Option<String> {
+    let capital_of = x.resolution.entity(entity).capital_of.as_ref()?;
+    let acts = x.statements.iter().any(|s| {
+        !s.predicate.is_role()
+            && s.predicate != Predicate::Visited
+            && s.evidence.start <= span.start
+            && span.end <= s.evidence.end
+            && std::iter::once(s.subject).chain(s.object).any(|e| {
+                let key = &x.resolution.entity(e).key;
+                e == entity || key == capital_of
+            })
+    });
+    acts.then(|| capital_of.clone())
 }
 
 /// An edge: a statement (by index) linking two entities.
@@ -159,12 +180,15 @@ impl KnowledgeGraph {
                 let entity = x.resolution.entity_of(id)?;
                 let tier = x.resolution.tier_of(id).unwrap_or(crate::model::Tier::First);
                 let (start, end) = chars.to_chars(m.span);
-                Some(MentionRecord { entity: key_of(entity), start, end, text: doc.slice(m.span).to_owned(), tier })
+                let text = doc.slice(m.span).to_owned();
+                let government_of = government_of(x, m.span, entity);
+                Some(MentionRecord { entity: key_of(entity), start, end, text, tier, government_of })
             })
             .chain(x.resolution.descriptions.iter().map(|&(span, entity)| {
                 let (start, end) = chars.to_chars(span);
                 let text = doc.slice(span).to_owned();
-                MentionRecord { entity: key_of(entity), start, end, text, tier: crate::model::Tier::Description }
+                let tier = crate::model::Tier::Description;
+                MentionRecord { entity: key_of(entity), start, end, text, tier, government_of: None }
             }))
             .collect();
         let statements: Vec<StatementRecord> = x

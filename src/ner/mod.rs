@@ -127,25 +127,8 @@ impl Recognizer for TaggerRecognizer {
             if skipped.iter().any(|b| b.overlaps(t.span)) {
                 continue;
             }
-            let surface = doc.slice(t.span);
-            let entry = gazetteer.lookup(surface);
-            let (kind, form, key) = match (t.label, entry) {
-                (Label::Per, _) => (EntityKind::Person, MentionForm::Name, None),
-                (Label::Org, Some(e)) if e.kind == EntityKind::Organisation => {
-                    (EntityKind::Organisation, MentionForm::Name, Some(e.key.clone()))
-                }
-                (Label::Org, _) => (EntityKind::Organisation, MentionForm::Name, None),
-                (Label::Loc, Some(e)) if e.kind == EntityKind::Country && e.form == MentionForm::Name => {
-                    (EntityKind::Country, MentionForm::Name, Some(e.key.clone()))
-                }
-                (Label::Loc, Some(e)) if e.kind == EntityKind::Place => {
-                    (EntityKind::Place, MentionForm::Name, Some(e.key.clone()))
-                }
-                (Label::Loc, _) => (EntityKind::Place, MentionForm::Name, None),
-                (Label::Misc, Some(e)) if e.kind == EntityKind::Country && e.form == MentionForm::Demonym => {
-                    (EntityKind::Country, MentionForm::Demonym, Some(e.key.clone()))
-                }
-                (Label::Misc, _) => continue,
+            let Some((kind, form, key)) = mention_type(t.label, gazetteer.lookup(doc.slice(t.span))) else {
+                continue;
             };
             mentions.push(Mention {
                 span: t.span,
@@ -158,6 +141,33 @@ impl Recognizer for TaggerRecognizer {
         }
         mentions
     }
+}
+
+/// The entity type, form and gazetteer key of a name tagged `label` whose surface the gazetteer
+/// knows as `entry`. A location or organisation named like a country is that country ("North
+/// Korea said", whatever the tagger called it); a MISC demonym is a country mention ("Japanese");
+/// a capital keeps its `capital:` key. Other MISC names are not entities (`None`).
+pub(crate) fn mention_type(
+    label: Label,
+    entry: Option<&crate::recognize::Entry>,
+) -> Option<(EntityKind, MentionForm, Option<String>)> {
+    let key = |e: &crate::recognize::Entry| Some(e.key.clone());
+    Some(match (label, entry) {
+        (Label::Per, _) => (EntityKind::Person, MentionForm::Name, None),
+        (Label::Org | Label::Loc, Some(e)) if e.kind == EntityKind::Country && e.form == MentionForm::Name => {
+            (EntityKind::Country, MentionForm::Name, key(e))
+        }
+        (Label::Org, Some(e)) if e.kind == EntityKind::Organisation => {
+            (EntityKind::Organisation, MentionForm::Name, key(e))
+        }
+        (Label::Org, _) => (EntityKind::Organisation, MentionForm::Name, None),
+        (Label::Loc, Some(e)) if e.kind == EntityKind::Place => (EntityKind::Place, MentionForm::Name, key(e)),
+        (Label::Loc, _) => (EntityKind::Place, MentionForm::Name, None),
+        (Label::Misc, Some(e)) if e.kind == EntityKind::Country && e.form == MentionForm::Demonym => {
+            (EntityKind::Country, MentionForm::Demonym, key(e))
+        }
+        (Label::Misc, _) => return None,
+    })
 }
 
 /// News conventions on top of the tagger: a nationality before an organisation is part of

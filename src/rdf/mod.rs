@@ -166,6 +166,9 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
         add(&node, NIF_BEGIN_INDEX, int(m.start));
         add(&node, NIF_END_INDEX, int(m.end));
         add(&node, NIF_ANCHOR_OF, Literal::new_simple_literal(&m.text).into());
+        if let Some(c) = &m.government_of {
+            add(&node, NG_GOVERNMENT_OF, minter.entity(c).into());
+        }
     }
 
     for s in &record.statements {

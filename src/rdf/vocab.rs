@@ -145,6 +145,12 @@ iri!(
 );
 iri!(NG_CAPITAL_OF, NG, "capitalOf", "ng:capitalOf — a capital city's country.");
 iri!(
+    NG_GOVERNMENT_OF,
+    NG,
+    "governmentOf",
+    "ng:governmentOf — a capital's mention that stands for its country's government (\"Tokyo said\"): from the mention to the country."
+);
+iri!(
     NG_NATIONALITY,
     NG,
     "nationality",

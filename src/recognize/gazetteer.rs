@@ -100,8 +100,26 @@ impl Gazetteer {
             .collect()
     }
 
-    /// The entry of an exact surface form.
+    /// The entry of a surface form: exact, or a dotted abbreviation written with spaces or
+    /// without its last dot, as when it ends a sentence ("U. S." and "U.S" for "U.S.").
+    ///
+    /// ```
+    /// use newsgraph::{lexicon::Lexicon, recognize::Gazetteer};
+    /// let g = Gazetteer::new(&Lexicon::builtin());
+    /// assert_eq!(g.lookup("U.S").map(|e| e.key.as_str()), Some("country:USA"));
+    /// assert_eq!(g.lookup("U. S.").map(|e| e.key.as_str()), Some("country:USA"));
+    /// ```
     pub fn lookup(&self, form: &str) -> Option<&Entry> {
-        self.by_form.get(form).map(|&i| &self.entries[i])
+        let get = |f: &str| self.by_form.get(f).map(|&i| &self.entries[i]);
+        get(form).or_else(|| {
+            if !form.contains('.') {
+                return None;
+            }
+            let mut dotted = form.replace(". ", ".");
+            if dotted.ends_with(|c: char| c.is_uppercase()) {
+                dotted.push('.');
+            }
+            (dotted != form).then(|| get(&dotted)).flatten()
+        })
     }
 }

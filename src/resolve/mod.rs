@@ -141,6 +141,33 @@ impl ListResolver {
         name
     }
 
+    /// "the North" after "North Korea": a compass word names the one country named earlier in
+    /// the article whose name starts with it (the Koreas, the Sudans), whatever its tagged type.
+    fn compass_country(&self, mentions: &[Mention], i: usize, surface: &str) -> Option<Draft> {
+        let m = &mentions[i];
+        if m.gazetteer_key.is_some()
+            || m.kind == EntityKind::Person
+            || !matches!(surface, "North" | "South" | "East" | "West")
+        {
+            return None;
+        }
+        let prefix = format!("{surface} ");
+        let mut countries: Vec<&str> = mentions[..i]
+            .iter()
+            .filter_map(|n| n.gazetteer_key.as_deref().filter(|k| k.starts_with("country:")))
+            .filter(|k| {
+                let iso3 = k.trim_start_matches("country:");
+                self.lexicon.country_by_iso3(iso3).is_some_and(|c| c.name.starts_with(&prefix))
+            })
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        match countries[..] {
+            [key] => self.known(EntityKind::Country, key, surface),
+            _ => None,
+        }
+    }
+
     /// The entity a gazetteer key stands for: its key, table name, Wikidata id and capital-of link.
     fn known(&self, kind: EntityKind, gazetteer_key: &str, surface: &str) -> Option<Draft> {
         let (table, id) = gazetteer_key.split_once(':')?;
@@ -333,6 +360,10 @@ impl Resolver for ListResolver {
             if let Some(draft) = m.gazetteer_key.as_deref().and_then(|k| self.known(m.kind, k, s)) {
                 let otherwise = if draft.key.starts_with("place:") { Tier::Normalised } else { Tier::Gazetteer };
                 add(&mut drafts, &mut of_mention, &mut tier, i, draft, otherwise);
+                continue;
+            }
+            if let Some(draft) = self.compass_country(mentions, i, s) {
+                add(&mut drafts, &mut of_mention, &mut tier, i, draft, Tier::NamePart);
                 continue;
             }
             let norm = normalize(s);
@@ -692,6 +723,29 @@ mod tests {
         assert_eq!(r.entities[0].key, "country:USA");
         assert_eq!(r.entities[0].wikidata.as_deref(), Some("Q30"));
         assert_eq!(r.entities[0].aliases.len(), 2);
+    }
+
+    #[test]
+    fn resolve_compass_word_names_the_one_country_that_starts_with_it() {
+        let text = "North Korea and South Korea met. The North said no. North Sudan? The North agreed.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "North Korea", 0, EntityKind::Country, Some("country:PRK")),
+            mention(text, "South Korea", 0, EntityKind::Country, Some("country:KOR")),
+            mention(text, "North", 2, EntityKind::Place, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entity(r.entity_of(MentionId(2)).unwrap()).key, "country:PRK");
+        assert_eq!(r.tier_of(MentionId(2)), Some(Tier::NamePart));
+        // a compass word before any country of that name stays a place of its own
+        let text = "The South voted. South Korea said.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "South", 0, EntityKind::Place, None),
+            mention(text, "South Korea", 0, EntityKind::Country, Some("country:KOR")),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entity(r.entity_of(MentionId(0)).unwrap()).key, "place:south");
     }
 
     #[test]
