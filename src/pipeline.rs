@@ -177,6 +177,7 @@ pub struct BuildSummary {
 pub struct PipelineBuilder {
     lexicon: Option<Arc<Lexicon>>,
     recognizer: Option<Box<dyn Recognizer>>,
+    pronouns: bool,
 }
 
 impl PipelineBuilder {
@@ -197,12 +198,19 @@ impl PipelineBuilder {
         self
     }
 
+    /// Turns on the resolver's tier 7: "he" and "she" join the person they refer to, and become
+    /// mentions of that person (off by default).
+    pub fn pronouns(mut self, on: bool) -> Self {
+        self.pronouns = on;
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Pipeline {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
         Pipeline {
             recognizer: self.recognizer.unwrap_or_else(|| Box::new(TaggerRecognizer::with_lexicon(lexicon.clone()))),
-            resolver: Box::new(ListResolver::with_lexicon(lexicon.clone())),
+            resolver: Box::new(ListResolver::with_lexicon(lexicon.clone()).with_pronouns(self.pronouns)),
             extractor: Box::new(PatternExtractor::with_lexicon(lexicon)),
         }
     }

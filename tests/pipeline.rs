@@ -214,3 +214,19 @@ fn pipeline_resolution_gives_one_node_per_real_entity() {
         assert!(e.mentions.iter().all(|m| x.mentions[m.0 as usize].kind == e.kind), "{e:?}");
     }
 }
+
+#[test]
+fn pipeline_pronouns_become_mentions_only_when_asked() {
+    use newsgraph::model::Tier;
+    let text = std::fs::read_to_string("data/examples/wire-kenya-ethiopia.txt").unwrap();
+    let pronouns = |on: bool| -> Vec<(String, String)> {
+        let x = newsgraph::PipelineBuilder::new().pronouns(on).build().run(article("k", text.clone()));
+        let mut graph = newsgraph::graph::KnowledgeGraph::new();
+        graph.add(&x);
+        let record = &graph.articles()[0];
+        record.mentions.iter().filter(|m| m.tier == Tier::Pronoun).map(|m| (m.text.clone(), m.entity.clone())).collect()
+    };
+    assert!(pronouns(false).is_empty());
+    // "Mwangi said the deal would cut electricity prices … He also urged the African Development Bank"
+    assert!(pronouns(true).contains(&("He".to_owned(), "person:daniel mwangi".to_owned())), "{:?}", pronouns(true));
+}

@@ -6,7 +6,8 @@ Usage (from the repository root):
     python3 data/scripts/build_tables.py ../shared/datasets/lexicons
 
 The lexicon directory argument is optional (default: ../shared/datasets/lexicons, relative to the
-current directory). The GUM news examples are read from <lexicons>/../gum_news/train.jsonl.
+current directory). The GUM news examples are read from <lexicons>/../gum_news/train.jsonl,
+extra organisations with Wikidata ids from <lexicons>/../knowledgenet/train.jsonl (train split only).
 Output is deterministic: rows sorted, UTF-8, "\n" line endings, RFC 4180 quoting (csv module),
 multi-values joined with "|".
 
@@ -314,7 +315,174 @@ def looks_like_acronym(s):
     return " " not in s and bool(ACRONYM_RE.match(s)) and sum(c.isupper() for c in s) >= 2
 
 
-def build_organisations(lex, country_forms):
+# --- organisations from KnowledgeNet (train split only) ---------------------------------------
+
+# Only the train split is read (dev and the held-out test fold are never used for the tables).
+KN_MIN_DOCS = 2  # a QID is kept when it is linked in at least this many distinct documents
+# Pronouns and relative words that KnowledgeNet links as organisation mentions ("It", "where").
+KN_JUNK = {"it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "which",
+           "where", "who", "whom", "whose", "that", "this", "these", "those", "there", "here"}
+# CURATED: names that many organisations share worldwide; a KnowledgeNet row never gets them
+# (KnowledgeNet's "Communist Party" is the Norwegian one; in world news it is mostly China's).
+CURATED_KN_GENERIC_NAMES = {
+    "Communist Party", "Socialist Party", "Liberal Party", "Conservative Party", "Labour Party",
+    "Labor Party", "Green Party", "Progress Party", "National Party", "People's Party",
+    "Centre Party", "Center Party", "Social Democratic Party", "Christian Democratic Party",
+    "Democratic Party", "Republican Party",
+}
+# CURATED: surface forms dropped for another reason than the rules.
+CURATED_KN_SURFACE_DROP = {
+    "Cambridge": "the city",  # Cambridge University's short form
+}
+# CURATED: kinds the rules below cannot see (no company word, no party/education signal).
+CURATED_KN_KIND = {
+    "Q744149": "company",  # Wells Fargo
+    "Q491748": "company",  # Deloitte
+    "Q23548": "government",  # NASA
+    "Q43250": "government",  # Gestapo
+}
+KN_EDUCATION_WORDS = ("University", "College", "Institute of Technology", "School", "Conservatory")
+KN_COMPANY_WORDS = {"Company", "Corporation", "Bank", "Financial", "Petroleum", "Motor", "Motors",
+                    "Holdings", "Industries", "Technologies", "Airlines", "Airways"}
+# The kind vocabulary of organisations.csv has no "education" or generic "organisation" kind:
+# universities, academies, churches and other non-state bodies are written as "ngo".
+KN_KIND_MAP = {"education": "ngo", "party": "party", "company": "company", "organisation": "ngo"}
+
+
+def kn_acronym(s):
+    """An all-caps surface of 2-6 letters ("MIT", "M.I.T.", "BJP")."""
+    letters = s.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and letters.isascii()
+
+
+def kn_junk_reason(s, person_names):
+    if s.lower() in KN_JUNK:
+        return "pronoun/relative word"
+    if len(s) < 2 or not s[0].isupper():
+        return "not a capitalised name"
+    if not is_latin(s) or not re.fullmatch(r"[^\W\d_][\w .,'&\-]*", s):
+        return "not a plain name"  # "Lockheed/Martin"
+    if s in CURATED_KN_SURFACE_DROP:
+        return f"curated drop ({CURATED_KN_SURFACE_DROP[s]})"
+    last = s.split()[-1]
+    heads = {h for h in CURATED_ORG_HEADS if " " not in h}
+    plural = {h[:-1] + "ies" if h.endswith("y") else h + "s" for h in heads}
+    if last in plural and last not in heads:
+        return "plural head (coordination)"  # "Yale Universities"
+    if " " not in s and not kn_acronym(s) and s in person_names:
+        return "also a person name"  # "Ford", "Stanford"
+    return None
+
+
+def kn_kind(surfaces, labels):
+    words = set(re.findall(r"[\w.]+", " ".join(surfaces)))
+    text = " ".join(surfaces)
+    if "Party" in words or labels["POLITICAL_AFFILIATION.object"] * 2 >= sum(labels.values()):
+        return "party"
+    if any(w in text for w in KN_EDUCATION_WORDS):
+        return "education"
+    legal = set(CURATED_LEGAL_FORMS) | {"Inc", "Ltd", "Corp", "Co", "LLC", "plc", "PLC"}
+    if words & KN_COMPANY_WORDS or any(w.strip(",") in legal for w in text.split()):
+        return "company"
+    return "organisation"
+
+
+def add_knowledgenet(orgs, lex, country_forms, demonyms, person_names):
+    """Organisations linked to Wikidata in KnowledgeNet's train split, appended to `orgs`.
+
+    Existing rows win: a QID already in the table, or a name/alias already in it, adds nothing
+    (a curated row with an empty qid whose name KnowledgeNet links unambiguously gets the QID)."""
+    path = os.path.join(os.path.dirname(os.path.normpath(lex)), "knowledgenet", "train.jsonl")
+    docs = defaultdict(set)
+    surfaces = defaultdict(Counter)
+    labels = defaultdict(Counter)
+    surface_qids = defaultdict(set)  # every linked entity, any type
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            for e in d["entities"]:
+                m = re.fullmatch(r"(?:https?://)?(?:www\.)?wikidata\.org/entity/(Q\d+)", e.get("uri") or "")
+                if not m:
+                    continue
+                qid = m.group(1)
+                surface_qids[e["text"]].add(qid)
+                if e["type"] == "ORG":
+                    docs[qid].add(d["id"])
+                    surfaces[qid][e["text"]] += 1
+                    labels[qid][e["label"]] += 1
+    table_qids = {o["qid"] for o in orgs if o["qid"]}
+    table_forms = {}
+    for o in orgs:
+        for s in [o["name"]] + o["aliases"] + o["acronyms"]:
+            table_forms.setdefault(s.lower(), o)
+    added, dropped, filled = [], [], []
+    kept = sorted((q for q in docs if len(docs[q]) >= KN_MIN_DOCS), key=lambda q: int(q[1:]))
+    for qid in kept:
+        forms = surfaces[qid]
+        if qid in table_qids:
+            dropped.append(f"{qid} already in the table")
+            continue
+        good, why = [], []
+        for s in sorted(forms):
+            reason = kn_junk_reason(s, person_names)
+            if reason is None and len(surface_qids[s]) > 1:
+                reason = "shared with " + "/".join(sorted(surface_qids[s] - {qid}, key=lambda q: int(q[1:])))
+            if reason is None and (s in country_forms or s in demonyms):
+                reason = "a country name/alias/demonym"
+            if reason is None and " " not in s and (s + " Party").lower() in {x.lower() for x in forms}:
+                reason = "party adjective"  # "Democratic"
+            if reason:
+                why.append(f"{s!r} ({reason})")
+            else:
+                good.append(s)
+        # a name or alias already in the table: that row's organisation, or a namesake
+        clash = [s for s in sorted(forms) if not kn_acronym(s) and s.lower() in table_forms
+                 and kn_junk_reason(s, person_names) is None]
+        if clash:
+            o = table_forms[clash[0].lower()]
+            # a generic name ("Democratic Party": the US one in KnowledgeNet, Hong Kong's in our
+            # examples) gets no QID: a wrong owl:sameAs is worse than none
+            if (o["key"] and not o["qid"] and o["kind"] != "igo" and o["name"] in good
+                    and o["name"] == clash[0] and o["name"] not in CURATED_KN_GENERIC_NAMES):
+                o["qid"] = qid
+                table_qids.add(qid)
+                filled.append(f"{o['key']} <- {qid}")
+            else:
+                dropped.append(f"{qid} {clash[0]!r} is already the table's {o['key'] or o['name']!r}"
+                               + ("" if o["name"] in good else " (ambiguous here)"))
+            continue
+        generic = [s for s in good if s in CURATED_KN_GENERIC_NAMES]
+        why += [f"{s!r} (generic name)" for s in generic]
+        good = [s for s in good if s not in generic]
+        taken = [s for s in good if s.lower() in table_forms]  # acronyms owned by other rows
+        why += [f"{s!r} (already the table's {table_forms[s.lower()]['key'] or table_forms[s.lower()]['name']!r})"
+                for s in taken]
+        good = [s for s in good if s not in taken]
+        if why:
+            print(f"  organisations: knowledgenet {qid}: dropped " + "; ".join(why))
+        if not good:
+            dropped.append(f"{qid} nothing specific left")
+            continue
+        names = [s for s in good if not kn_acronym(s)] or good
+        name = min(names, key=lambda s: (-forms[s], -len(s), s))
+        acronyms = sorted((s for s in good if kn_acronym(s) and s != name), key=lambda s: (-forms[s], s))
+        aliases = sorted(s for s in good if not kn_acronym(s) and s != name)
+        kind = CURATED_KN_KIND.get(qid) or KN_KIND_MAP[kn_kind(good, labels[qid])]
+        o = dict(name=name, kind=kind, qid=qid, country="", key=None, acronyms=acronyms, aliases=aliases)
+        orgs.append(o)
+        table_qids.add(qid)
+        for s in good:
+            table_forms.setdefault(s.lower(), o)
+        added.append(f"{name} ({qid}, {kind})")
+    print(f"  organisations: knowledgenet train: {len(kept)} QIDs linked in >= {KN_MIN_DOCS} documents; "
+          f"{len(added)} added, {len(filled)} qids filled, {len(dropped)} skipped")
+    print("  organisations: knowledgenet added: " + "; ".join(added))
+    print("  organisations: knowledgenet filled: " + "; ".join(filled))
+    print("  organisations: knowledgenet skipped: " + "; ".join(dropped))
+    return len(added)
+
+
+def build_organisations(lex, country_forms, demonyms, person_names):
     rows = read_csv(os.path.join(lex, "supraverden", "international_organisations.csv"))
     orgs = []  # dicts: key,name,kind,acronyms,aliases,qid,country,famous
     for r in rows:
@@ -338,6 +506,7 @@ def build_organisations(lex, country_forms):
             continue
         orgs.append(dict(name=name, kind=kind, qid=qid, country=cc, key=key,
                          acronyms=split_multi(acr), aliases=split_multi(als)))
+    add_knowledgenet(orgs, lex, country_forms, demonyms, person_names)
     # acronym de-duplication
     acr_owner = defaultdict(list)
     for i, o in enumerate(orgs):
@@ -935,11 +1104,16 @@ def main(argv):
         raise SystemExit(f"lexicon directory not found: {lex}")
     n_c, countries = build_countries(lex)
     country_forms = set()
+    demonyms = set()
     for o in countries:
         country_forms.update([o[3]] + o[4])
-    build_organisations(lex, country_forms)
+        demonyms.update(o[5])
     build_given_names(lex)
     build_surnames(lex)
+    person_names = set()
+    for table in ("given_names.csv", "surnames.csv"):
+        person_names.update(r["name"] for r in read_csv(os.path.join(DATA, "gazetteer", table)))
+    build_organisations(lex, country_forms, demonyms, person_names)
     build_titles(lex)
     build_org_keywords(lex)
     build_actors(lex)

@@ -101,6 +101,9 @@ pub struct EvalCorefArgs {
     /// List up to N wrong and N missed links (distinct surface pairs).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub errors: usize,
+    /// Turn on tier 7 (he/she → person) and score it against the gold pronoun mentions.
+    #[arg(long)]
+    pub pronouns: bool,
 }
 
 /// `eval ner` arguments.
@@ -174,6 +177,9 @@ pub struct BuildArgs {
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]
     pub recognizer: RecognizerArgs,
+    /// Resolve "he" and "she" to the person they refer to (resolver tier 7; off by default).
+    #[arg(long)]
+    pub pronouns: bool,
     /// Refuse articles larger than this (megabytes).
     #[arg(long, default_value_t = 1, value_name = "MB")]
     pub max_article_mb: usize,

@@ -76,7 +76,7 @@ pub fn run_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
 pub fn run_coref(args: EvalCorefArgs) -> anyhow::Result<ExitCode> {
     let gold = read_gold(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
     let lexicon = Lexicon::builtin();
-    let resolver = newsgraph::resolve::ListResolver::with_lexicon(lexicon.clone());
+    let resolver = newsgraph::resolve::ListResolver::with_lexicon(lexicon.clone()).with_pronouns(args.pronouns);
     let report = newsgraph::eval::evaluate_coref(&gold, &resolver, &lexicon);
     let mut out = std::io::stdout().lock();
     writeln!(out, "gold={} resolver=list (gold named mentions, gold types)", args.gold.display())

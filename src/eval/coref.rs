@@ -53,6 +53,16 @@ pub struct CorefReport {
     pub missed: Vec<(String, String, String)>,
     /// Country links resolved wrongly (document, surface, "wanted ≠ got").
     pub wrong_links: Vec<(String, String, String)>,
+    /// Tier 7 was scored: the resolver resolved pronouns.
+    pub pronouns_scored: bool,
+    /// Gold "he"/"she" whose chain has a named person mention before it.
+    pub pronouns: usize,
+    /// Pronouns the resolver linked to a person.
+    pub pronoun_links: usize,
+    /// Pronouns linked to a person of their gold chain.
+    pub pronoun_links_correct: usize,
+    /// Pronouns linked wrongly (document, pronoun and offset, the person it was given).
+    pub wrong_pronouns: Vec<(String, String, String)>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -102,15 +112,36 @@ impl std::fmt::Display for CorefReport {
             self.org_links,
             ratio(self.org_links_correct, self.org_links)
         )?;
-        writeln!(f, "cross-type merges: {}", self.cross_type_merges)
+        writeln!(f, "cross-type merges: {}", self.cross_type_merges)?;
+        if self.pronouns_scored {
+            let (p, r) = self.pronoun_scores();
+            writeln!(
+                f,
+                "pronouns  P {p:.3}  R {r:.3}  (he/she: {} linked, {} right; {} with a named antecedent)",
+                self.pronoun_links, self.pronoun_links_correct, self.pronouns
+            )?;
+        }
+        Ok(())
     }
 }
 
 impl CorefReport {
+    /// Tier 7's precision (right links over links made) and recall (right links over gold
+    /// pronouns with a named antecedent).
+    pub fn pronoun_scores(&self) -> (f64, f64) {
+        (ratio(self.pronoun_links_correct, self.pronoun_links), ratio(self.pronoun_links_correct, self.pronouns))
+    }
+
     /// Lists up to `n` wrong and `n` missed links.
     pub fn errors(&self, n: usize) -> String {
         let mut out = String::new();
-        for (kind, list) in [("wrong", &self.wrong), ("missed", &self.missed), ("country", &self.wrong_links)] {
+        let lists = [
+            ("wrong", &self.wrong),
+            ("missed", &self.missed),
+            ("country", &self.wrong_links),
+            ("pronoun", &self.wrong_pronouns),
+        ];
+        for (kind, list) in lists {
             out.push_str(&format!("-- {kind} links (first {} of {}):\n", n.min(list.len()), list.len()));
             for (d, a, b) in list.iter().take(n) {
                 out.push_str(&format!("  {d}: {a:?} ~ {b:?}\n"));
@@ -309,8 +340,40 @@ pub fn evaluate_coref(docs: &[GoldDoc], resolver: &dyn Resolver, lexicon: &Lexic
                 report.org_links_correct += usize::from(key == Some(want));
             }
         }
+        score_pronouns(&mut report, gold, &index, &items, &resolution);
     }
     report
+}
+
+/// Tier 7 against GUM's pronoun mentions: a "he" or "she" linked to an entity is right when
+/// one of the entity's gold named mentions is in the pronoun's chain.
+fn score_pronouns(
+    report: &mut CorefReport,
+    gold: &GoldDoc,
+    index: &CharIndex,
+    items: &[(Mention, String, EntityKind, Option<String>)],
+    resolution: &crate::model::Resolution,
+) {
+    report.pronouns_scored |= !resolution.pronouns.is_empty();
+    for p in &gold.mentions {
+        let Some(chain) = &p.chain else { continue };
+        let Some(span) = gold.byte_span(index, p.start, p.end) else { continue };
+        let word = &gold.text[span.start..span.end];
+        if !matches!(word, "he" | "He" | "she" | "She") {
+            continue;
+        }
+        let named_before =
+            items.iter().any(|(m, c, kind, _)| c == chain && *kind == EntityKind::Person && m.span.end <= span.start);
+        report.pronouns += usize::from(named_before);
+        let Some(&(_, e)) = resolution.pronouns.iter().find(|(s, _)| *s == span) else { continue };
+        report.pronoun_links += 1;
+        let entity = resolution.entity(e);
+        if entity.mentions.iter().any(|m| items[m.0 as usize].1 == *chain) {
+            report.pronoun_links_correct += 1;
+        } else {
+            report.wrong_pronouns.push((gold.id.clone(), format!("{word}@{}", p.start), entity.name.clone()));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -342,6 +405,7 @@ mod tests {
                 e(text, "Clinton", 2, "PER", "1", None),
                 e(text, "U.S.", 0, "LOC", "3", Some("United_States")),
             ],
+            mentions: Vec::new(),
             license: None,
         };
         let r = evaluate_coref(&[doc], &ListResolver::new(), &Lexicon::builtin());
@@ -350,5 +414,21 @@ mod tests {
         assert_eq!((r.pair_tp, r.pair_fp, r.pair_fn), (1, 0, 1));
         assert_eq!((r.country_links_correct, r.country_links), (2, 2));
         assert_eq!(r.cross_type_merges, 0);
+    }
+
+    #[test]
+    fn coref_scores_pronouns_against_their_gold_chains() {
+        let text = "Maria Lopez met Carlos Ruiz. She smiled. Ruiz left. He waved.";
+        let named = vec![e(text, "Maria Lopez", 0, "PER", "1", None), e(text, "Carlos Ruiz", 0, "PER", "2", None)];
+        // gold: "She" is Maria, "He" is Carlos; the resolver links "She" right and leaves "He"
+        // (Carlos is no sentence's subject, and the bare "Ruiz" is not a gold named mention here)
+        let mentions = vec![e(text, "She", 0, "PER", "1", None), e(text, "He", 0, "PER", "2", None)];
+        let doc = GoldDoc { id: "d".into(), text: text.into(), entities: named, mentions, license: None };
+        let off = evaluate_coref(std::slice::from_ref(&doc), &ListResolver::new(), &Lexicon::builtin());
+        assert!(!off.pronouns_scored);
+        let r = evaluate_coref(&[doc], &ListResolver::new().with_pronouns(true), &Lexicon::builtin());
+        assert!(r.pronouns_scored);
+        assert_eq!((r.pronoun_links_correct, r.pronoun_links, r.pronouns), (1, 1, 2), "{r:?}");
+        assert_eq!(r.pronoun_scores(), (1.0, 0.5));
     }
 }

@@ -70,6 +70,9 @@ pub struct GoldDoc {
     /// Annotated entities.
     #[serde(default)]
     pub entities: Vec<GoldEntity>,
+    /// Every annotated mention, pronouns and common nouns included (GUM), where given.
+    #[serde(default)]
+    pub mentions: Vec<GoldEntity>,
     /// The record's licence string, where given.
     #[serde(default)]
     pub license: Option<String>,
@@ -89,6 +92,7 @@ impl GoldDoc {
             id: id.to_owned(),
             text: text.to_owned(),
             entities: entities.iter().map(|&(s, e, k)| GoldEntity::new(s, e, k)).collect(),
+            mentions: Vec::new(),
             license: None,
         }
     }

@@ -139,7 +139,7 @@ mod tests {
             .iter()
             .map(|m| names.iter().position(|(s, _)| *s == doc.slice(m.span)).map(|i| EntityId(i as u32)))
             .collect();
-        let resolution = Resolution { entities, mention_entity, mention_tier: Vec::new(), descriptions: Vec::new() };
+        let resolution = Resolution { entities, mention_entity, mention_tier: Vec::new(), ..Default::default() };
         let name = |e: EntityId| resolution.entity(e).name.clone();
         PatternExtractor::new()
             .extract(&doc, &mentions, &resolution)

@@ -184,12 +184,15 @@ impl KnowledgeGraph {
                 let government_of = government_of(x, m.span, entity);
                 Some(MentionRecord { entity: key_of(entity), start, end, text, tier, government_of })
             })
-            .chain(x.resolution.descriptions.iter().map(|&(span, entity)| {
-                let (start, end) = chars.to_chars(span);
-                let text = doc.slice(span).to_owned();
-                let tier = crate::model::Tier::Description;
-                MentionRecord { entity: key_of(entity), start, end, text, tier, government_of: None }
-            }))
+            .chain(
+                (x.resolution.descriptions.iter().map(|d| (d, crate::model::Tier::Description)))
+                    .chain(x.resolution.pronouns.iter().map(|p| (p, crate::model::Tier::Pronoun)))
+                    .map(|(&(span, entity), tier)| {
+                        let (start, end) = chars.to_chars(span);
+                        let text = doc.slice(span).to_owned();
+                        MentionRecord { entity: key_of(entity), start, end, text, tier, government_of: None }
+                    }),
+            )
             .collect();
         let statements: Vec<StatementRecord> = x
             .statements

@@ -60,6 +60,9 @@ pub enum Tier {
     /// A definite description ("the ministry", "the company", "the spokesman") joining the one
     /// entity named before it that it fits.
     Description,
+    /// "he" or "she" joining the nearest person before it who is a sentence's subject, when no
+    /// other person of that sex is named in between (off by default).
+    Pronoun,
 }
 
 impl Tier {
@@ -75,6 +78,7 @@ impl Tier {
             Tier::NameVariant => "name-variant",
             Tier::NamePart => "name-part",
             Tier::Description => "description",
+            Tier::Pronoun => "pronoun",
         }
     }
 }
@@ -92,6 +96,10 @@ pub struct Resolution {
     /// Definite descriptions ("the ministry") resolved to an entity: byte span and entity.
     /// They are mentions of the entity in the graph, with the tier [`Tier::Description`].
     pub descriptions: Vec<(super::Span, EntityId)>,
+    /// "he" and "she" resolved to a person (tier 7, only when the resolver is asked to): byte
+    /// span and entity. They are mentions of the entity in the graph, with the tier
+    /// [`Tier::Pronoun`].
+    pub pronouns: Vec<(super::Span, EntityId)>,
 }
 
 impl Resolution {

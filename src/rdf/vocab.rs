@@ -134,7 +134,7 @@ iri!(
     NG_TIER,
     NG,
     "tier",
-    "ng:tier — merge log: the resolver tier that joined a mention to its entity (`first`, `exact`, `normalised`, `gazetteer`, `acronym-defined`, `initials`, `name-variant`, `name-part`, `description`)."
+    "ng:tier — merge log: the resolver tier that joined a mention to its entity (`first`, `exact`, `normalised`, `gazetteer`, `acronym-defined`, `initials`, `name-variant`, `name-part`, `description`, `pronoun`)."
 );
 iri!(NG_MERGE_LOG, NG, "MergeLog", "ng:MergeLog — the named graph holding an article's merge log.");
 iri!(
