@@ -6,13 +6,19 @@
 //!
 //! An entity matches when its type is equal and its name or an alias is the gold name.
 //! A statement matches on (subject, predicate, object), an attributed speech with targets
-//! counting once per target; met, signed and cooperated match in either direction.
+//! counting once per target; met, signed and cooperated match in either direction. The gold
+//! tables predate the relation classifier's basedIn, locatedIn, livesIn and nationality, so
+//! those are counted apart and not scored.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use newsgraph::model::{Article, EntityId, Origin, Predicate};
 use newsgraph::Pipeline;
+
+/// Predicates the gold tables do not annotate (they predate the relation classifier).
+const UNANNOTATED: [Predicate; 4] =
+    [Predicate::BasedIn, Predicate::LocatedIn, Predicate::LivesIn, Predicate::Nationality];
 
 #[derive(Default)]
 struct Counts {
@@ -66,6 +72,7 @@ fn main() {
     };
     for dir in dirs {
         let (mut ents, mut stats) = (Counts::default(), Counts::default());
+        let mut unscored = 0usize;
         let mut errors: Vec<String> = Vec::new();
         for (input, gold) in cases(&dir) {
             let text = std::fs::read_to_string(&input).unwrap();
@@ -129,6 +136,10 @@ fn main() {
             }
             let mut predicted: BTreeSet<(String, String, String)> = BTreeSet::new();
             for s in &x.statements {
+                if UNANNOTATED.contains(&s.predicate) {
+                    unscored += 1;
+                    continue;
+                }
                 let subject = name_of[&s.subject].clone();
                 let p = s.predicate.name().to_owned();
                 if s.predicate == Predicate::Said {
@@ -168,6 +179,7 @@ fn main() {
         println!("{}", dir.display());
         println!("  {}", ents.line("entities"));
         println!("  {}", stats.line("statements"));
+        println!("  not scored: {unscored} statements of predicates the gold tables do not annotate");
         if std::env::var_os("VERBOSE").is_some() {
             for e in errors {
                 println!("    {e}");

@@ -12,6 +12,7 @@ pub mod ner;
 pub mod pipeline;
 pub mod rdf;
 pub mod recognize;
+pub mod relate;
 pub mod resolve;
 pub mod segment;
 pub mod table;

@@ -17,10 +17,11 @@ use crate::extract::{Extractor, PatternExtractor};
 use crate::graph::KnowledgeGraph;
 use crate::ingest::{InputError, InputErrorKind, Record};
 use crate::lexicon::Lexicon;
-use crate::model::{Article, Document, EntityKind, Extraction, Mention, Origin};
+use crate::model::{Article, Document, EntityId, EntityKind, Extraction, Mention, Origin, Statement};
 use crate::ner::TaggerRecognizer;
 use crate::rdf::{article_quads, GraphStore, Minter};
 use crate::recognize::Recognizer;
+use crate::relate::{RelationClassifier, RelationModel};
 use crate::resolve::{ListResolver, Resolver};
 use crate::segment::segment;
 
@@ -29,6 +30,7 @@ pub struct Pipeline {
     recognizer: Box<dyn Recognizer>,
     resolver: Box<dyn Resolver>,
     extractor: Box<dyn Extractor>,
+    relations: Option<RelationClassifier>,
 }
 
 impl Default for Pipeline {
@@ -48,7 +50,10 @@ impl Pipeline {
         let document = segment(&article.text);
         let mentions = valid_mentions(&document, self.recognizer.recognize(&document));
         let resolution = self.resolver.resolve(&document, &mentions);
-        let statements = self.extractor.extract(&document, &mentions, &resolution);
+        let mut statements = self.extractor.extract(&document, &mentions, &resolution);
+        if let Some(relations) = &self.relations {
+            add_relations(&mut statements, relations.statements(&document, &mentions, &resolution));
+        }
         Extraction { article, document, mentions, resolution, statements }
     }
 
@@ -172,12 +177,22 @@ pub struct BuildSummary {
     pub seconds: f64,
 }
 
+/// Adds the relation model's statements to the patterns' ones, in the same text order. A pair
+/// a role rule already linked ("X, a spokesman for Y") keeps only the role, which says more.
+fn add_relations(statements: &mut Vec<Statement>, found: Vec<Statement>) {
+    let linked: Vec<(EntityId, Option<EntityId>)> =
+        statements.iter().filter(|s| s.predicate.is_role()).map(|s| (s.subject, s.object)).collect();
+    statements.extend(found.into_iter().filter(|s| !linked.contains(&(s.subject, s.object))));
+    statements.sort_by_key(Statement::text_order);
+}
+
 /// Builds a [`Pipeline`] with a replaced lexicon or stages.
 #[derive(Default)]
 pub struct PipelineBuilder {
     lexicon: Option<Arc<Lexicon>>,
     recognizer: Option<Box<dyn Recognizer>>,
     pronouns: bool,
+    relation_model: Option<Option<Arc<RelationModel>>>,
 }
 
 impl PipelineBuilder {
@@ -205,13 +220,23 @@ impl PipelineBuilder {
         self
     }
 
+    /// Uses this relation model (`None`: no relation classifier) instead of the built-in one.
+    pub fn relation_model(mut self, model: Option<Arc<RelationModel>>) -> Self {
+        self.relation_model = Some(model);
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Pipeline {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
         Pipeline {
             recognizer: self.recognizer.unwrap_or_else(|| Box::new(TaggerRecognizer::with_lexicon(lexicon.clone()))),
             resolver: Box::new(ListResolver::with_lexicon(lexicon.clone()).with_pronouns(self.pronouns)),
-            extractor: Box::new(PatternExtractor::with_lexicon(lexicon)),
+            extractor: Box::new(PatternExtractor::with_lexicon(lexicon.clone())),
+            relations: self
+                .relation_model
+                .unwrap_or_else(|| Some(RelationClassifier::builtin_model()))
+                .map(|model| RelationClassifier::new(lexicon, model)),
         }
     }
 }

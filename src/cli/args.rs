@@ -90,6 +90,34 @@ pub enum EvalCommand {
         after_help = "Example:\n  newsgraph eval coref --gold ../shared/datasets/gum_news/dev.jsonl\n\nGold: JSONL whose entities carry a `chain` id (GUM). Named mentions of type PER, ORG, LOC or GPE are given to the resolver with their gold type (a location the country table knows becomes a country); noun-phrase spans are cut to the proper name around their head. Reports pairwise and B3 precision/recall, cross-type merges, and linking accuracy on the gold Wikipedia links of countries and table organisations."
     )]
     Coref(EvalCorefArgs),
+    /// Score relation extraction: head, tail and type must all match a gold relation.
+    #[command(
+        after_help = "Examples:\n  newsgraph eval relations --gold ../shared/datasets/conll04/dev.jsonl\n  newsgraph eval relations --gold ../shared/datasets/knowledgenet/dev.jsonl --predicted-entities\n\nGold: JSONL with entities and relations [{head, tail, type}] (indexes into entities). Dataset labels are mapped to predicates: Work_For and EMPLOYEE_OR_MEMBER_OF → worksFor, OrgBased_In and HEADQUARTERS → basedIn, Located_In → locatedIn, Live_In → livesIn, NATIONALITY → nationality; `--map` replaces the mapping with a CSV of `label,predicate` rows. Relations of other labels are not scored. In documents annotated by passage (KnowledgeNet), a predicted relation counts only inside a passage annotated for its label."
+    )]
+    Relations(EvalRelationsArgs),
+}
+
+/// `eval relations` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct EvalRelationsArgs {
+    /// Annotated documents with relations (JSONL).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// A CSV of `label,predicate` rows mapping the dataset's labels to predicates.
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// Use the recogniser's entities instead of the gold ones.
+    #[arg(long)]
+    pub predicted_entities: bool,
+    /// A relation model file instead of the built-in one (`newsgraph train relations` writes one).
+    #[arg(long, value_name = "FILE")]
+    pub relation_model: Option<PathBuf>,
+    /// Count relations of at least this confidence. 0.5 scores the classifier's own decision
+    /// (a relation scored above "none"); `build` keeps only those of 0.6 or more, for precision.
+    #[arg(long, default_value_t = 0.5, value_name = "P")]
+    pub min_confidence: f32,
+    #[command(flatten)]
+    pub recognizer: RecognizerArgs,
 }
 
 /// `eval coref` arguments.
@@ -136,6 +164,28 @@ pub enum TrainCommand {
         after_help = "Example:\n  newsgraph train ner --data ../shared/datasets/conll2003/train.jsonl --data ../shared/datasets/wikigold/train.jsonl -o data/models/ner.bin\n\nGold types PER, ORG, LOC (GPE counts as LOC) and MISC (NORP counts as MISC) are learnt. Records whose licence is non-commercial (NC) are skipped. Training is deterministic: the same data, options and seed give the same file."
     )]
     Ner(TrainNerArgs),
+    /// Train the relation classifier (multi-class averaged perceptron over entity pairs).
+    #[command(
+        after_help = "Example:\n  newsgraph train relations --data ../shared/datasets/conll04/train.jsonl --data ../shared/datasets/knowledgenet/train.jsonl -o data/models/relations.bin\n\nCandidates are the ordered pairs of gold PER, ORG and LOC (GPE, NORP) entities in one sentence whose types allow a relation. Labels learnt: Work_For and EMPLOYEE_OR_MEMBER_OF → worksFor, OrgBased_In and HEADQUARTERS → basedIn, Located_In → locatedIn, Live_In and PLACE_OF_RESIDENCE → livesIn, NATIONALITY → nationality. A pair holding another relation is left out; so is one in a passage not annotated for the relations its types allow. Records whose licence is non-commercial (NC) are skipped. Deterministic."
+    )]
+    Relations(TrainRelationsArgs),
+}
+
+/// `train relations` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct TrainRelationsArgs {
+    /// Annotated documents with relations (JSONL); repeat for several files.
+    #[arg(long, required = true, value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Shuffle seed.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
 }
 
 /// `train ner` arguments.

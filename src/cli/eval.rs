@@ -7,10 +7,11 @@ use std::time::Instant;
 use anyhow::Context;
 use newsgraph::eval::{predict, read_gold, score, ScoreOptions};
 use newsgraph::lexicon::Lexicon;
+use newsgraph::model::Predicate;
 use newsgraph::Error;
 use serde::Serialize;
 
-use super::args::{EvalCorefArgs, EvalNerArgs};
+use super::args::{EvalCorefArgs, EvalNerArgs, EvalRelationsArgs};
 
 #[derive(Serialize)]
 struct PredictionLine<'a> {
@@ -86,4 +87,52 @@ pub fn run_coref(args: EvalCorefArgs) -> anyhow::Result<ExitCode> {
         write!(out, "{}", report.errors(args.errors)).map_err(Error::Write)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_relations(args: EvalRelationsArgs) -> anyhow::Result<ExitCode> {
+    let gold = read_gold(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    let lexicon = Lexicon::builtin();
+    let map: Vec<(String, Predicate)> = match &args.map {
+        Some(path) => read_map(path)?,
+        None => newsgraph::relate::EVAL_MAP.iter().map(|(l, p)| ((*l).to_owned(), *p)).collect(),
+    };
+    let model = match &args.relation_model {
+        Some(path) => std::sync::Arc::new(newsgraph::relate::RelationModel::load(path)?),
+        None => newsgraph::relate::RelationClassifier::builtin_model(),
+    };
+    let classifier =
+        newsgraph::relate::RelationClassifier::new(lexicon.clone(), model).with_min_confidence(args.min_confidence);
+    let recognizer = if args.predicted_entities { Some(super::recognizer(&args.recognizer, lexicon)?) } else { None };
+    let start = std::time::Instant::now();
+    let report = newsgraph::eval::evaluate_relations(&gold, &classifier, &map, recognizer.as_deref());
+    let mut out = std::io::stdout().lock();
+    let model_name = args.relation_model.as_ref().map_or("built-in".into(), |p| p.display().to_string());
+    writeln!(out, "gold={} relation-model={model_name} min-confidence={}", args.gold.display(), args.min_confidence)
+        .map_err(Error::Write)?;
+    write!(out, "{report}").map_err(Error::Write)?;
+    writeln!(out, "time: {:.2} s", start.elapsed().as_secs_f64()).map_err(Error::Write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A `label,predicate` CSV (a header row is allowed).
+fn read_map(path: &std::path::Path) -> anyhow::Result<Vec<(String, Predicate)>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .with_context(|| format!("reading {}", path.display()))?;
+    let mut map = Vec::new();
+    for (n, row) in reader.records().enumerate() {
+        let row = row.with_context(|| format!("reading {}", path.display()))?;
+        let (Some(label), Some(name)) = (row.get(0), row.get(1)) else {
+            return Err(Error::Usage(format!("{}:{}: want `label,predicate`", path.display(), n + 1)).into());
+        };
+        match Predicate::from_name(name.trim()) {
+            Some(p) => map.push((label.trim().to_owned(), p)),
+            None if n == 0 => {} // a header
+            None => {
+                return Err(Error::Usage(format!("{}:{}: unknown predicate {name:?}", path.display(), n + 1)).into())
+            }
+        }
+    }
+    Ok(map)
 }

@@ -10,7 +10,7 @@ use newsgraph::lexicon::Lexicon;
 use newsgraph::ner::{train, FeatureExtractor, TrainOptions};
 use newsgraph::Error;
 
-use super::args::TrainNerArgs;
+use super::args::{TrainNerArgs, TrainRelationsArgs};
 
 pub fn run_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
@@ -23,15 +23,7 @@ pub fn run_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     let options =
         TrainOptions { epochs: args.epochs, seed: args.seed, min_count: args.min_count, ..TrainOptions::default() };
     // file names only: the same data under another folder gives the same model bytes
-    let names = args
-        .data
-        .iter()
-        .map(|p| {
-            let parent = p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned());
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            parent.map_or(name.clone(), |d| format!("{d}/{name}"))
-        })
-        .collect();
+    let names = data_names(&args.data);
     let (model, report) = train(&docs, &extractor, &lexicon, &options, names);
     model.save(&args.output)?;
     let size = std::fs::metadata(&args.output).map(|m| m.len()).unwrap_or(0);
@@ -49,6 +41,50 @@ pub fn run_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         model.features(),
         args.output.display(),
         size as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    )
+    .map_err(Error::Write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Training files by folder and name only: the same data under another folder gives the same
+/// model bytes.
+fn data_names(paths: &[std::path::PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|p| {
+            let parent = p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned());
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            parent.map_or(name.clone(), |d| format!("{d}/{name}"))
+        })
+        .collect()
+}
+
+pub fn run_relations(args: TrainRelationsArgs) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let mut docs = Vec::new();
+    for path in &args.data {
+        docs.extend(read_gold(path).with_context(|| format!("reading {}", path.display()))?);
+    }
+    let features = newsgraph::relate::RelationFeatures::new(Lexicon::builtin());
+    let options = newsgraph::relate::RelationTrainOptions { epochs: args.epochs, seed: args.seed };
+    let map = newsgraph::relate::train_map();
+    let (model, report) = newsgraph::relate::train_relations(&docs, &map, &features, &options, data_names(&args.data));
+    model.save(&args.output)?;
+    let classes: Vec<String> = newsgraph::relate::CLASSES
+        .iter()
+        .zip(report.per_class)
+        .map(|(c, n)| format!("{} {n}", c.map_or("none", |p| p.name())))
+        .collect();
+    writeln!(
+        std::io::stdout(),
+        "trained on {} documents ({} skipped as non-commercial): candidate pairs {} ({} left out); {} features; wrote {} in {:.1} s",
+        report.docs,
+        report.skipped_licence,
+        classes.join(", "),
+        report.left_out,
+        model.features(),
+        args.output.display(),
         start.elapsed().as_secs_f64()
     )
     .map_err(Error::Write)?;

@@ -396,8 +396,6 @@ mod tests {
     fn coref_scores_pairs_b3_and_country_links() {
         let text = "Bill Clinton met Hillary Clinton in the United States. Clinton left the U.S. capital.";
         let doc = GoldDoc {
-            id: "d".into(),
-            text: text.into(),
             entities: vec![
                 e(text, "Bill Clinton", 0, "PER", "1", None),
                 e(text, "Hillary Clinton", 0, "PER", "2", None),
@@ -405,8 +403,7 @@ mod tests {
                 e(text, "Clinton", 2, "PER", "1", None),
                 e(text, "U.S.", 0, "LOC", "3", Some("United_States")),
             ],
-            mentions: Vec::new(),
-            license: None,
+            ..GoldDoc::new("d", text, &[])
         };
         let r = evaluate_coref(&[doc], &ListResolver::new(), &Lexicon::builtin());
         assert_eq!(r.mentions, 5);
@@ -423,7 +420,7 @@ mod tests {
         // gold: "She" is Maria, "He" is Carlos; the resolver links "She" right and leaves "He"
         // (Carlos is no sentence's subject, and the bare "Ruiz" is not a gold named mention here)
         let mentions = vec![e(text, "She", 0, "PER", "1", None), e(text, "He", 0, "PER", "2", None)];
-        let doc = GoldDoc { id: "d".into(), text: text.into(), entities: named, mentions, license: None };
+        let doc = GoldDoc { entities: named, mentions, ..GoldDoc::new("d", text, &[]) };
         let off = evaluate_coref(std::slice::from_ref(&doc), &ListResolver::new(), &Lexicon::builtin());
         assert!(!off.pronouns_scored);
         let r = evaluate_coref(&[doc], &ListResolver::new().with_pronouns(true), &Lexicon::builtin());

@@ -60,6 +60,31 @@ impl From<RawEntity> for GoldEntity {
     }
 }
 
+/// One annotated relation between two of a document's entities.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct GoldRelation {
+    /// Index of the head (subject) in [`GoldDoc::entities`].
+    pub head: usize,
+    /// Index of the tail (object).
+    pub tail: usize,
+    /// The dataset's relation label (`Work_For`, `EMPLOYEE_OR_MEMBER_OF` …).
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// A passage of a document annotated exhaustively for some relation labels only (KnowledgeNet):
+/// a relation of another label found there can be neither right nor wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct GoldPassage {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The labels annotated exhaustively in it.
+    #[serde(default)]
+    pub properties: Vec<String>,
+}
+
 /// One annotated document.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldDoc {
@@ -73,6 +98,13 @@ pub struct GoldDoc {
     /// Every annotated mention, pronouns and common nouns included (GUM), where given.
     #[serde(default)]
     pub mentions: Vec<GoldEntity>,
+    /// Relations between entities, where annotated.
+    #[serde(default)]
+    pub relations: Vec<GoldRelation>,
+    /// Passages with the labels they are annotated for; empty when the whole document is
+    /// annotated for every label.
+    #[serde(default)]
+    pub passages: Vec<GoldPassage>,
     /// The record's licence string, where given.
     #[serde(default)]
     pub license: Option<String>,
@@ -93,6 +125,8 @@ impl GoldDoc {
             text: text.to_owned(),
             entities: entities.iter().map(|&(s, e, k)| GoldEntity::new(s, e, k)).collect(),
             mentions: Vec::new(),
+            relations: Vec::new(),
+            passages: Vec::new(),
             license: None,
         }
     }

@@ -12,10 +12,12 @@
 
 mod coref;
 mod gold;
+mod relations;
 mod score;
 
 pub use coref::{evaluate_coref, CorefReport};
-pub use gold::{read_gold, GoldDoc, GoldEntity};
+pub use gold::{read_gold, GoldDoc, GoldEntity, GoldPassage, GoldRelation};
+pub use relations::{evaluate_relations, RelationReport};
 pub use score::{score, Counts, Predicted, Report, ScoreOptions, SpanError};
 
 use crate::model::{CharIndex, EntityKind, Mention, MentionForm};

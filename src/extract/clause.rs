@@ -367,7 +367,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 // "Orlov said … and accused Estonia": the subject of the sentence's last statement
                 let coordinated = v > range.start && matches!(view.text(v - 1), "and" | "but")
                     || v > range.start + 1 && matches!(view.text(v - 2), "and" | "but") && view.text(v - 1) == "also";
-                let previous = out.iter().rev().find(|s| s.sentence == sentence.span && !s.predicate.is_role())?;
+                let previous = out.iter().rev().find(|s| s.sentence == sentence.span && !s.predicate.is_relation())?;
                 coordinated.then_some(Subject {
                     entity: previous.subject,
                     span: previous.evidence,

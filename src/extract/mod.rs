@@ -60,14 +60,7 @@ impl Extractor for PatternExtractor {
         clause::extract(&view, &mut statements, &mut used_cues);
         roles::extract(&view, &mut statements);
         governments_for_capitals(resolution, &mut statements);
-        statements.sort_by(|a, b| {
-            (a.evidence.start, a.cue.start, a.predicate, a.object).cmp(&(
-                b.evidence.start,
-                b.cue.start,
-                b.predicate,
-                b.object,
-            ))
-        });
+        statements.sort_by_key(Statement::text_order);
         statements.dedup_by(|a, b| {
             a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.cue == b.cue
         });
@@ -84,7 +77,7 @@ fn governments_for_capitals(resolution: &Resolution, statements: &mut [Statement
         let i = resolution.entities.iter().position(|c| c.key == capital_of)?;
         Some(crate::model::EntityId(i as u32))
     };
-    for s in statements.iter_mut().filter(|s| !s.predicate.is_role()) {
+    for s in statements.iter_mut().filter(|s| !s.predicate.is_relation()) {
         let subject = country_of(s.subject).unwrap_or(s.subject);
         // a visited capital is a place
         let object = s.object.map(|o| if s.predicate == Predicate::Visited { o } else { country_of(o).unwrap_or(o) });

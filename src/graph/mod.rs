@@ -109,7 +109,7 @@ pub struct ArticleRecord {
 fn government_of(x: &Extraction, span: crate::model::Span, entity: crate::model::EntityId) -> Option<String> {
     let capital_of = x.resolution.entity(entity).capital_of.as_ref()?;
     let acts = x.statements.iter().any(|s| {
-        !s.predicate.is_role()
+        !s.predicate.is_relation()
             && s.predicate != Predicate::Visited
             && s.evidence.start <= span.start
             && span.end <= s.evidence.end

@@ -41,11 +41,20 @@ pub enum Predicate {
     WorksFor,
     /// The subject (a person) leads the object.
     LeaderOf,
+    /// The subject (an organisation) is based or has its headquarters in the object (a place
+    /// or country).
+    BasedIn,
+    /// The subject (a place) is located in the object (a place or country).
+    LocatedIn,
+    /// The subject (a person) lives in the object (a place or country).
+    LivesIn,
+    /// The subject (a person) is a national of the object (a country).
+    Nationality,
 }
 
 impl Predicate {
     /// All predicates, in declaration order.
-    pub const ALL: [Predicate; 17] = [
+    pub const ALL: [Predicate; 21] = [
         Predicate::Said,
         Predicate::Accused,
         Predicate::Criticised,
@@ -63,6 +72,10 @@ impl Predicate {
         Predicate::SpokespersonOf,
         Predicate::WorksFor,
         Predicate::LeaderOf,
+        Predicate::BasedIn,
+        Predicate::LocatedIn,
+        Predicate::LivesIn,
+        Predicate::Nationality,
     ];
 
     /// The name used in tables, data files and as the local name of the RDF property.
@@ -91,6 +104,10 @@ impl Predicate {
             Predicate::SpokespersonOf => "spokespersonOf",
             Predicate::WorksFor => "worksFor",
             Predicate::LeaderOf => "leaderOf",
+            Predicate::BasedIn => "basedIn",
+            Predicate::LocatedIn => "locatedIn",
+            Predicate::LivesIn => "livesIn",
+            Predicate::Nationality => "nationality",
         }
     }
 
@@ -102,6 +119,13 @@ impl Predicate {
     /// True for role relations (person → organisation), false for actions and speech.
     pub const fn is_role(self) -> bool {
         matches!(self, Predicate::SpokespersonOf | Predicate::WorksFor | Predicate::LeaderOf)
+    }
+
+    /// True for relations that hold between entities (roles, where an organisation is based,
+    /// where a place is or a person lives, nationality), false for actions and speech.
+    pub const fn is_relation(self) -> bool {
+        self.is_role()
+            || matches!(self, Predicate::BasedIn | Predicate::LocatedIn | Predicate::LivesIn | Predicate::Nationality)
     }
 
     /// True when `A p B` implies `B p A` (meetings, agreements, cooperation).
@@ -154,6 +178,9 @@ pub enum StatementRule {
     RoleApposition,
     /// `Y spokesman X`.
     RolePrefix,
+    /// The relation classifier (`newsgraph train relations`) over a pair of entities in a
+    /// sentence.
+    RelationModel,
 }
 
 impl StatementRule {
@@ -171,7 +198,15 @@ impl StatementRule {
             StatementRule::ClauseCoordinated => "clause-coordinated",
             StatementRule::RoleApposition => "role-apposition",
             StatementRule::RolePrefix => "role-prefix",
+            StatementRule::RelationModel => "relation-model",
         }
+    }
+}
+
+impl Statement {
+    /// The order statements are listed in: by evidence start, then cue, predicate and object.
+    pub fn text_order(&self) -> (usize, usize, Predicate, Option<EntityId>) {
+        (self.evidence.start, self.cue.start, self.predicate, self.object)
     }
 }
 
