@@ -807,20 +807,21 @@ CURATED_VERBS = OrderedDict([
                  ("welcome", 0), ("congratulate", 0), ("thank", 0), ("salute", 0), ("acclaim", 0),
                  ("extol", 0)]),
     ("cooperated", [("cooperate", 0), ("collaborate", 0), ("ally", 0), ("agree", 1),
-                    ("coordinate", 0), ("assist", 0)]),
+                    ("coordinate", 0)]),
     ("signed", [("sign", 0), ("ratify", 0)]),
     ("supported", [("support", 0), ("endorse", 0), ("back", 0)]),
     ("appealed", [("urge", 1), ("appeal", 1), ("request", 1), ("demand", 1), ("ask", 1),
                   ("plead", 1), ("implore", 1), ("exhort", 0)]),
     ("threatened", [("threaten", 1)]),
     ("warned", [("warn", 1), ("caution", 1)]),
+    ("assisted", [("assist", 0), ("aid", 0), ("help", 0)]),
 ])
 # preferred CAMEO code prefixes per predicate (to choose among a lemma's codes in the data)
 PRED_CODE_PREF = {
     "said": ["01"], "denied": ["016", "11"], "accused": ["112", "11"], "criticised": ["111", "11"],
     "rejected": ["12", "11"], "met": ["04"], "visited": ["042", "04"], "praised": ["051"],
     "cooperated": ["05", "06"], "signed": ["057", "05"], "supported": ["05"],
-    "appealed": ["02", "10"], "threatened": ["13"], "warned": ["13"],
+    "appealed": ["02", "10"], "threatened": ["13"], "warned": ["13"], "assisted": ["07", "06"],
 }
 # monosyllables are doubled by rule; these longer verbs double their final consonant too
 DOUBLE_FINAL = {"admit", "confer", "refer", "prefer", "commit", "regret", "extol", "rebut",

@@ -103,17 +103,21 @@ mod tests {
     use super::*;
     use crate::model::{Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span};
 
-    /// A document with hand-made mentions: every occurrence of each surface, one entity per surface.
-    fn extract(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String, Vec<String>, Polarity)> {
+    /// A document with hand-made mentions: every occurrence of each surface, one entity per
+    /// surface (a surface in the country table's demonyms is a demonym mention); the statements
+    /// and the entity names.
+    fn run(text: &str, names: &[(&str, EntityKind)]) -> (Vec<Statement>, Vec<String>) {
         let doc = crate::segment::segment(text);
         let mut mentions = Vec::new();
         for (surface, kind) in names {
+            let demonym =
+                crate::lexicon::Lexicon::builtin().countries.iter().any(|c| c.demonyms.iter().any(|d| d == surface));
             for (start, _) in text.match_indices(surface) {
                 let span = Span::new(start, start + surface.len());
                 mentions.push(Mention {
                     span,
                     kind: *kind,
-                    form: MentionForm::Name,
+                    form: if demonym { MentionForm::Demonym } else { MentionForm::Name },
                     score: 1.0,
                     rule: MentionRule::Given,
                     gazetteer_key: None,
@@ -140,9 +144,17 @@ mod tests {
             .map(|m| names.iter().position(|(s, _)| *s == doc.slice(m.span)).map(|i| EntityId(i as u32)))
             .collect();
         let resolution = Resolution { entities, mention_entity, mention_tier: Vec::new(), ..Default::default() };
-        let name = |e: EntityId| resolution.entity(e).name.clone();
-        PatternExtractor::new()
-            .extract(&doc, &mentions, &resolution)
+        let statements = PatternExtractor::new().extract(&doc, &mentions, &resolution);
+        for s in &statements {
+            assert!(s.evidence.contains(s.cue), "{text}: the evidence holds the cue");
+        }
+        (statements, names.iter().map(|(n, _)| n.to_string()).collect())
+    }
+
+    fn extract(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String, Vec<String>, Polarity)> {
+        let (statements, entity_names) = run(text, names);
+        let name = |e: EntityId| entity_names[e.0 as usize].clone();
+        statements
             .iter()
             .map(|s| {
                 (
@@ -307,5 +319,14 @@ mod tests {
             &[("Estonia", Country), ("Russia", Country), ("Li Wen", Person)],
         );
         assert_eq!(got, [row("Li Wen", Said, "", &["Estonia", "Russia"], Asserted)]);
+    }
+
+    #[test]
+    fn extract_assisted_with_its_cameo_code() {
+        let names = [("European Union", Organisation), ("Kyrgyzstan", Country)];
+        let got = extract("The European Union has assisted Kyrgyzstan with water meters.", &names);
+        assert_eq!(got, [row("European Union", Assisted, "Kyrgyzstan", &[], Asserted)]);
+        let (statements, _) = run("The European Union helped Kyrgyzstan.", &names);
+        assert_eq!(statements[0].cameo.as_deref(), Some("070"));
     }
 }

@@ -41,11 +41,14 @@ pub enum Predicate {
     WorksFor,
     /// The subject (a person) leads the object.
     LeaderOf,
+    /// The subject assisted, aided or helped the object (CAMEO 06x/07x: material cooperation,
+    /// aid).
+    Assisted,
 }
 
 impl Predicate {
     /// All predicates, in declaration order.
-    pub const ALL: [Predicate; 17] = [
+    pub const ALL: [Predicate; 18] = [
         Predicate::Said,
         Predicate::Accused,
         Predicate::Criticised,
@@ -63,6 +66,7 @@ impl Predicate {
         Predicate::SpokespersonOf,
         Predicate::WorksFor,
         Predicate::LeaderOf,
+        Predicate::Assisted,
     ];
 
     /// The name used in tables, data files and as the local name of the RDF property.
@@ -91,6 +95,7 @@ impl Predicate {
             Predicate::SpokespersonOf => "spokespersonOf",
             Predicate::WorksFor => "worksFor",
             Predicate::LeaderOf => "leaderOf",
+            Predicate::Assisted => "assisted",
         }
     }
 
