@@ -454,6 +454,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 polarity: subject.polarity,
                 rule: if subject.pronoun { StatementRule::ClausePronoun } else { rule },
                 confidence,
+                medium: None,
             });
         }
     }

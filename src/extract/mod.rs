@@ -101,7 +101,9 @@ fn governments_for_capitals(resolution: &Resolution, statements: &mut [Statement
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span};
+    use crate::model::{
+        Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span, StatementRule,
+    };
 
     /// A document with hand-made mentions: every occurrence of each surface, one entity per
     /// surface (a surface in the country table's demonyms is a demonym mention); the statements
@@ -328,5 +330,53 @@ mod tests {
         assert_eq!(got, [row("European Union", Assisted, "Kyrgyzstan", &[], Asserted)]);
         let (statements, _) = run("The European Union helped Kyrgyzstan.", &names);
         assert_eq!(statements[0].cameo.as_deref(), Some("070"));
+    }
+
+    /// Speaker, quote, medium and rule of each statement.
+    fn quoted(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, Option<String>, StatementRule)> {
+        let (statements, entity_names) = run(text, names);
+        statements
+            .iter()
+            .map(|s| {
+                (
+                    entity_names[s.subject.0 as usize].clone(),
+                    s.quote.map(|q| text[q.range()].to_owned()).unwrap_or_default(),
+                    s.medium.map(|m| entity_names[m.0 as usize].clone()),
+                    s.rule,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn extract_quoted_as_saying_gives_the_speaker_and_the_medium() {
+        use StatementRule::QuotedAsSaying;
+        let names = [("Xinhua", Organisation), ("Wang Yi", Person), ("China", Country), ("Iran", Country)];
+        let got = extract("Xinhua quoted Wang Yi as saying that China wanted calm in Iran.", &names);
+        assert_eq!(got, [row("Wang Yi", Said, "", &["China", "Iran"], Asserted)]);
+        let medium = |quote: &str| ("Wang Yi".to_owned(), quote.to_owned(), Some("Xinhua".to_owned()), QuotedAsSaying);
+        assert_eq!(
+            quoted("Xinhua quoted Wang Yi as saying that China wanted calm in Iran.", &names),
+            [medium("China wanted calm in Iran")]
+        );
+        // passive, with the medium after "by", and a quotation after a colon
+        assert_eq!(
+            quoted("Wang Yi was also quoted by Xinhua as saying: \"China will not back down.\"", &names),
+            [medium("China will not back down.")]
+        );
+        // after the quotation
+        assert_eq!(
+            quoted("\"We will not back down,\" Xinhua quoted Wang Yi as saying.", &names),
+            [medium("We will not back down,")]
+        );
+        // a title and a demonym before the speaker; an unnamed agency is no medium
+        let got =
+            quoted("The state news agency quoted Chinese Foreign Minister Wang Yi as saying talks failed.", &names);
+        assert_eq!(got, [("Wang Yi".to_owned(), "talks failed".to_owned(), None, QuotedAsSaying)]);
+        // an organisation can be quoted; nobody named, nothing
+        let names = [("Xinhua", Organisation), ("Foreign Ministry", Organisation)];
+        let got = extract("Xinhua quoted the Foreign Ministry as saying it would respond.", &names);
+        assert_eq!(got, [row("Foreign Ministry", Said, "", &[], Asserted)]);
+        assert!(extract("Xinhua quoted an official as saying it would respond.", &names).is_empty());
     }
 }

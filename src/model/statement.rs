@@ -159,6 +159,8 @@ pub enum StatementRule {
     RoleApposition,
     /// `Y spokesman X`.
     RolePrefix,
+    /// `M quoted X as saying …`, `X was quoted by M as saying …`: X speaks, M is the medium.
+    QuotedAsSaying,
 }
 
 impl StatementRule {
@@ -176,6 +178,7 @@ impl StatementRule {
             StatementRule::ClauseCoordinated => "clause-coordinated",
             StatementRule::RoleApposition => "role-apposition",
             StatementRule::RolePrefix => "role-prefix",
+            StatementRule::QuotedAsSaying => "quoted-as-saying",
         }
     }
 }
@@ -208,4 +211,7 @@ pub struct Statement {
     pub rule: StatementRule,
     /// Confidence in `[0, 1]`.
     pub confidence: f32,
+    /// The news medium that reports the statement, when the text names one ("Xinhua quoted
+    /// Wang Yi as saying", "X said, according to IRNA"): not the speaker, and not a target.
+    pub medium: Option<EntityId>,
 }
