@@ -69,7 +69,11 @@ impl Extractor for PatternExtractor {
             ))
         });
         statements.dedup_by(|a, b| {
-            a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.cue == b.cue
+            a.subject == b.subject
+                && a.predicate == b.predicate
+                && a.object == b.object
+                && a.cue == b.cue
+                && a.quote == b.quote
         });
         statements
     }
@@ -378,5 +382,32 @@ mod tests {
         let got = extract("Xinhua quoted the Foreign Ministry as saying it would respond.", &names);
         assert_eq!(got, [row("Foreign Ministry", Said, "", &[], Asserted)]);
         assert!(extract("Xinhua quoted an official as saying it would respond.", &names).is_empty());
+    }
+
+    #[test]
+    fn extract_a_quote_over_two_paragraphs_is_one_quote() {
+        let names = [("Estonia", Country), ("Russia", Country), ("Li Wen", Person)];
+        let text = "\"Estonia accused Russia. It was right.\n\n\"It is true,\" Li Wen said.";
+        // the verb in the first paragraph is quoted, not narrated
+        assert_eq!(extract(text, &names), [row("Li Wen", Said, "", &["Estonia", "Russia"], Asserted)]);
+        let got = quoted(text, &names);
+        assert_eq!(got[0].1, "Estonia accused Russia. It was right.\n\n\"It is true,");
+        // a paragraph that does not open with a mark ends the open quote
+        let got = extract("\"Estonia is right.\n\nLi Wen said Russia lied.", &names);
+        assert_eq!(got, [row("Li Wen", Said, "", &["Russia"], Asserted)]);
+    }
+
+    #[test]
+    fn extract_a_second_quote_after_the_attribution_is_the_same_speakers() {
+        use StatementRule::{QuoteContinued, QuoteSpeakerVerb};
+        let names = [("Russia", Country), ("Li Wen", Person)];
+        let got = quoted("\"Talks failed,\" Li Wen said. \"Russia must pay.\" Nobody answered.", &names);
+        let said = |quote: &str, rule| ("Li Wen".to_owned(), quote.to_owned(), None, rule);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb), said("Russia must pay.", QuoteContinued)]);
+        // not over a paragraph break, and not after a sentence in between
+        let got = quoted("\"Talks failed,\" Li Wen said.\n\n\"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb)]);
+        let got = quoted("\"Talks failed,\" Li Wen said. Russia left. \"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb)]);
     }
 }

@@ -4,34 +4,39 @@
 use super::clause::View;
 use crate::model::{Document, EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
-/// Spans of text between paired quotation marks, within one line. Curly and angle marks say
-/// which way they face (and „ pairs with “); a straight `"` opens after a space and closes
-/// before one, so that `a 5" screen` opens nothing.
+/// Spans of text between paired quotation marks. Curly and angle marks say which way they face
+/// (and „ pairs with “); a straight `"` opens after a space and closes before one, so that
+/// `a 5" screen` opens nothing. A quote does not run over a line break, except in the news
+/// convention for a quotation over several paragraphs: each paragraph opens with a mark and only
+/// the last one closes, and the span runs from the first opening mark to the last closing one.
 pub(super) fn find_quotes(doc: &Document) -> Vec<Span> {
     let mut quotes = Vec::new();
     let mut open: Option<(usize, &str)> = None; // the opening mark: token index and text
     for (i, t) in doc.tokens.iter().enumerate() {
-        // a quote does not run over a line break: the next paragraph reopens it with a mark
-        if i > 0 && open.is_some() && doc.text[doc.tokens[i - 1].span.end..t.span.start].contains('\n') {
-            open = None;
-        }
-        if t.kind != TokenKind::Quote {
-            continue;
-        }
         let mark = doc.slice(t.span);
         let spaced_before =
             doc.text[..t.span.start].chars().next_back().is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c));
         let spaced_after =
             doc.text[t.span.end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
-        let opens = match mark {
+        let opens = |open: Option<(usize, &str)>| match mark {
             "“" if matches!(open, Some((_, "„"))) => false,
             "“" | "«" | "„" | "‟" => true,
             "”" | "»" => false,
             _ if spaced_before != spaced_after => spaced_before,
             _ => open.is_none(),
         };
+        if i > 0 && open.is_some() && doc.text[doc.tokens[i - 1].span.end..t.span.start].contains('\n') {
+            // the next paragraph goes on with the quotation when it opens with a mark
+            if t.kind == TokenKind::Quote && opens(None) {
+                continue;
+            }
+            open = None;
+        }
+        if t.kind != TokenKind::Quote {
+            continue;
+        }
         match open {
-            _ if opens => open = Some((i, mark)),
+            _ if opens(open) => open = Some((i, mark)),
             Some((o, _)) => {
                 quotes.push(Span::new(doc.tokens[o].span.end, t.span.start));
                 open = None;
@@ -61,6 +66,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
         used[found.cue] = true;
         push(view, out, found, content);
     }
+    let mut last: Option<Attribution> = None;
     for &marked in &view.quotes {
         let quote = marked.trim(&doc.text);
         if quote.is_empty() || taken.iter().any(|t| t.contains(quote)) {
@@ -68,10 +74,13 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
         }
         let close = doc.token_at_or_after(marked.end); // the closing mark
         let open = doc.token_at_or_after(marked.start).saturating_sub(1);
-        let after = attribution_after(view, close);
-        let Some(found) = after.or_else(|| attribution_before(view, open)) else { continue };
+        let found = attribution_after(view, close)
+            .or_else(|| attribution_before(view, open))
+            .or_else(|| continued(view, last.as_ref()?, open));
+        let Some(found) = found else { continue };
         used[found.cue] = true;
         push(view, out, found, quote);
+        last = Some(found);
     }
 }
 
@@ -119,6 +128,7 @@ fn push(view: &View<'_>, out: &mut Vec<Statement>, found: Attribution, quote: Sp
 }
 
 /// Who a quote is attributed to, by which cue token and rule, and the medium that reports it.
+#[derive(Clone, Copy)]
 struct Attribution {
     speaker: EntityId,
     speaker_span: Span,
@@ -184,6 +194,21 @@ fn attribution_after(view: &View<'_>, close: usize) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// `"…," Benítez said. "…"`: a quotation that opens the sentence right after the one holding the
+/// last attribution, in the same paragraph, goes on with the same speaker.
+fn continued(view: &View<'_>, last: &Attribution, open: usize) -> Option<Attribution> {
+    let doc = view.doc;
+    let cue = doc.tokens[last.cue].span;
+    let mark = doc.tokens[open].span;
+    let (Some(said), Some(here)) = (doc.sentence_at(cue.start), doc.sentence_at(mark.start)) else { return None };
+    let follows = here == said + 1 && doc.sentences[here].first_token == open;
+    (follows && cue.end <= mark.start && !doc.text[cue.end..mark.start].contains('\n')).then_some(Attribution {
+        rule: StatementRule::QuoteContinued,
+        confidence: 0.75,
+        ..*last
+    })
 }
 
 /// Before the opening mark: `X said: "…"`, `X said, "…"`, `X told reporters: "…"`.

@@ -161,6 +161,9 @@ pub enum StatementRule {
     RolePrefix,
     /// `M quoted X as saying …`, `X was quoted by M as saying …`: X speaks, M is the medium.
     QuotedAsSaying,
+    /// `"…," X said. "…"`: a second quotation right after the sentence that attributes the
+    /// first, in the same paragraph, is the same speaker's.
+    QuoteContinued,
 }
 
 impl StatementRule {
@@ -179,6 +182,7 @@ impl StatementRule {
             StatementRule::RoleApposition => "role-apposition",
             StatementRule::RolePrefix => "role-prefix",
             StatementRule::QuotedAsSaying => "quoted-as-saying",
+            StatementRule::QuoteContinued => "quote-continued",
         }
     }
 }

@@ -288,11 +288,8 @@ mod tests {
         let m = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
         let text = "Xinhua quoted Chinese Foreign Minister Wang Yi as saying that the talks had failed.";
         let quads = article_quads(&record("a1", text), &m);
-        let medium: Vec<String> = quads
-            .iter()
-            .filter(|q| q.predicate.as_str() == vocab::NG_MEDIUM)
-            .map(|q| q.object.to_string())
-            .collect();
+        let medium: Vec<String> =
+            quads.iter().filter(|q| q.predicate.as_str() == vocab::NG_MEDIUM).map(|q| q.object.to_string()).collect();
         assert_eq!(medium, ["<https://newsgraph.example.org/id/entity/org/xinhua>"], "{quads:#?}");
         let rule = quads.iter().find(|q| q.predicate.as_str() == vocab::NG_RULE).unwrap();
         assert_eq!(rule.object.to_string(), "\"quoted-as-saying\"");
