@@ -315,6 +315,26 @@ impl<'a> View<'a> {
         })
     }
 
+    /// The entity whose mention starts at token `k` when it heads its noun phrase, and the
+    /// token after the mention. A name followed by "'s" owns something else ("Russia's
+    /// ministry"), a demonym followed by a lower-case word is an adjective ("a German auditor",
+    /// but "the Uzbek government" is the country), and a name followed by a title names an
+    /// unnamed person ("Kenya's foreign ministry spokesman", "the Afghan team coach").
+    pub fn head_entity_at(&self, k: usize) -> Option<(EntityId, Span, usize)> {
+        let (e, m) = self.entity_at(k)?;
+        let mention = &self.mentions[m];
+        let next = self.doc.token_at_or_after(mention.span.end);
+        let w = self.text(next);
+        let lower = self.doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
+            && w.chars().next().is_some_and(char::is_lowercase);
+        let owner = matches!(w, "'s" | "’s");
+        let adjective = mention.form == crate::model::MentionForm::Demonym
+            && lower
+            && !matches!(w, "government" | "authorities" | "state");
+        let titled = lower && self.lexicon.title(w).is_some();
+        (!owner && !adjective && !titled).then_some((e, mention.span, next))
+    }
+
     /// The first entity after the verb at `v` in its clause ("met with X", "accused X of").
     pub fn object_after(&self, v: usize, end: usize) -> Option<(EntityId, Span)> {
         let mut k = v + 1;

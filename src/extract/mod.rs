@@ -1,7 +1,7 @@
 //! Extraction: statements between resolved entities, each with its evidence.
 //!
 //! Three families of rules: attributed speech (quotes before or after their attribution,
-//! "according to", indirect speech), verb relations within a clause (A accused B, A met B,
+//! "according to", indirect speech, "M quoted X as saying"), verb relations within a clause (A accused B, A met B,
 //! B was criticised by A, negation), and roles from appositions and title prefixes
 //! ("X, a spokeswoman for Y", "Russian Foreign Ministry spokesman X").
 //!
@@ -58,6 +58,7 @@ impl Extractor for PatternExtractor {
         let mut used_cues = vec![false; doc.tokens.len()];
         quotes::extract(&view, &mut statements, &mut used_cues);
         clause::extract(&view, &mut statements, &mut used_cues);
+        quotes::according_to(&view, &mut statements, &mut used_cues);
         roles::extract(&view, &mut statements);
         governments_for_capitals(resolution, &mut statements);
         statements.sort_by(|a, b| {
@@ -409,5 +410,35 @@ mod tests {
         assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb)]);
         let got = quoted("\"Talks failed,\" Li Wen said. Russia left. \"Russia must pay.\"", &names);
         assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb)]);
+    }
+
+    #[test]
+    fn extract_according_to_without_quotation_marks() {
+        use StatementRule::{AccordingTo, QuoteSpeakerVerb};
+        let names = [
+            ("Li Wen", Person),
+            ("Russia", Country),
+            ("Kenyan", Country),
+            ("Foreign Ministry", Organisation),
+            ("Reuters", Organisation),
+            ("Islamic Republic News Agency", Organisation),
+        ];
+        let got = quoted("According to Li Wen, Russia jammed flights.", &names);
+        assert_eq!(got, [("Li Wen".to_owned(), "Russia jammed flights".to_owned(), None, AccordingTo)]);
+        let got = extract("Russia jammed flights, according to a statement from the Foreign Ministry.", &names);
+        assert_eq!(got, [row("Foreign Ministry", Said, "", &["Russia"], Asserted)]);
+        // a sentence with a statement of its own: the source is its medium
+        let got = quoted(
+            "\"Russia lies,\" Li Wen said, according to the state-run Islamic Republic News Agency (IRNA).",
+            &names,
+        );
+        let irna = Some("Islamic Republic News Agency".to_owned());
+        assert_eq!(got, [("Li Wen".to_owned(), "Russia lies,".to_owned(), irna, QuoteSpeakerVerb)]);
+        let got = quoted("According to Reuters, Li Wen said talks failed.", &names);
+        assert_eq!(got[0].2.as_deref(), Some("Reuters"), "{got:?}");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // an unnamed source, or "according to" inside the sentence, gives nothing
+        assert!(extract("According to a Kenyan official, talks failed.", &names).is_empty());
+        assert!(extract("Talks, according to Reuters, failed.", &names).is_empty());
     }
 }

@@ -313,3 +313,148 @@ fn content_after_saying(view: &View<'_>, saying: usize, end: usize) -> Option<Sp
     let content = Span::new(doc.tokens[c].span.start, stop.max(doc.tokens[c].span.start)).trim(&doc.text);
     (!content.is_empty() && c + 1 < end).then_some(content)
 }
+
+/// Words that may stand between "according to" and its source ("according to a statement from
+/// the state-run news agency X").
+const SOURCE_GAP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "statement",
+    "report",
+    "figures",
+    "data",
+    "estimates",
+    "from",
+    "by",
+    "of",
+    "issued",
+    "released",
+    "published",
+    "state",
+    "official",
+    "news",
+    "agency",
+    "newspaper",
+    "broadcaster",
+    "state-run",
+    "state-owned",
+    "state-controlled",
+];
+/// Words that may follow a source's name ("Yonhap news agency").
+const MEDIUM_NOUNS: &[&str] = &["news", "agency", "newspaper", "daily", "broadcaster", "radio", "television"];
+
+/// The source named after "according to" from token `j`, up to the first comma or the end of
+/// the sentence at `end`: the first person named there ("Afghan Ambassador to the United
+/// States Hamdullah Mohib"), else the entity heading the phrase ("a statement from the Brazilian
+/// Foreign Ministry"), else a person in apposition ("the team's coach, Alireza Mehraban,"). Its
+/// entity, span, and the token right after the source phrase.
+fn source_of(view: &View<'_>, j: usize, end: usize) -> Option<(EntityId, Span, usize)> {
+    let doc = view.doc;
+    let mut stop = end;
+    while stop > j && matches!(view.text(stop - 1), "." | "!" | "?" | "\"" | "”") {
+        stop -= 1;
+    }
+    let phrase_end = (j..stop.min(j + 12)).find(|&k| view.text(k) == ",").unwrap_or(stop);
+    let person = (j..phrase_end).find_map(|k| {
+        let (e, m) = view.entity_at(k)?;
+        (view.kind(e) == EntityKind::Person).then(|| (e, view.mentions[m].span))
+    });
+    if let Some((e, span)) = person {
+        return Some((e, span, phrase_end));
+    }
+    let mut k = j;
+    while k < phrase_end && SOURCE_GAP.contains(&view.text(k)) {
+        k += 1;
+    }
+    if let Some((e, span, mut next)) = view.head_entity_at(k) {
+        while next < phrase_end && MEDIUM_NOUNS.contains(&view.text(next)) {
+            next += 1;
+        }
+        if view.text(next) == "(" {
+            next = (next..phrase_end).find(|&p| view.text(p) == ")").map_or(next, |p| p + 1);
+        }
+        return (next >= phrase_end).then_some((e, span, phrase_end));
+    }
+    // "according to the Afghan team's coach, Alireza Mehraban, …"
+    if view.text(phrase_end) == "," {
+        let (e, m) = view.entity_at(phrase_end + 1)?;
+        let after = doc.token_at_or_after(view.mentions[m].span.end);
+        if view.kind(e) == EntityKind::Person && view.text(after) == "," {
+            return Some((e, view.mentions[m].span, after));
+        }
+    }
+    None
+}
+
+/// "According to X, …" opening a sentence and "…, according to X." closing one, outside
+/// quotation marks: X said the rest of the sentence. When the sentence already holds a
+/// statement ("Karimi said, according to IRNA", "According to Yonhap, Kim said …"), X is the
+/// medium that reports it instead.
+pub(super) fn according_to(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
+    let doc = view.doc;
+    for sentence in &doc.sentences {
+        let range = sentence.tokens();
+        for k in range.clone() {
+            if used[k]
+                || !view.text(k).eq_ignore_ascii_case("according")
+                || view.text(k + 1) != "to"
+                || view.in_quote(doc.tokens[k].span)
+            {
+                continue;
+            }
+            let initial = k == range.start;
+            if !initial && view.text(k - 1) != "," {
+                continue;
+            }
+            let Some((source, source_span, next)) = source_of(view, k + 2, range.end) else { continue };
+            let cue = doc.tokens[k].span;
+            let content = if initial {
+                // the rest of the sentence after the source's comma
+                if view.text(next) != "," || next + 2 >= range.end {
+                    continue;
+                }
+                let last = doc.tokens[range.end - 1];
+                let stop = if last.kind == TokenKind::Word { last.span.end } else { last.span.start };
+                Span::new(doc.tokens[next + 1].span.start, stop)
+            } else {
+                // the source closes the sentence; the content is what comes before it
+                if (next..range.end).any(|t| !matches!(view.text(t), "." | "!" | "?" | "\"" | "”")) {
+                    continue;
+                }
+                Span::new(doc.tokens[range.start].span.start, doc.tokens[k - 1].span.start)
+            };
+            let content = content.trim(&doc.text);
+            if content.is_empty() {
+                continue;
+            }
+            used[k] = true;
+            let mut reported = false;
+            for s in out.iter_mut() {
+                let before = initial || s.evidence.end <= cue.start;
+                if s.sentence == sentence.span && !s.predicate.is_role() && s.medium.is_none() && before {
+                    s.medium = Some(source);
+                    reported = true;
+                }
+            }
+            if reported {
+                continue;
+            }
+            out.push(Statement {
+                subject: source,
+                predicate: Predicate::Said,
+                object: None,
+                targets: view.entities_in(content, source),
+                sentence: sentence.span,
+                evidence: content.cover(source_span).cover(cue),
+                cue,
+                quote: Some(content),
+                cameo: Some("010".to_owned()),
+                polarity: Polarity::Asserted,
+                rule: StatementRule::AccordingTo,
+                confidence: 0.75,
+                medium: None,
+            });
+        }
+    }
+}

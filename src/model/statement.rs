@@ -164,6 +164,9 @@ pub enum StatementRule {
     /// `"…," X said. "…"`: a second quotation right after the sentence that attributes the
     /// first, in the same paragraph, is the same speaker's.
     QuoteContinued,
+    /// `According to X, …` and `…, according to X.` without quotation marks: X's reported
+    /// content (when the sentence holds no other statement; otherwise X is their medium).
+    AccordingTo,
 }
 
 impl StatementRule {
@@ -183,6 +186,7 @@ impl StatementRule {
             StatementRule::RolePrefix => "role-prefix",
             StatementRule::QuotedAsSaying => "quoted-as-saying",
             StatementRule::QuoteContinued => "quote-continued",
+            StatementRule::AccordingTo => "according-to",
         }
     }
 }
@@ -215,7 +219,8 @@ pub struct Statement {
     pub rule: StatementRule,
     /// Confidence in `[0, 1]`.
     pub confidence: f32,
-    /// The news medium that reports the statement, when the text names one ("Xinhua quoted
-    /// Wang Yi as saying", "X said, according to IRNA"): not the speaker, and not a target.
+    /// The news medium (or other source) that reports the statement, when the text names one
+    /// ("Xinhua quoted Wang Yi as saying", "X said, according to IRNA"): not the speaker, and
+    /// not a target.
     pub medium: Option<EntityId>,
 }

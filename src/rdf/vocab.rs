@@ -127,7 +127,7 @@ iri!(
     NG_MEDIUM,
     NG,
     "medium",
-    "ng:medium — the news medium (agency, newspaper, broadcaster) that reports a statement: \"Xinhua quoted Wang Yi as saying …\" has Wang Yi as its subject and Xinhua as its medium."
+    "ng:medium — the news medium (agency, newspaper, broadcaster) or other source that reports a statement: \"Xinhua quoted Wang Yi as saying …\" and \"Wang Yi said …, according to Xinhua\" have Wang Yi as their subject and Xinhua as their medium."
 );
 iri!(
     NG_STATED_ABOUT,
