@@ -374,6 +374,28 @@ fn reported_content(view: &View<'_>, v: usize, end: usize, object: Option<Span>)
     (c + 1 < end).then(|| Span::new(view.doc.tokens[c].span.start, stop))
 }
 
+/// The verb before `v` that denies it, if any: "denied accusing", "refused to meet", "declined
+/// to criticise", "stopped short of accusing".
+fn negated_by(view: &View<'_>, v: usize, floor: usize) -> Option<usize> {
+    let ing = view.text(v).ends_with("ing");
+    let word = |k: usize| if k >= floor { view.text(k) } else { "" };
+    let lemma = |k: usize| if k >= floor { view.cue_at(k).map(|c| c.lemma.as_str()) } else { None };
+    if ing && v > floor && lemma(v - 1) == Some("deny") {
+        return Some(v - 1);
+    }
+    let refuse = |w: &str| {
+        matches!(w, "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "decline" | "declining")
+    };
+    if v >= floor + 2 && word(v - 1) == "to" && refuse(word(v - 2)) {
+        return Some(v - 2);
+    }
+    let stop = |w: &str| matches!(w, "stopped" | "stops" | "stop" | "stopping");
+    if ing && v >= floor + 3 && word(v - 1) == "of" && word(v - 2) == "short" && stop(word(v - 3)) {
+        return Some(v - 3);
+    }
+    None
+}
+
 /// Clause rules over every cue that the quote rules did not use.
 pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
     for sentence in &view.doc.sentences {
@@ -384,6 +406,13 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             }
             let Some(cue) = view.cue_at(v) else { continue };
             let subject = view.subject_before(v, range.start).or_else(|| {
+                // "Russia denied accusing Estonia": Russia's accusation, negated (not for speech:
+                // "declined to comment" says nothing)
+                let wrapper = negated_by(view, v, range.start).filter(|_| cue.predicate != Predicate::Said)?;
+                let subject = view.subject_before(wrapper, range.start)?;
+                Some(Subject { polarity: Polarity::Negated, passive: false, ..subject })
+            });
+            let subject = subject.or_else(|| {
                 // "Orlov said … and accused Estonia": the subject of the sentence's last statement
                 let coordinated = v > range.start && matches!(view.text(v - 1), "and" | "but")
                     || v > range.start + 1 && matches!(view.text(v - 2), "and" | "but") && view.text(v - 1) == "also";

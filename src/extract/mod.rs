@@ -441,4 +441,22 @@ mod tests {
         assert!(extract("According to a Kenyan official, talks failed.", &names).is_empty());
         assert!(extract("Talks, according to Reuters, failed.", &names).is_empty());
     }
+
+    #[test]
+    fn extract_a_verb_denied_refused_or_stopped_short_of_is_negated() {
+        let names = [("Russia", Country), ("Estonia", Country), ("Li Wen", Person)];
+        let got = extract("Russia on Monday denied accusing Estonia of lying.", &names);
+        assert!(got.contains(&row("Russia", Accused, "Estonia", &[], Negated)), "{got:?}");
+        assert!(got.iter().any(|s| s.1 == Denied && s.4 == Asserted), "{got:?}");
+        let got = extract("Russia refused to meet Estonia.", &names);
+        assert!(got.contains(&row("Russia", Met, "Estonia", &[], Negated)), "{got:?}");
+        let got = extract("Li Wen stopped short of criticising Russia.", &names);
+        assert_eq!(got, [row("Li Wen", Criticised, "Russia", &[], Negated)]);
+        let got = extract("Russia has never criticised Estonia.", &names);
+        assert_eq!(got, [row("Russia", Criticised, "Estonia", &[], Negated)]);
+        let got = extract("Russia was not accused by Estonia.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Negated)]);
+        // declining to speak is no speech
+        assert!(extract("Li Wen declined to comment on Russia.", &names).is_empty());
+    }
 }
