@@ -864,7 +864,8 @@ def inflect(v):
     return [s3, past, ing]
 
 
-def build_verbs(lex):
+def verb_codes(lex):
+    """Each single-word verb's (source, effective_code) pairs and its irregular forms."""
     sv = read_csv(os.path.join(lex, "statement_verbs.csv"))
     cv = read_csv(os.path.join(lex, "cameo_verbs.csv"))
     codes = defaultdict(list)
@@ -877,24 +878,33 @@ def build_verbs(lex):
             codes[v].append((src, r["effective_code"]))
             if r["forms"]:
                 irregular[v] = uniq(irregular[v] + split_multi(r["forms"]))
+    return codes, irregular
+
+
+def pick_code(codes, lemma, pred):
+    """The CAMEO code of a verb lemma for a predicate: the first of its codes in the predicate's
+    preferred range (statement_verbs first), else its first code; and whether it was in range."""
+    cands = codes.get(lemma)
+    if not cands:
+        raise SystemExit(f"verb {lemma!r} not in statement_verbs/cameo_verbs")
+    sv_codes = [c for s, c in cands if s == "statement_verbs" and c != "---"]
+    all_codes = [c for s, c in cands if c != "---"]
+    for pref in PRED_CODE_PREF[pred]:
+        hit = [c for c in sv_codes + all_codes if c.startswith(pref)]
+        if hit:
+            return hit[0], True
+    return (sv_codes or all_codes or [""])[0], False
+
+
+def build_verbs(lex):
+    codes, irregular = verb_codes(lex)
     form_rows = {}
     conflicts = []
     report = []
     for pred, lemmas in CURATED_VERBS.items():
         for lemma, speech in lemmas:
-            cands = codes.get(lemma)
-            if not cands:
-                raise SystemExit(f"verb {lemma!r} not in statement_verbs/cameo_verbs")
-            sv_codes = [c for s, c in cands if s == "statement_verbs" and c != "---"]
-            all_codes = [c for s, c in cands if c != "---"]
-            code = ""
-            for pref in PRED_CODE_PREF[pred]:
-                hit = [c for c in sv_codes + all_codes if c.startswith(pref)]
-                if hit:
-                    code = hit[0]
-                    break
-            if not code:
-                code = (sv_codes or all_codes or [""])[0]
+            code, in_range = pick_code(codes, lemma, pred)
+            if not in_range:
                 report.append(f"{lemma}->{pred} cameo {code or '(none: ---)'}")
             if lemma in irregular:
                 forms = [lemma] + irregular[lemma]
@@ -916,6 +926,84 @@ def build_verbs(lex):
     print(f"  verbs: cameo code outside the predicate's CAMEO range (kept from data): {'; '.join(report)}")
     out = sorted(form_rows.values(), key=lambda x: x[0])
     return write_csv("cues/verbs.csv", ["form", "lemma", "predicate", "cameo", "speech"], out)
+
+
+# --------------------------------------------------------------------------------------------
+# 7b. nouns (nominalisations: "the accusation by X against Y", "X's visit to Y")
+# --------------------------------------------------------------------------------------------
+
+# CURATED: predicate -> [(noun, plural or None, the verb whose CAMEO code the noun takes when the
+# dictionary codes no pattern of the noun after a light verb)]. "talks" and "meeting" fall back
+# on meet's code (040), not talk's (010) or negotiate's (080, a dictionary quirk); "trip" on
+# visit's.
+CURATED_NOUNS = OrderedDict([
+    ("accused", [("accusation", "accusations", "accuse"), ("allegation", "allegations", "allege")]),
+    ("criticised", [("criticism", "criticisms", "criticise"), ("condemnation", "condemnations", "condemn"),
+                    ("denunciation", "denunciations", "denounce"), ("rebuke", "rebukes", "rebuke")]),
+    ("denied", [("denial", "denials", "deny")]),
+    ("rejected", [("rejection", "rejections", "reject"), ("refusal", "refusals", "refuse")]),
+    ("met", [("meeting", "meetings", "meet"), ("talks", None, "meet"),
+             ("consultations", None, "consult")]),
+    ("visited", [("visit", "visits", "visit"), ("trip", "trips", "visit")]),
+    ("praised", [("praise", None, "praise")]),
+    ("appealed", [("appeal", "appeals", "appeal"), ("plea", "pleas", "plead"),
+                  ("request", "requests", "request"), ("demand", "demands", "demand")]),
+    ("threatened", [("threat", "threats", "threaten")]),
+    ("warned", [("warning", "warnings", "warn")]),
+    ("cooperated", [("cooperation", None, "cooperate"), ("collaboration", None, "collaborate")]),
+    ("supported", [("support", None, "support"), ("backing", None, "back"),
+                   ("endorsement", "endorsements", "endorse")]),
+    ("assisted", [("assistance", None, "assist"), ("aid", None, "aid"), ("help", None, "help")]),
+])
+
+
+# Light verbs: a noun after one of them is the event itself ("HOLD TALKS", "PAY A VISIT",
+# "PROVIDE AID", "VOICE CRITICISM", "ISSUE A THREAT"). Not MAKE or OFFER, which the dictionary
+# codes as intent (036, 03x).
+LIGHT_VERBS = {"HOLD", "PAY", "PAID", "GIVE", "PROVIDE", "DELIVER", "VOICE", "ISSUE", "EXPRESS",
+               "LEVEL", "EXTEND", "LAUNCH", "LODGE", "SEND"}
+
+
+def noun_pattern_codes(lex, nouns):
+    """The codes PETRARCH2's verb patterns give each noun right after a verb
+    ("- * CRITICISM [111] # VOICE"), as {noun: [(VERB, code), ...]}; a code for the object's
+    side (":130") is left out."""
+    path = os.path.join(lex, "petrarch2", "dictionaries", "CAMEO.2.0.txt")
+    found = defaultdict(list)
+    pattern = re.compile(r"^-\s+\*\s+([A-Z_ ]+?)\s+\[([0-9:]+)\]\s*#\s*([A-Z_ ,]+)")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = pattern.match(line)
+            if not m or m.group(1).strip().lower() not in nouns or m.group(2).startswith(":"):
+                continue
+            for verb in m.group(3).split(","):
+                found[m.group(1).strip().lower()].append((verb.strip(), m.group(2).split(":")[0]))
+    return found
+
+
+def build_nouns(lex):
+    codes, _ = verb_codes(lex)
+    rows = {}
+    nouns = {n for lemmas in CURATED_NOUNS.values() for n, _, _ in lemmas}
+    checks = noun_pattern_codes(lex, nouns | {p for lemmas in CURATED_NOUNS.values() for _, p, _ in lemmas if p})
+    for pred, lemmas in CURATED_NOUNS.items():
+        for noun, plural, verb in lemmas:
+            seen = checks.get(noun, []) + (checks.get(plural, []) if plural else [])
+            light = Counter(c for v, c in seen if v in LIGHT_VERBS)
+            if light:
+                # the most frequent, ties to the lowest code
+                code = sorted(light.items(), key=lambda x: (-x[1], x[0]))[0][0]
+                source = "after " + "/".join(sorted({v for v, c in seen if v in LIGHT_VERBS and c == code}))
+            else:
+                code, _ = pick_code(codes, verb, pred)
+                source = f"verb {verb}"
+            for form in [noun] + ([plural] if plural else []):
+                if form in rows:
+                    raise SystemExit(f"noun form {form!r} listed twice")
+                rows[form] = [form, noun, pred, code]
+            print(f"  nouns: {noun} -> {pred} {code} ({source})")
+    out = sorted(rows.values(), key=lambda x: x[0])
+    return write_csv("cues/nouns.csv", ["form", "lemma", "predicate", "cameo"], out)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1119,6 +1207,7 @@ def main(argv):
     build_org_keywords(lex)
     build_actors(lex)
     build_verbs(lex)
+    build_nouns(lex)
     build_boilerplate()
     build_examples(lex)
 

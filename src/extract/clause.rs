@@ -279,7 +279,7 @@ impl<'a> View<'a> {
     }
 
     /// A person right after a title starting at token `k` ("Prime Minister Tesfaye Alemu").
-    fn titled_person_at(&self, k: usize, end: usize) -> Option<(EntityId, Span)> {
+    pub fn titled_person_at(&self, k: usize, end: usize) -> Option<(EntityId, Span)> {
         let max = self.lexicon.max_title_words();
         (1..=max).rev().find_map(|n| {
             if k + n >= end {

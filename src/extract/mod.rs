@@ -1,8 +1,9 @@
 //! Extraction: statements between resolved entities, each with its evidence.
 //!
-//! Three families of rules: attributed speech (quotes before or after their attribution,
-//! "according to", indirect speech, "M quoted X as saying"), verb relations within a clause (A accused B, A met B,
-//! B was criticised by A, negation), and roles from appositions and title prefixes
+//! Four families of rules: attributed speech (quotes before or after their attribution,
+//! "according to", indirect speech, "M quoted X as saying"), verb relations within a clause (A
+//! accused B, A met B, B was criticised by A, negation), nominalisations ("the accusation by A
+//! against B", "A's visit to B", "talks between A and B"), and roles from appositions and title prefixes
 //! ("X, a spokeswoman for Y", "Russian Foreign Ministry spokesman X").
 //!
 //! ```
@@ -13,6 +14,7 @@
 //! ```
 
 mod clause;
+mod nouns;
 mod quotes;
 mod roles;
 
@@ -59,6 +61,7 @@ impl Extractor for PatternExtractor {
         quotes::extract(&view, &mut statements, &mut used_cues);
         clause::extract(&view, &mut statements, &mut used_cues);
         quotes::according_to(&view, &mut statements, &mut used_cues);
+        nouns::extract(&view, &mut statements, &used_cues);
         roles::extract(&view, &mut statements);
         governments_for_capitals(resolution, &mut statements);
         statements.sort_by(|a, b| {
@@ -440,6 +443,8 @@ mod tests {
         // an unnamed source, or "according to" inside the sentence, gives nothing
         assert!(extract("According to a Kenyan official, talks failed.", &names).is_empty());
         assert!(extract("Talks, according to Reuters, failed.", &names).is_empty());
+        // someone unnamed said it; Reuters only reports it
+        assert!(extract("Talks failed, an official said, according to Reuters.", &names).is_empty());
     }
 
     #[test]
@@ -458,5 +463,53 @@ mod tests {
         assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Negated)]);
         // declining to speak is no speech
         assert!(extract("Li Wen declined to comment on Russia.", &names).is_empty());
+    }
+
+    #[test]
+    fn extract_nominalisations_with_their_agent() {
+        let names = [
+            ("Estonia", Country),
+            ("Russia", Country),
+            ("Russian", Country),
+            ("German", Country),
+            ("Kenya", Country),
+            ("Ethiopia", Country),
+            ("Tashkent", EntityKind::Place),
+            ("Aigerim Seitova", Person),
+            ("Tesfaye Alemu", Person),
+        ];
+        let got = extract("Russia's repeated criticism of Estonia grew.", &names);
+        assert_eq!(got, [row("Russia", Criticised, "Estonia", &[], Asserted)]);
+        let got = extract("The accusation by Estonia against Russia was dropped.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
+        let got = extract("A visit by Foreign Minister Aigerim Seitova to Tashkent ended.", &names);
+        assert!(got.contains(&row("Aigerim Seitova", Visited, "Tashkent", &[], Asserted)), "{got:?}");
+        let got = extract("Talks between Kenya and Ethiopia broke down.", &names);
+        assert_eq!(got, [row("Kenya", Met, "Ethiopia", &[], Asserted)]);
+        let got = extract("Tesfaye Alemu arrived, making his first official visit to Kenya.", &names);
+        assert_eq!(got, [row("Tesfaye Alemu", Visited, "Kenya", &[], Asserted)]);
+        let got = extract("Russian support for Kenya angered Ethiopia.", &names);
+        assert_eq!(got, [row("Russian", Supported, "Kenya", &[], Asserted)]);
+        // nouns that may go without an object
+        let got = extract("Kenya's denial of the report was published.", &names);
+        assert_eq!(got, [row("Kenya", Denied, "", &[], Asserted)]);
+        // no named agent, no statement; nor an object-less accusation
+        assert!(extract("The accusation by a German auditor against Russia was dropped.", &names).is_empty());
+        assert!(extract("The talks in Kenya failed. Support for Ethiopia grew.", &names).is_empty());
+        assert!(extract("Estonia's accusation was dropped.", &names).is_empty());
+    }
+
+    #[test]
+    fn extract_nouns_after_light_verbs_are_less_sure_than_verbs() {
+        let names = [("Japan", Country), ("Kenya", Country), ("Ethiopia", Country)];
+        let got = extract("Japan has provided aid to Kenya, and Kenya held talks with Ethiopia.", &names);
+        assert_eq!(got, [row("Japan", Assisted, "Kenya", &[], Asserted), row("Kenya", Met, "Ethiopia", &[], Asserted)]);
+        let got = extract("Japan did not provide aid to Kenya.", &names);
+        assert_eq!(got, [row("Japan", Assisted, "Kenya", &[], Negated)]);
+        let (statements, _) = run("Japan provided aid to Kenya. Japan aided Kenya.", &names);
+        let noun = statements.iter().find(|s| s.rule == StatementRule::NounLightVerb).unwrap();
+        let verb = statements.iter().find(|s| s.rule == StatementRule::Clause).unwrap();
+        assert_eq!(noun.cameo.as_deref(), Some("070"), "provide aid: CAMEO 070");
+        assert!(noun.confidence < verb.confidence);
     }
 }

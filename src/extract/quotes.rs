@@ -390,7 +390,8 @@ fn source_of(view: &View<'_>, j: usize, end: usize) -> Option<(EntityId, Span, u
 /// "According to X, …" opening a sentence and "…, according to X." closing one, outside
 /// quotation marks: X said the rest of the sentence. When the sentence already holds a
 /// statement ("Karimi said, according to IRNA", "According to Yonhap, Kim said …"), X is the
-/// medium that reports it instead.
+/// medium that reports it instead; and when the rest has a speech verb of its own whose speaker
+/// is unknown, X said nothing.
 pub(super) fn according_to(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
     let doc = view.doc;
     for sentence in &doc.sentences {
@@ -437,7 +438,13 @@ pub(super) fn according_to(view: &View<'_>, out: &mut Vec<Statement>, used: &mut
                     reported = true;
                 }
             }
-            if reported {
+            // "…," Karimi said, according to IRNA: someone else's words, whose speaker the rules
+            // did not resolve; IRNA did not say them
+            let first = doc.token_at_or_after(content.start);
+            let speech = (first..range.end)
+                .take_while(|&t| doc.tokens[t].span.end <= content.end)
+                .any(|t| !view.in_quote(doc.tokens[t].span) && view.cue_at(t).is_some_and(|c| c.speech));
+            if reported || speech {
                 continue;
             }
             out.push(Statement {

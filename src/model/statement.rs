@@ -167,6 +167,15 @@ pub enum StatementRule {
     /// `According to X, …` and `…, according to X.` without quotation marks: X's reported
     /// content (when the sentence holds no other statement; otherwise X is their medium).
     AccordingTo,
+    /// `the accusation by X against Y`, `a visit by X to Y`: a noun cue with its agent after "by".
+    NounBy,
+    /// `X's criticism of Y`, `his visit to Y`, `Russian support for Y`: a noun cue with its
+    /// agent before it.
+    NounPossessive,
+    /// `talks between X and Y`, `a meeting between X and Y`.
+    NounBetween,
+    /// `X held talks with Y`, `X provided aid to Y`: a noun cue after a light verb.
+    NounLightVerb,
 }
 
 impl StatementRule {
@@ -187,6 +196,10 @@ impl StatementRule {
             StatementRule::QuotedAsSaying => "quoted-as-saying",
             StatementRule::QuoteContinued => "quote-continued",
             StatementRule::AccordingTo => "according-to",
+            StatementRule::NounBy => "noun-by",
+            StatementRule::NounPossessive => "noun-possessive",
+            StatementRule::NounBetween => "noun-between",
+            StatementRule::NounLightVerb => "noun-light-verb",
         }
     }
 }
