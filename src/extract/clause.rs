@@ -58,6 +58,10 @@ const BETWEEN: &[&str] = &[
     "n't",
     "already",
     "recently",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
 ];
 /// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
 const OBJECT_GAP: &[&str] = &[

@@ -289,6 +289,9 @@ mod tests {
         let got = extract("Estonia is accusing Russia of lying.", &names);
         assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
         assert!(extract("Russia was accused of lying.", &names).is_empty(), "no agent, no statement");
+        // a reflexive between the subject and the verb
+        let got = extract("Russia has itself been accused by Estonia of lying.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
     }
 
     #[test]
