@@ -438,7 +438,11 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             // "is accusing" is progressive, not passive
             if subject.passive && !view.text(v).ends_with("ing") {
                 // "was accused by (the) X": the agent acts; without one there is no statement
-                let agent = (view.text(v + 1) == "by").then(|| view.object_after(v + 1, range.end)).flatten();
+                // "was criticised (on Monday) by X"
+                let by = (v + 1..(v + 4).min(range.end))
+                    .take_while(|&k| view.text(k) == "by" || BETWEEN.contains(&view.text(k)))
+                    .find(|&k| view.text(k) == "by");
+                let agent = by.and_then(|by| view.object_after(by, range.end));
                 let Some((agent, _)) = agent else { continue };
                 obj = Some(subject.entity);
                 subj = agent;

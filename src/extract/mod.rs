@@ -289,6 +289,9 @@ mod tests {
         let got = extract("Estonia is accusing Russia of lying.", &names);
         assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
         assert!(extract("Russia was accused of lying.", &names).is_empty(), "no agent, no statement");
+        // an adverbial between the verb and "by"
+        let got = extract("Russia was criticised on Monday by Estonia.", &names);
+        assert_eq!(got, [row("Estonia", Criticised, "Russia", &[], Asserted)]);
         // a reflexive between the subject and the verb
         let got = extract("Russia has itself been accused by Estonia of lying.", &names);
         assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
@@ -514,5 +517,16 @@ mod tests {
         let verb = statements.iter().find(|s| s.rule == StatementRule::Clause).unwrap();
         assert_eq!(noun.cameo.as_deref(), Some("070"), "provide aid: CAMEO 070");
         assert!(noun.confidence < verb.confidence);
+    }
+
+    #[test]
+    fn extract_quotes_after_adding_and_after_the_one_told() {
+        use StatementRule::{QuoteContinued, QuoteSpeakerVerb, SpeakerVerbQuote};
+        let names = [("Li Wen", Person), ("Russia", Country), ("Reuters", Organisation)];
+        let said = |quote: &str, rule| ("Li Wen".to_owned(), quote.to_owned(), None, rule);
+        let got = quoted("\"Talks failed,\" Li Wen said, adding: \"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb), said("Russia must pay.", SpeakerVerbQuote)]);
+        let got = quoted("Li Wen told Reuters: \"Talks failed.\" \"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed.", SpeakerVerbQuote), said("Russia must pay.", QuoteContinued)]);
     }
 }

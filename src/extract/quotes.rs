@@ -211,8 +211,10 @@ fn continued(view: &View<'_>, last: &Attribution, open: usize) -> Option<Attribu
     })
 }
 
-/// Before the opening mark: `X said: "…"`, `X said, "…"`, `X told reporters: "…"`.
+/// Before the opening mark: `X said: "…"`, `X said, "…"`, `X told reporters: "…"`, `X told
+/// Reuters: "…"`, `"…," X said, adding: "…"`.
 fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
+    let doc = view.doc;
     let mut v = open;
     for _ in 0..3 {
         if v == 0 {
@@ -222,14 +224,27 @@ fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
         if matches!(view.text(v), ":" | "," | "reporters" | "journalists") {
             continue;
         }
+        // the one told: "X told Reuters: "…""
+        if let Some((_, m)) = view.entity_at(v) {
+            let first = doc.token_at_or_after(view.mentions[m].span.start);
+            if first > 0 && view.cue_at(first - 1).is_some_and(|c| c.lemma == "tell") {
+                v = first;
+                continue;
+            }
+        }
         break;
     }
     let cue = view.cue_at(v)?;
     if !cue.speech {
         return None;
     }
-    let floor = view.doc.sentence_at(view.doc.tokens[v].span.start).map_or(0, |s| view.doc.sentences[s].first_token);
-    let subject = view.subject_before(v, floor)?;
+    let floor = doc.sentence_at(doc.tokens[v].span.start).map_or(0, |s| doc.sentences[s].first_token);
+    let subject = view.subject_before(v, floor).or_else(|| {
+        // "X said, adding: "…"": the subject of the verb before the comma
+        let said = v.checked_sub(2).filter(|&s| s >= floor && view.text(s + 1) == ",")?;
+        view.cue_at(said).filter(|c| c.speech)?;
+        view.subject_before(said, floor)
+    })?;
     Some(Attribution::new(subject.entity, subject.span, v, StatementRule::SpeakerVerbQuote, 0.85))
 }
 
