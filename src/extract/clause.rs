@@ -434,6 +434,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             let Some(subject) = subject else { continue };
             let verb = view.doc.tokens[v].span;
             let (mut subj, mut obj) = (subject.entity, None);
+            let mut agent_span = None;
             let mut rule = StatementRule::Clause;
             // "is accusing" is progressive, not passive
             if subject.passive && !view.text(v).ends_with("ing") {
@@ -443,9 +444,10 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                     .take_while(|&k| view.text(k) == "by" || BETWEEN.contains(&view.text(k)))
                     .find(|&k| view.text(k) == "by");
                 let agent = by.and_then(|by| view.object_after(by, range.end));
-                let Some((agent, _)) = agent else { continue };
+                let Some((agent, span)) = agent else { continue };
                 obj = Some(subject.entity);
                 subj = agent;
+                agent_span = Some(span);
                 rule = StatementRule::ClausePassive;
             }
             let wants_object = cue.predicate != Predicate::Said || cue.lemma == "tell";
@@ -465,8 +467,10 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             if object == Some(subj) {
                 continue;
             }
-            // speech content: the rest of the sentence after the verb (and "that")
-            let content = cue.speech.then(|| reported_content(view, v, range.end, object_span)).flatten();
+            // speech content: the rest of the sentence after the verb and its object (or, in the
+            // passive, its agent: "was accused by X of …")
+            let after = agent_span.or(object_span);
+            let content = cue.speech.then(|| reported_content(view, v, range.end, after)).flatten();
             if cue.predicate != Predicate::Said
                 && object.is_none()
                 && content.is_none()
@@ -481,7 +485,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             let (predicate, object) =
                 if cue.predicate == Predicate::Said { (Predicate::Said, None) } else { (cue.predicate, object) };
             let mut evidence = subject.span.cover(verb);
-            if let Some(s) = object_span {
+            if let Some(s) = object_span.into_iter().chain(agent_span).reduce(Span::cover) {
                 evidence = evidence.cover(s);
             }
             if let Some(c) = content {

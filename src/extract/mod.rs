@@ -295,6 +295,11 @@ mod tests {
         // a reflexive between the subject and the verb
         let got = extract("Russia has itself been accused by Estonia of lying.", &names);
         assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
+        // the reported content starts after the agent, and the evidence holds the agent
+        let got = quoted("Russia was accused by Estonia of lying.", &names);
+        assert_eq!(got[0].1, "lying");
+        let (statements, _) = run("Russia was accused by Estonia of lying.", &names);
+        assert_eq!(statements[0].evidence, Span::new(0, "Russia was accused by Estonia of lying".len()));
     }
 
     #[test]
