@@ -1059,12 +1059,13 @@ EXAMPLE_DOCS = ["GUM_news_afghan", "GUM_news_asylum", "GUM_news_election", "GUM_
 # The three wire-*.txt examples are original text kept in the repository (not generated here).
 WIRE_EXAMPLES_NOTE = [
     "## Original wire-style articles", "",
-    "`wire-estonia-russia.txt`, `wire-kenya-ethiopia.txt` and `wire-energy-fine.txt` are fictional",
-    "articles written for newsgraph (the texts of the test fixtures",
-    "`tests/fixtures/articles/{diplomatic_dispute,leaders_meeting,company_regulator}/input.txt`,",
-    "with a year added to the dateline),",
-    "under the repository's licence (MIT OR Apache-2.0). They give the example corpus accusations,",
-    "denials, spokespeople and meetings that the shipped queries ask about.", "",
+    "`wire-estonia-russia.txt`, `wire-kenya-ethiopia.txt`, `wire-energy-fine.txt`, `wire-river-dam.txt`",
+    "and `wire-water-dispute.txt` are fictional articles written for newsgraph (the texts of the test",
+    "fixtures `tests/fixtures/articles/{diplomatic_dispute,leaders_meeting,company_regulator,",
+    "quotes_and_sources,nominal_events}/input.txt`, with a year added to the dateline), under the",
+    "repository's licence (MIT OR Apache-2.0). They give the example corpus accusations, denials,",
+    "spokespeople, meetings, nominal events and quotes reported by a news agency that the shipped",
+    "queries ask about.", "",
 ]
 
 
@@ -1076,7 +1077,7 @@ def build_examples(lex):
             d = json.loads(line)
             docs[d["id"]] = d
     lines = ["# Example news articles (Wikinews, via GUM)", "",
-             "Six of the nine articles here are Wikinews articles copied from the GUM corpus news section (`gum_news/train.jsonl`",
+             "Six of the eleven articles here are Wikinews articles copied from the GUM corpus news section (`gum_news/train.jsonl`",
              "in the shared datasets; GUM repository https://github.com/amir-zeldes/gum at commit",
              "`72ce5ac14978a324c2fd18d49484e65292cbe316`). Each file: headline on the first line, then",
              "the article text exactly as in the record (GUM's token-rebuilt text; some tokenisation",
