@@ -5,20 +5,24 @@
 //! the held-out `unseen` articles, scored separately).
 //!
 //! An entity matches when its type is equal and its name or an alias is the gold name.
-//! A statement matches on (subject, predicate, object), an attributed speech with targets
-//! counting once per target; met, signed and cooperated match in either direction. The gold
-//! tables predate the relation classifier's basedIn, locatedIn, livesIn and nationality, so
-//! those are counted apart and not scored.
+//! A statement matches on (subject, predicate, object, polarity), an attributed speech with
+//! targets counting once per target; met, signed and cooperated match in either direction. A gold
+//! statement is negated when its last column says `negated`. The gold tables predate the relation
+//! classifier's basedIn, locatedIn, livesIn and nationality, so those are counted apart and not
+//! scored.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use newsgraph::model::{Article, EntityId, Origin, Predicate};
+use newsgraph::model::{Article, EntityId, Origin, Polarity, Predicate};
 use newsgraph::Pipeline;
 
 /// Predicates the gold tables do not annotate (they predate the relation classifier).
 const UNANNOTATED: [Predicate; 4] =
     [Predicate::BasedIn, Predicate::LocatedIn, Predicate::LivesIn, Predicate::Nationality];
+
+/// A statement as scored: subject, predicate, object (or empty), negated.
+type Row = (String, String, String, bool);
 
 #[derive(Default)]
 struct Counts {
@@ -87,7 +91,7 @@ fn main() {
             });
             let gold = std::fs::read_to_string(&gold).unwrap();
             let mut gold_entities: BTreeSet<(String, String)> = BTreeSet::new();
-            let mut gold_statements: BTreeSet<(String, String, String)> = BTreeSet::new();
+            let mut gold_statements: BTreeSet<Row> = BTreeSet::new();
             for line in gold.lines().skip(1) {
                 let f: Vec<&str> = line.split('\t').collect();
                 match f[0] {
@@ -95,7 +99,13 @@ fn main() {
                         gold_entities.insert((f[1].to_owned(), f[4].to_owned()));
                     }
                     "statement" => {
-                        gold_statements.insert((f[1].to_owned(), f[2].to_owned(), f.get(3).unwrap_or(&"").to_string()));
+                        let negated = f.get(4).is_some_and(|t| *t == "negated");
+                        gold_statements.insert((
+                            f[1].to_owned(),
+                            f[2].to_owned(),
+                            f.get(3).unwrap_or(&"").to_string(),
+                            negated,
+                        ));
                     }
                     _ => {}
                 }
@@ -134,7 +144,7 @@ fn main() {
             for g in gold_entities.difference(&predicted_entities) {
                 errors.push(format!("{case}: missed entity {g:?}"));
             }
-            let mut predicted: BTreeSet<(String, String, String)> = BTreeSet::new();
+            let mut predicted: BTreeSet<Row> = BTreeSet::new();
             for s in &x.statements {
                 if UNANNOTATED.contains(&s.predicate) {
                     unscored += 1;
@@ -142,20 +152,22 @@ fn main() {
                 }
                 let subject = name_of[&s.subject].clone();
                 let p = s.predicate.name().to_owned();
+                let negated = s.polarity == Polarity::Negated;
                 if s.predicate == Predicate::Said {
                     if s.targets.is_empty() {
-                        predicted.insert((subject.clone(), p.clone(), String::new()));
+                        predicted.insert((subject.clone(), p.clone(), String::new(), negated));
                     }
                     for t in &s.targets {
-                        predicted.insert((subject.clone(), p.clone(), name_of[t].clone()));
+                        predicted.insert((subject.clone(), p.clone(), name_of[t].clone(), negated));
                     }
                 } else {
-                    predicted.insert((subject, p, s.object.map(|o| name_of[&o].clone()).unwrap_or_default()));
+                    let object = s.object.map(|o| name_of[&o].clone()).unwrap_or_default();
+                    predicted.insert((subject, p, object, negated));
                 }
             }
-            let symmetric = |t: &(String, String, String)| {
+            let symmetric = |t: &Row| {
                 Predicate::from_name(&t.1).is_some_and(Predicate::is_symmetric)
-                    && gold_statements.contains(&(t.2.clone(), t.1.clone(), t.0.clone()))
+                    && gold_statements.contains(&(t.2.clone(), t.1.clone(), t.0.clone(), t.3))
             };
             for t in &predicted {
                 stats.predicted += 1;
@@ -167,7 +179,7 @@ fn main() {
             }
             stats.gold += gold_statements.len();
             for g in &gold_statements {
-                let reversed = (g.2.clone(), g.1.clone(), g.0.clone());
+                let reversed = (g.2.clone(), g.1.clone(), g.0.clone(), g.3);
                 let sym = Predicate::from_name(&g.1).is_some_and(Predicate::is_symmetric);
                 if predicted.contains(g) || (sym && predicted.contains(&reversed)) {
                     stats.found_gold += 1;

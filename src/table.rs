@@ -35,7 +35,7 @@ pub fn entity_table(x: &Extraction) -> String {
 }
 
 /// One line per statement: subject, predicate, object, targets, polarity, rule, confidence,
-/// cue, quote; sorted, with a header line.
+/// cue, quote, medium; sorted, with a header line.
 pub fn statement_table(x: &Extraction) -> String {
     let name = |id: crate::model::EntityId| x.resolution.entity(id).name.as_str();
     let mut lines: Vec<String> = x
@@ -45,7 +45,7 @@ pub fn statement_table(x: &Extraction) -> String {
             let targets: Vec<&str> = s.targets.iter().map(|&t| name(t)).collect();
             let quote = s.quote.map(|q| x.document.slice(q).trim().replace(['\n', '\t'], " ")).unwrap_or_default();
             format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{}\t{}\t{}",
                 name(s.subject),
                 s.predicate.name(),
                 s.object.map(name).unwrap_or(""),
@@ -54,11 +54,12 @@ pub fn statement_table(x: &Extraction) -> String {
                 s.rule.name(),
                 s.confidence,
                 x.document.slice(s.cue),
-                quote
+                quote,
+                s.medium.map(name).unwrap_or("")
             )
         })
         .collect();
     lines.sort();
-    lines.insert(0, "subject\tpredicate\tobject\ttargets\tpolarity\trule\tconfidence\tcue\tquote".into());
+    lines.insert(0, "subject\tpredicate\tobject\ttargets\tpolarity\trule\tconfidence\tcue\tquote\tmedium".into());
     lines.join("\n") + "\n"
 }

@@ -807,20 +807,21 @@ CURATED_VERBS = OrderedDict([
                  ("welcome", 0), ("congratulate", 0), ("thank", 0), ("salute", 0), ("acclaim", 0),
                  ("extol", 0)]),
     ("cooperated", [("cooperate", 0), ("collaborate", 0), ("ally", 0), ("agree", 1),
-                    ("coordinate", 0), ("assist", 0)]),
+                    ("coordinate", 0)]),
     ("signed", [("sign", 0), ("ratify", 0)]),
     ("supported", [("support", 0), ("endorse", 0), ("back", 0)]),
     ("appealed", [("urge", 1), ("appeal", 1), ("request", 1), ("demand", 1), ("ask", 1),
                   ("plead", 1), ("implore", 1), ("exhort", 0)]),
     ("threatened", [("threaten", 1)]),
     ("warned", [("warn", 1), ("caution", 1)]),
+    ("assisted", [("assist", 0), ("aid", 0), ("help", 0)]),
 ])
 # preferred CAMEO code prefixes per predicate (to choose among a lemma's codes in the data)
 PRED_CODE_PREF = {
     "said": ["01"], "denied": ["016", "11"], "accused": ["112", "11"], "criticised": ["111", "11"],
     "rejected": ["12", "11"], "met": ["04"], "visited": ["042", "04"], "praised": ["051"],
     "cooperated": ["05", "06"], "signed": ["057", "05"], "supported": ["05"],
-    "appealed": ["02", "10"], "threatened": ["13"], "warned": ["13"],
+    "appealed": ["02", "10"], "threatened": ["13"], "warned": ["13"], "assisted": ["07", "06"],
 }
 # monosyllables are doubled by rule; these longer verbs double their final consonant too
 DOUBLE_FINAL = {"admit", "confer", "refer", "prefer", "commit", "regret", "extol", "rebut",
@@ -863,7 +864,8 @@ def inflect(v):
     return [s3, past, ing]
 
 
-def build_verbs(lex):
+def verb_codes(lex):
+    """Each single-word verb's (source, effective_code) pairs and its irregular forms."""
     sv = read_csv(os.path.join(lex, "statement_verbs.csv"))
     cv = read_csv(os.path.join(lex, "cameo_verbs.csv"))
     codes = defaultdict(list)
@@ -876,24 +878,33 @@ def build_verbs(lex):
             codes[v].append((src, r["effective_code"]))
             if r["forms"]:
                 irregular[v] = uniq(irregular[v] + split_multi(r["forms"]))
+    return codes, irregular
+
+
+def pick_code(codes, lemma, pred):
+    """The CAMEO code of a verb lemma for a predicate: the first of its codes in the predicate's
+    preferred range (statement_verbs first), else its first code; and whether it was in range."""
+    cands = codes.get(lemma)
+    if not cands:
+        raise SystemExit(f"verb {lemma!r} not in statement_verbs/cameo_verbs")
+    sv_codes = [c for s, c in cands if s == "statement_verbs" and c != "---"]
+    all_codes = [c for s, c in cands if c != "---"]
+    for pref in PRED_CODE_PREF[pred]:
+        hit = [c for c in sv_codes + all_codes if c.startswith(pref)]
+        if hit:
+            return hit[0], True
+    return (sv_codes or all_codes or [""])[0], False
+
+
+def build_verbs(lex):
+    codes, irregular = verb_codes(lex)
     form_rows = {}
     conflicts = []
     report = []
     for pred, lemmas in CURATED_VERBS.items():
         for lemma, speech in lemmas:
-            cands = codes.get(lemma)
-            if not cands:
-                raise SystemExit(f"verb {lemma!r} not in statement_verbs/cameo_verbs")
-            sv_codes = [c for s, c in cands if s == "statement_verbs" and c != "---"]
-            all_codes = [c for s, c in cands if c != "---"]
-            code = ""
-            for pref in PRED_CODE_PREF[pred]:
-                hit = [c for c in sv_codes + all_codes if c.startswith(pref)]
-                if hit:
-                    code = hit[0]
-                    break
-            if not code:
-                code = (sv_codes or all_codes or [""])[0]
+            code, in_range = pick_code(codes, lemma, pred)
+            if not in_range:
                 report.append(f"{lemma}->{pred} cameo {code or '(none: ---)'}")
             if lemma in irregular:
                 forms = [lemma] + irregular[lemma]
@@ -915,6 +926,84 @@ def build_verbs(lex):
     print(f"  verbs: cameo code outside the predicate's CAMEO range (kept from data): {'; '.join(report)}")
     out = sorted(form_rows.values(), key=lambda x: x[0])
     return write_csv("cues/verbs.csv", ["form", "lemma", "predicate", "cameo", "speech"], out)
+
+
+# --------------------------------------------------------------------------------------------
+# 7b. nouns (nominalisations: "the accusation by X against Y", "X's visit to Y")
+# --------------------------------------------------------------------------------------------
+
+# CURATED: predicate -> [(noun, plural or None, the verb whose CAMEO code the noun takes when the
+# dictionary codes no pattern of the noun after a light verb)]. "talks" and "meeting" fall back
+# on meet's code (040), not talk's (010) or negotiate's (080, a dictionary quirk); "trip" on
+# visit's.
+CURATED_NOUNS = OrderedDict([
+    ("accused", [("accusation", "accusations", "accuse"), ("allegation", "allegations", "allege")]),
+    ("criticised", [("criticism", "criticisms", "criticise"), ("condemnation", "condemnations", "condemn"),
+                    ("denunciation", "denunciations", "denounce"), ("rebuke", "rebukes", "rebuke")]),
+    ("denied", [("denial", "denials", "deny")]),
+    ("rejected", [("rejection", "rejections", "reject"), ("refusal", "refusals", "refuse")]),
+    ("met", [("meeting", "meetings", "meet"), ("talks", None, "meet"),
+             ("consultations", None, "consult")]),
+    ("visited", [("visit", "visits", "visit"), ("trip", "trips", "visit")]),
+    ("praised", [("praise", None, "praise")]),
+    ("appealed", [("appeal", "appeals", "appeal"), ("plea", "pleas", "plead"),
+                  ("request", "requests", "request"), ("demand", "demands", "demand")]),
+    ("threatened", [("threat", "threats", "threaten")]),
+    ("warned", [("warning", "warnings", "warn")]),
+    ("cooperated", [("cooperation", None, "cooperate"), ("collaboration", None, "collaborate")]),
+    ("supported", [("support", None, "support"), ("backing", None, "back"),
+                   ("endorsement", "endorsements", "endorse")]),
+    ("assisted", [("assistance", None, "assist"), ("aid", None, "aid"), ("help", None, "help")]),
+])
+
+
+# Light verbs: a noun after one of them is the event itself ("HOLD TALKS", "PAY A VISIT",
+# "PROVIDE AID", "VOICE CRITICISM", "ISSUE A THREAT"). Not MAKE or OFFER, which the dictionary
+# codes as intent (036, 03x).
+LIGHT_VERBS = {"HOLD", "PAY", "PAID", "GIVE", "PROVIDE", "DELIVER", "VOICE", "ISSUE", "EXPRESS",
+               "LEVEL", "EXTEND", "LAUNCH", "LODGE", "SEND"}
+
+
+def noun_pattern_codes(lex, nouns):
+    """The codes PETRARCH2's verb patterns give each noun right after a verb
+    ("- * CRITICISM [111] # VOICE"), as {noun: [(VERB, code), ...]}; a code for the object's
+    side (":130") is left out."""
+    path = os.path.join(lex, "petrarch2", "dictionaries", "CAMEO.2.0.txt")
+    found = defaultdict(list)
+    pattern = re.compile(r"^-\s+\*\s+([A-Z_ ]+?)\s+\[([0-9:]+)\]\s*#\s*([A-Z_ ,]+)")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = pattern.match(line)
+            if not m or m.group(1).strip().lower() not in nouns or m.group(2).startswith(":"):
+                continue
+            for verb in m.group(3).split(","):
+                found[m.group(1).strip().lower()].append((verb.strip(), m.group(2).split(":")[0]))
+    return found
+
+
+def build_nouns(lex):
+    codes, _ = verb_codes(lex)
+    rows = {}
+    nouns = {n for lemmas in CURATED_NOUNS.values() for n, _, _ in lemmas}
+    checks = noun_pattern_codes(lex, nouns | {p for lemmas in CURATED_NOUNS.values() for _, p, _ in lemmas if p})
+    for pred, lemmas in CURATED_NOUNS.items():
+        for noun, plural, verb in lemmas:
+            seen = checks.get(noun, []) + (checks.get(plural, []) if plural else [])
+            light = Counter(c for v, c in seen if v in LIGHT_VERBS)
+            if light:
+                # the most frequent, ties to the lowest code
+                code = sorted(light.items(), key=lambda x: (-x[1], x[0]))[0][0]
+                source = "after " + "/".join(sorted({v for v, c in seen if v in LIGHT_VERBS and c == code}))
+            else:
+                code, _ = pick_code(codes, verb, pred)
+                source = f"verb {verb}"
+            for form in [noun] + ([plural] if plural else []):
+                if form in rows:
+                    raise SystemExit(f"noun form {form!r} listed twice")
+                rows[form] = [form, noun, pred, code]
+            print(f"  nouns: {noun} -> {pred} {code} ({source})")
+    out = sorted(rows.values(), key=lambda x: x[0])
+    return write_csv("cues/nouns.csv", ["form", "lemma", "predicate", "cameo"], out)
 
 
 # --------------------------------------------------------------------------------------------
@@ -970,12 +1059,13 @@ EXAMPLE_DOCS = ["GUM_news_afghan", "GUM_news_asylum", "GUM_news_election", "GUM_
 # The three wire-*.txt examples are original text kept in the repository (not generated here).
 WIRE_EXAMPLES_NOTE = [
     "## Original wire-style articles", "",
-    "`wire-estonia-russia.txt`, `wire-kenya-ethiopia.txt` and `wire-energy-fine.txt` are fictional",
-    "articles written for newsgraph (the texts of the test fixtures",
-    "`tests/fixtures/articles/{diplomatic_dispute,leaders_meeting,company_regulator}/input.txt`,",
-    "with a year added to the dateline),",
-    "under the repository's licence (MIT OR Apache-2.0). They give the example corpus accusations,",
-    "denials, spokespeople and meetings that the shipped queries ask about.", "",
+    "`wire-estonia-russia.txt`, `wire-kenya-ethiopia.txt`, `wire-energy-fine.txt`, `wire-river-dam.txt`",
+    "and `wire-water-dispute.txt` are fictional articles written for newsgraph (the texts of the test",
+    "fixtures `tests/fixtures/articles/{diplomatic_dispute,leaders_meeting,company_regulator,",
+    "quotes_and_sources,nominal_events}/input.txt`, with a year added to the dateline), under the",
+    "repository's licence (MIT OR Apache-2.0). They give the example corpus accusations, denials,",
+    "spokespeople, meetings, nominal events and quotes reported by a news agency that the shipped",
+    "queries ask about.", "",
 ]
 
 
@@ -987,7 +1077,7 @@ def build_examples(lex):
             d = json.loads(line)
             docs[d["id"]] = d
     lines = ["# Example news articles (Wikinews, via GUM)", "",
-             "Six of the nine articles here are Wikinews articles copied from the GUM corpus news section (`gum_news/train.jsonl`",
+             "Six of the eleven articles here are Wikinews articles copied from the GUM corpus news section (`gum_news/train.jsonl`",
              "in the shared datasets; GUM repository https://github.com/amir-zeldes/gum at commit",
              "`72ce5ac14978a324c2fd18d49484e65292cbe316`). Each file: headline on the first line, then",
              "the article text exactly as in the record (GUM's token-rebuilt text; some tokenisation",
@@ -1118,6 +1208,7 @@ def main(argv):
     build_org_keywords(lex)
     build_actors(lex)
     build_verbs(lex)
+    build_nouns(lex)
     build_boilerplate()
     build_examples(lex)
 

@@ -58,6 +58,10 @@ const BETWEEN: &[&str] = &[
     "n't",
     "already",
     "recently",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
 ];
 /// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
 const OBJECT_GAP: &[&str] = &[
@@ -279,7 +283,7 @@ impl<'a> View<'a> {
     }
 
     /// A person right after a title starting at token `k` ("Prime Minister Tesfaye Alemu").
-    fn titled_person_at(&self, k: usize, end: usize) -> Option<(EntityId, Span)> {
+    pub fn titled_person_at(&self, k: usize, end: usize) -> Option<(EntityId, Span)> {
         let max = self.lexicon.max_title_words();
         (1..=max).rev().find_map(|n| {
             if k + n >= end {
@@ -313,6 +317,26 @@ impl<'a> View<'a> {
             partner: None,
             coordinated: false,
         })
+    }
+
+    /// The entity whose mention starts at token `k` when it heads its noun phrase, and the
+    /// token after the mention. A name followed by "'s" owns something else ("Russia's
+    /// ministry"), a demonym followed by a lower-case word is an adjective ("a German auditor",
+    /// but "the Uzbek government" is the country), and a name followed by a title names an
+    /// unnamed person ("Kenya's foreign ministry spokesman", "the Afghan team coach").
+    pub fn head_entity_at(&self, k: usize) -> Option<(EntityId, Span, usize)> {
+        let (e, m) = self.entity_at(k)?;
+        let mention = &self.mentions[m];
+        let next = self.doc.token_at_or_after(mention.span.end);
+        let w = self.text(next);
+        let lower = self.doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
+            && w.chars().next().is_some_and(char::is_lowercase);
+        let owner = matches!(w, "'s" | "’s");
+        let adjective = mention.form == crate::model::MentionForm::Demonym
+            && lower
+            && !matches!(w, "government" | "authorities" | "state");
+        let titled = lower && self.lexicon.title(w).is_some();
+        (!owner && !adjective && !titled).then_some((e, mention.span, next))
     }
 
     /// The first entity after the verb at `v` in its clause ("met with X", "accused X of").
@@ -354,6 +378,28 @@ fn reported_content(view: &View<'_>, v: usize, end: usize, object: Option<Span>)
     (c + 1 < end).then(|| Span::new(view.doc.tokens[c].span.start, stop))
 }
 
+/// The verb before `v` that denies it, if any: "denied accusing", "refused to meet", "declined
+/// to criticise", "stopped short of accusing".
+fn negated_by(view: &View<'_>, v: usize, floor: usize) -> Option<usize> {
+    let ing = view.text(v).ends_with("ing");
+    let word = |k: usize| if k >= floor { view.text(k) } else { "" };
+    let lemma = |k: usize| if k >= floor { view.cue_at(k).map(|c| c.lemma.as_str()) } else { None };
+    if ing && v > floor && lemma(v - 1) == Some("deny") {
+        return Some(v - 1);
+    }
+    let refuse = |w: &str| {
+        matches!(w, "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "decline" | "declining")
+    };
+    if v >= floor + 2 && word(v - 1) == "to" && refuse(word(v - 2)) {
+        return Some(v - 2);
+    }
+    let stop = |w: &str| matches!(w, "stopped" | "stops" | "stop" | "stopping");
+    if ing && v >= floor + 3 && word(v - 1) == "of" && word(v - 2) == "short" && stop(word(v - 3)) {
+        return Some(v - 3);
+    }
+    None
+}
+
 /// Clause rules over every cue that the quote rules did not use.
 pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
     for sentence in &view.doc.sentences {
@@ -364,6 +410,13 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             }
             let Some(cue) = view.cue_at(v) else { continue };
             let subject = view.subject_before(v, range.start).or_else(|| {
+                // "Russia denied accusing Estonia": Russia's accusation, negated (not for speech:
+                // "declined to comment" says nothing)
+                let wrapper = negated_by(view, v, range.start).filter(|_| cue.predicate != Predicate::Said)?;
+                let subject = view.subject_before(wrapper, range.start)?;
+                Some(Subject { polarity: Polarity::Negated, passive: false, ..subject })
+            });
+            let subject = subject.or_else(|| {
                 // "Orlov said … and accused Estonia": the subject of the sentence's last statement
                 let coordinated = v > range.start && matches!(view.text(v - 1), "and" | "but")
                     || v > range.start + 1 && matches!(view.text(v - 2), "and" | "but") && view.text(v - 1) == "also";
@@ -381,14 +434,20 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             let Some(subject) = subject else { continue };
             let verb = view.doc.tokens[v].span;
             let (mut subj, mut obj) = (subject.entity, None);
+            let mut agent_span = None;
             let mut rule = StatementRule::Clause;
             // "is accusing" is progressive, not passive
             if subject.passive && !view.text(v).ends_with("ing") {
                 // "was accused by (the) X": the agent acts; without one there is no statement
-                let agent = (view.text(v + 1) == "by").then(|| view.object_after(v + 1, range.end)).flatten();
-                let Some((agent, _)) = agent else { continue };
+                // "was criticised (on Monday) by X"
+                let by = (v + 1..(v + 4).min(range.end))
+                    .take_while(|&k| view.text(k) == "by" || BETWEEN.contains(&view.text(k)))
+                    .find(|&k| view.text(k) == "by");
+                let agent = by.and_then(|by| view.object_after(by, range.end));
+                let Some((agent, span)) = agent else { continue };
                 obj = Some(subject.entity);
                 subj = agent;
+                agent_span = Some(span);
                 rule = StatementRule::ClausePassive;
             }
             let wants_object = cue.predicate != Predicate::Said || cue.lemma == "tell";
@@ -408,8 +467,10 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             if object == Some(subj) {
                 continue;
             }
-            // speech content: the rest of the sentence after the verb (and "that")
-            let content = cue.speech.then(|| reported_content(view, v, range.end, object_span)).flatten();
+            // speech content: the rest of the sentence after the verb and its object (or, in the
+            // passive, its agent: "was accused by X of …")
+            let after = agent_span.or(object_span);
+            let content = cue.speech.then(|| reported_content(view, v, range.end, after)).flatten();
             if cue.predicate != Predicate::Said
                 && object.is_none()
                 && content.is_none()
@@ -424,7 +485,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             let (predicate, object) =
                 if cue.predicate == Predicate::Said { (Predicate::Said, None) } else { (cue.predicate, object) };
             let mut evidence = subject.span.cover(verb);
-            if let Some(s) = object_span {
+            if let Some(s) = object_span.into_iter().chain(agent_span).reduce(Span::cover) {
                 evidence = evidence.cover(s);
             }
             if let Some(c) = content {
@@ -454,6 +515,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 polarity: subject.polarity,
                 rule: if subject.pronoun { StatementRule::ClausePronoun } else { rule },
                 confidence,
+                medium: None,
             });
         }
     }

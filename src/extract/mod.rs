@@ -1,8 +1,9 @@
 //! Extraction: statements between resolved entities, each with its evidence.
 //!
-//! Three families of rules: attributed speech (quotes before or after their attribution,
-//! "according to", indirect speech), verb relations within a clause (A accused B, A met B,
-//! B was criticised by A, negation), and roles from appositions and title prefixes
+//! Four families of rules: attributed speech (quotes before or after their attribution,
+//! "according to", indirect speech, "M quoted X as saying"), verb relations within a clause (A
+//! accused B, A met B, B was criticised by A, negation), nominalisations ("the accusation by A
+//! against B", "A's visit to B", "talks between A and B"), and roles from appositions and title prefixes
 //! ("X, a spokeswoman for Y", "Russian Foreign Ministry spokesman X").
 //!
 //! ```
@@ -13,6 +14,7 @@
 //! ```
 
 mod clause;
+mod nouns;
 mod quotes;
 mod roles;
 
@@ -58,11 +60,17 @@ impl Extractor for PatternExtractor {
         let mut used_cues = vec![false; doc.tokens.len()];
         quotes::extract(&view, &mut statements, &mut used_cues);
         clause::extract(&view, &mut statements, &mut used_cues);
+        quotes::according_to(&view, &mut statements, &mut used_cues);
+        nouns::extract(&view, &mut statements, &used_cues);
         roles::extract(&view, &mut statements);
         governments_for_capitals(resolution, &mut statements);
         statements.sort_by_key(Statement::text_order);
         statements.dedup_by(|a, b| {
-            a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.cue == b.cue
+            a.subject == b.subject
+                && a.predicate == b.predicate
+                && a.object == b.object
+                && a.cue == b.cue
+                && a.quote == b.quote
         });
         statements
     }
@@ -94,19 +102,25 @@ fn governments_for_capitals(resolution: &Resolution, statements: &mut [Statement
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span};
+    use crate::model::{
+        Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span, StatementRule,
+    };
 
-    /// A document with hand-made mentions: every occurrence of each surface, one entity per surface.
-    fn extract(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String, Vec<String>, Polarity)> {
+    /// A document with hand-made mentions: every occurrence of each surface, one entity per
+    /// surface (a surface in the country table's demonyms is a demonym mention); the statements
+    /// and the entity names.
+    fn run(text: &str, names: &[(&str, EntityKind)]) -> (Vec<Statement>, Vec<String>) {
         let doc = crate::segment::segment(text);
         let mut mentions = Vec::new();
         for (surface, kind) in names {
+            let demonym =
+                crate::lexicon::Lexicon::builtin().countries.iter().any(|c| c.demonyms.iter().any(|d| d == surface));
             for (start, _) in text.match_indices(surface) {
                 let span = Span::new(start, start + surface.len());
                 mentions.push(Mention {
                     span,
                     kind: *kind,
-                    form: MentionForm::Name,
+                    form: if demonym { MentionForm::Demonym } else { MentionForm::Name },
                     score: 1.0,
                     rule: MentionRule::Given,
                     gazetteer_key: None,
@@ -133,9 +147,17 @@ mod tests {
             .map(|m| names.iter().position(|(s, _)| *s == doc.slice(m.span)).map(|i| EntityId(i as u32)))
             .collect();
         let resolution = Resolution { entities, mention_entity, mention_tier: Vec::new(), ..Default::default() };
-        let name = |e: EntityId| resolution.entity(e).name.clone();
-        PatternExtractor::new()
-            .extract(&doc, &mentions, &resolution)
+        let statements = PatternExtractor::new().extract(&doc, &mentions, &resolution);
+        for s in &statements {
+            assert!(s.evidence.contains(s.cue), "{text}: the evidence holds the cue");
+        }
+        (statements, names.iter().map(|(n, _)| n.to_string()).collect())
+    }
+
+    fn extract(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String, Vec<String>, Polarity)> {
+        let (statements, entity_names) = run(text, names);
+        let name = |e: EntityId| entity_names[e.0 as usize].clone();
+        statements
             .iter()
             .map(|s| {
                 (
@@ -260,6 +282,17 @@ mod tests {
         let got = extract("Estonia is accusing Russia of lying.", &names);
         assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
         assert!(extract("Russia was accused of lying.", &names).is_empty(), "no agent, no statement");
+        // an adverbial between the verb and "by"
+        let got = extract("Russia was criticised on Monday by Estonia.", &names);
+        assert_eq!(got, [row("Estonia", Criticised, "Russia", &[], Asserted)]);
+        // a reflexive between the subject and the verb
+        let got = extract("Russia has itself been accused by Estonia of lying.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
+        // the reported content starts after the agent, and the evidence holds the agent
+        let got = quoted("Russia was accused by Estonia of lying.", &names);
+        assert_eq!(got[0].1, "lying");
+        let (statements, _) = run("Russia was accused by Estonia of lying.", &names);
+        assert_eq!(statements[0].evidence, Span::new(0, "Russia was accused by Estonia of lying".len()));
     }
 
     #[test]
@@ -300,5 +333,198 @@ mod tests {
             &[("Estonia", Country), ("Russia", Country), ("Li Wen", Person)],
         );
         assert_eq!(got, [row("Li Wen", Said, "", &["Estonia", "Russia"], Asserted)]);
+    }
+
+    #[test]
+    fn extract_assisted_with_its_cameo_code() {
+        let names = [("European Union", Organisation), ("Kyrgyzstan", Country)];
+        let got = extract("The European Union has assisted Kyrgyzstan with water meters.", &names);
+        assert_eq!(got, [row("European Union", Assisted, "Kyrgyzstan", &[], Asserted)]);
+        let (statements, _) = run("The European Union helped Kyrgyzstan.", &names);
+        assert_eq!(statements[0].cameo.as_deref(), Some("070"));
+    }
+
+    /// Speaker, quote, medium and rule of each statement.
+    fn quoted(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, Option<String>, StatementRule)> {
+        let (statements, entity_names) = run(text, names);
+        statements
+            .iter()
+            .map(|s| {
+                (
+                    entity_names[s.subject.0 as usize].clone(),
+                    s.quote.map(|q| text[q.range()].to_owned()).unwrap_or_default(),
+                    s.medium.map(|m| entity_names[m.0 as usize].clone()),
+                    s.rule,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn extract_quoted_as_saying_gives_the_speaker_and_the_medium() {
+        use StatementRule::QuotedAsSaying;
+        let names = [("Xinhua", Organisation), ("Wang Yi", Person), ("China", Country), ("Iran", Country)];
+        let got = extract("Xinhua quoted Wang Yi as saying that China wanted calm in Iran.", &names);
+        assert_eq!(got, [row("Wang Yi", Said, "", &["China", "Iran"], Asserted)]);
+        let medium = |quote: &str| ("Wang Yi".to_owned(), quote.to_owned(), Some("Xinhua".to_owned()), QuotedAsSaying);
+        assert_eq!(
+            quoted("Xinhua quoted Wang Yi as saying that China wanted calm in Iran.", &names),
+            [medium("China wanted calm in Iran")]
+        );
+        // passive, with the medium after "by", and a quotation after a colon
+        assert_eq!(
+            quoted("Wang Yi was also quoted by Xinhua as saying: \"China will not back down.\"", &names),
+            [medium("China will not back down.")]
+        );
+        // after the quotation
+        assert_eq!(
+            quoted("\"We will not back down,\" Xinhua quoted Wang Yi as saying.", &names),
+            [medium("We will not back down,")]
+        );
+        // a title and a demonym before the speaker; an unnamed agency is no medium
+        let got =
+            quoted("The state news agency quoted Chinese Foreign Minister Wang Yi as saying talks failed.", &names);
+        assert_eq!(got, [("Wang Yi".to_owned(), "talks failed".to_owned(), None, QuotedAsSaying)]);
+        // an organisation can be quoted; nobody named, nothing
+        let names = [("Xinhua", Organisation), ("Foreign Ministry", Organisation)];
+        let got = extract("Xinhua quoted the Foreign Ministry as saying it would respond.", &names);
+        assert_eq!(got, [row("Foreign Ministry", Said, "", &[], Asserted)]);
+        assert!(extract("Xinhua quoted an official as saying it would respond.", &names).is_empty());
+    }
+
+    #[test]
+    fn extract_a_quote_over_two_paragraphs_is_one_quote() {
+        let names = [("Estonia", Country), ("Russia", Country), ("Li Wen", Person)];
+        let text = "\"Estonia accused Russia. It was right.\n\n\"It is true,\" Li Wen said.";
+        // the verb in the first paragraph is quoted, not narrated
+        assert_eq!(extract(text, &names), [row("Li Wen", Said, "", &["Estonia", "Russia"], Asserted)]);
+        let got = quoted(text, &names);
+        assert_eq!(got[0].1, "Estonia accused Russia. It was right.\n\n\"It is true,");
+        // a paragraph that does not open with a mark ends the open quote
+        let got = extract("\"Estonia is right.\n\nLi Wen said Russia lied.", &names);
+        assert_eq!(got, [row("Li Wen", Said, "", &["Russia"], Asserted)]);
+    }
+
+    #[test]
+    fn extract_a_second_quote_after_the_attribution_is_the_same_speakers() {
+        use StatementRule::{QuoteContinued, QuoteSpeakerVerb};
+        let names = [("Russia", Country), ("Li Wen", Person)];
+        let got = quoted("\"Talks failed,\" Li Wen said. \"Russia must pay.\" Nobody answered.", &names);
+        let said = |quote: &str, rule| ("Li Wen".to_owned(), quote.to_owned(), None, rule);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb), said("Russia must pay.", QuoteContinued)]);
+        // not over a paragraph break, and not after a sentence in between
+        let got = quoted("\"Talks failed,\" Li Wen said.\n\n\"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb)]);
+        let got = quoted("\"Talks failed,\" Li Wen said. Russia left. \"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb)]);
+    }
+
+    #[test]
+    fn extract_according_to_without_quotation_marks() {
+        use StatementRule::{AccordingTo, QuoteSpeakerVerb};
+        let names = [
+            ("Li Wen", Person),
+            ("Russia", Country),
+            ("Kenyan", Country),
+            ("Foreign Ministry", Organisation),
+            ("Reuters", Organisation),
+            ("Islamic Republic News Agency", Organisation),
+        ];
+        let got = quoted("According to Li Wen, Russia jammed flights.", &names);
+        assert_eq!(got, [("Li Wen".to_owned(), "Russia jammed flights".to_owned(), None, AccordingTo)]);
+        let got = extract("Russia jammed flights, according to a statement from the Foreign Ministry.", &names);
+        assert_eq!(got, [row("Foreign Ministry", Said, "", &["Russia"], Asserted)]);
+        // a sentence with a statement of its own: the source is its medium
+        let got = quoted(
+            "\"Russia lies,\" Li Wen said, according to the state-run Islamic Republic News Agency (IRNA).",
+            &names,
+        );
+        let irna = Some("Islamic Republic News Agency".to_owned());
+        assert_eq!(got, [("Li Wen".to_owned(), "Russia lies,".to_owned(), irna, QuoteSpeakerVerb)]);
+        let got = quoted("According to Reuters, Li Wen said talks failed.", &names);
+        assert_eq!(got[0].2.as_deref(), Some("Reuters"), "{got:?}");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // an unnamed source, or "according to" inside the sentence, gives nothing
+        assert!(extract("According to a Kenyan official, talks failed.", &names).is_empty());
+        assert!(extract("Talks, according to Reuters, failed.", &names).is_empty());
+        // someone unnamed said it; Reuters only reports it
+        assert!(extract("Talks failed, an official said, according to Reuters.", &names).is_empty());
+    }
+
+    #[test]
+    fn extract_a_verb_denied_refused_or_stopped_short_of_is_negated() {
+        let names = [("Russia", Country), ("Estonia", Country), ("Li Wen", Person)];
+        let got = extract("Russia on Monday denied accusing Estonia of lying.", &names);
+        assert!(got.contains(&row("Russia", Accused, "Estonia", &[], Negated)), "{got:?}");
+        assert!(got.iter().any(|s| s.1 == Denied && s.4 == Asserted), "{got:?}");
+        let got = extract("Russia refused to meet Estonia.", &names);
+        assert!(got.contains(&row("Russia", Met, "Estonia", &[], Negated)), "{got:?}");
+        let got = extract("Li Wen stopped short of criticising Russia.", &names);
+        assert_eq!(got, [row("Li Wen", Criticised, "Russia", &[], Negated)]);
+        let got = extract("Russia has never criticised Estonia.", &names);
+        assert_eq!(got, [row("Russia", Criticised, "Estonia", &[], Negated)]);
+        let got = extract("Russia was not accused by Estonia.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Negated)]);
+        // declining to speak is no speech
+        assert!(extract("Li Wen declined to comment on Russia.", &names).is_empty());
+    }
+
+    #[test]
+    fn extract_nominalisations_with_their_agent() {
+        let names = [
+            ("Estonia", Country),
+            ("Russia", Country),
+            ("Russian", Country),
+            ("German", Country),
+            ("Kenya", Country),
+            ("Ethiopia", Country),
+            ("Tashkent", EntityKind::Place),
+            ("Aigerim Seitova", Person),
+            ("Tesfaye Alemu", Person),
+        ];
+        let got = extract("Russia's repeated criticism of Estonia grew.", &names);
+        assert_eq!(got, [row("Russia", Criticised, "Estonia", &[], Asserted)]);
+        let got = extract("The accusation by Estonia against Russia was dropped.", &names);
+        assert_eq!(got, [row("Estonia", Accused, "Russia", &[], Asserted)]);
+        let got = extract("A visit by Foreign Minister Aigerim Seitova to Tashkent ended.", &names);
+        assert!(got.contains(&row("Aigerim Seitova", Visited, "Tashkent", &[], Asserted)), "{got:?}");
+        let got = extract("Talks between Kenya and Ethiopia broke down.", &names);
+        assert_eq!(got, [row("Kenya", Met, "Ethiopia", &[], Asserted)]);
+        let got = extract("Tesfaye Alemu arrived, making his first official visit to Kenya.", &names);
+        assert_eq!(got, [row("Tesfaye Alemu", Visited, "Kenya", &[], Asserted)]);
+        let got = extract("Russian support for Kenya angered Ethiopia.", &names);
+        assert_eq!(got, [row("Russian", Supported, "Kenya", &[], Asserted)]);
+        // nouns that may go without an object
+        let got = extract("Kenya's denial of the report was published.", &names);
+        assert_eq!(got, [row("Kenya", Denied, "", &[], Asserted)]);
+        // no named agent, no statement; nor an object-less accusation
+        assert!(extract("The accusation by a German auditor against Russia was dropped.", &names).is_empty());
+        assert!(extract("The talks in Kenya failed. Support for Ethiopia grew.", &names).is_empty());
+        assert!(extract("Estonia's accusation was dropped.", &names).is_empty());
+    }
+
+    #[test]
+    fn extract_nouns_after_light_verbs_are_less_sure_than_verbs() {
+        let names = [("Japan", Country), ("Kenya", Country), ("Ethiopia", Country)];
+        let got = extract("Japan has provided aid to Kenya, and Kenya held talks with Ethiopia.", &names);
+        assert_eq!(got, [row("Japan", Assisted, "Kenya", &[], Asserted), row("Kenya", Met, "Ethiopia", &[], Asserted)]);
+        let got = extract("Japan did not provide aid to Kenya.", &names);
+        assert_eq!(got, [row("Japan", Assisted, "Kenya", &[], Negated)]);
+        let (statements, _) = run("Japan provided aid to Kenya. Japan aided Kenya.", &names);
+        let noun = statements.iter().find(|s| s.rule == StatementRule::NounLightVerb).unwrap();
+        let verb = statements.iter().find(|s| s.rule == StatementRule::Clause).unwrap();
+        assert_eq!(noun.cameo.as_deref(), Some("070"), "provide aid: CAMEO 070");
+        assert!(noun.confidence < verb.confidence);
+    }
+
+    #[test]
+    fn extract_quotes_after_adding_and_after_the_one_told() {
+        use StatementRule::{QuoteContinued, QuoteSpeakerVerb, SpeakerVerbQuote};
+        let names = [("Li Wen", Person), ("Russia", Country), ("Reuters", Organisation)];
+        let said = |quote: &str, rule| ("Li Wen".to_owned(), quote.to_owned(), None, rule);
+        let got = quoted("\"Talks failed,\" Li Wen said, adding: \"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed,", QuoteSpeakerVerb), said("Russia must pay.", SpeakerVerbQuote)]);
+        let got = quoted("Li Wen told Reuters: \"Talks failed.\" \"Russia must pay.\"", &names);
+        assert_eq!(got, [said("Talks failed.", SpeakerVerbQuote), said("Russia must pay.", QuoteContinued)]);
     }
 }

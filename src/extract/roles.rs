@@ -146,5 +146,6 @@ fn push(
         polarity: Polarity::Asserted,
         rule,
         confidence,
+        medium: None,
     });
 }

@@ -75,6 +75,8 @@ pub struct StatementRecord {
     pub quote_offsets: Option<(usize, usize)>,
     /// The sentence.
     pub sentence: String,
+    /// Key of the news medium that reports it (`ng:medium`).
+    pub medium: Option<String>,
     /// Evidence offsets (code points).
     pub evidence_offsets: (usize, usize),
     /// The cue text.
@@ -208,6 +210,7 @@ impl KnowledgeGraph {
                 quote: s.quote.map(|q| doc.slice(q).trim().to_owned()),
                 quote_offsets: s.quote.map(|q| chars.to_chars(q)),
                 sentence: doc.slice(s.sentence).to_owned(),
+                medium: s.medium.map(key_of),
                 evidence_offsets: chars.to_chars(s.evidence),
                 cue: doc.slice(s.cue).to_owned(),
                 cameo: s.cameo.clone(),

@@ -87,7 +87,7 @@ pub enum TitleKind {
     Position(Option<Predicate>),
 }
 
-/// A statement cue: a word form that signals a predicate.
+/// A statement cue: a verb or noun form that signals a predicate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
     /// The lemma ("accuse").
@@ -126,6 +126,7 @@ pub struct Lexicon {
     org_heads: HashSet<String>,
     legal_forms: HashSet<String>,
     cues: HashMap<String, Cue>,
+    noun_cues: HashMap<String, Cue>,
     /// Boilerplate phrases (lower-case) and where they must stand.
     pub boilerplate: Vec<(String, BoilerplateKind)>,
 }
@@ -139,7 +140,8 @@ impl Lexicon {
         BUILTIN.clone()
     }
 
-    /// Loads the tables from a folder laid out like `data/` (`gazetteer/*.csv`, `cues/verbs.csv`).
+    /// Loads the tables from a folder laid out like `data/` (`gazetteer/*.csv`, `cues/verbs.csv`,
+    /// `cues/nouns.csv`).
     pub fn from_dir(dir: &Path) -> Result<Lexicon> {
         Lexicon::from_sources(&tables::read_dir(dir)?)
     }
@@ -203,6 +205,19 @@ impl Lexicon {
     pub fn cue(&self, form: &str) -> Option<&Cue> {
         self.cues.get(&form.to_lowercase())
     }
+
+    /// The cue a noun form signals ("accusation", "talks"; lower-cased before look-up), from
+    /// `cues/nouns.csv`. Noun cues never introduce speech.
+    ///
+    /// ```
+    /// use newsgraph::model::Predicate;
+    /// let lexicon = newsgraph::lexicon::Lexicon::builtin();
+    /// let visit = lexicon.noun_cue("visits").unwrap();
+    /// assert_eq!((visit.predicate, visit.cameo.as_deref()), (Predicate::Visited, Some("042")));
+    /// ```
+    pub fn noun_cue(&self, form: &str) -> Option<&Cue> {
+        self.noun_cues.get(&form.to_lowercase())
+    }
 }
 
 /// A word in the case the name tables use: first letter upper case, the rest lower case
@@ -250,6 +265,9 @@ mod tests {
         let dir = data_dir_with("cues/verbs.csv", "form,lemma,predicate,cameo,speech\nslams,slam,slammed,111,1\n");
         let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.ends_with("cues/verbs.csv:2: unknown predicate `slammed`"), "{err}");
+        let dir = data_dir_with("cues/nouns.csv", "form,lemma,predicate,cameo\nremarks,remark,said,010\n");
+        let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.ends_with("cues/nouns.csv:2: a noun cue cannot signal `said`"), "{err}");
         let dir = data_dir_with("gazetteer/titles.csv", "title,role\nMr,\n");
         let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
         assert!(err.ends_with("gazetteer/titles.csv:1: missing column `kind`"), "{err}");

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::{EntityKind, Predicate};
 
 /// The file names of the tables, relative to the data folder.
-pub(super) const FILES: [&str; 9] = [
+pub(super) const FILES: [&str; 10] = [
     "gazetteer/countries.csv",
     "gazetteer/organisations.csv",
     "gazetteer/given_names.csv",
@@ -18,6 +18,7 @@ pub(super) const FILES: [&str; 9] = [
     "gazetteer/boilerplate.csv",
     "cues/verbs.csv",
     "gazetteer/actors.csv",
+    "cues/nouns.csv",
 ];
 
 /// The text of every table, in [`FILES`] order.
@@ -34,6 +35,7 @@ pub(super) fn builtin() -> Sources {
         include_str!("../../data/gazetteer/boilerplate.csv"),
         include_str!("../../data/cues/verbs.csv"),
         include_str!("../../data/gazetteer/actors.csv"),
+        include_str!("../../data/cues/nouns.csv"),
     ];
     Sources(FILES.iter().zip(texts).map(|(name, text)| (format!("data/{name}"), text.to_owned())).collect())
 }
@@ -109,7 +111,7 @@ fn optional(value: &str) -> Option<String> {
 }
 
 pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
-    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs, actors] = &sources.0[..] else {
+    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs, actors, nouns] = &sources.0[..] else {
         unreachable!("Sources always holds every table");
     };
 
@@ -233,6 +235,25 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         cues.insert(r[form].trim().to_lowercase(), cue);
     }
 
+    let cols = ["form", "lemma", "predicate", "cameo"];
+    let t = Table::parse(&nouns.0, &nouns.1, &cols)?;
+    let [form, lemma, predicate, cameo] = cols.map(|c| t.column(c));
+    let mut noun_cues = HashMap::new();
+    for (line, r) in &t.rows {
+        let predicate = Predicate::from_name(r[predicate].trim())
+            .ok_or_else(|| t.error(*line, format!("unknown predicate `{}`", &r[predicate])))?;
+        if predicate == Predicate::Said || predicate.is_role() {
+            return Err(t.error(*line, format!("a noun cue cannot signal `{}`", predicate.name())));
+        }
+        let cue = Cue {
+            lemma: r[lemma].trim().to_owned(),
+            predicate,
+            cameo: optional(&r[cameo]).filter(|c| c != "---"),
+            speech: false,
+        };
+        noun_cues.insert(r[form].trim().to_lowercase(), cue);
+    }
+
     let t = Table::parse(&actors.0, &actors.1, &["name", "kind"])?;
     let [name, kind] = ["name", "kind"].map(|c| t.column(c));
     let mut actor_rows = Vec::new();
@@ -256,6 +277,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         org_heads,
         legal_forms,
         cues,
+        noun_cues,
         boilerplate: boiler,
     })
 }

@@ -50,11 +50,14 @@ pub enum Predicate {
     LivesIn,
     /// The subject (a person) is a national of the object (a country).
     Nationality,
+    /// The subject assisted, aided or helped the object (CAMEO 06x/07x: material cooperation,
+    /// aid).
+    Assisted,
 }
 
 impl Predicate {
     /// All predicates, in declaration order.
-    pub const ALL: [Predicate; 21] = [
+    pub const ALL: [Predicate; 22] = [
         Predicate::Said,
         Predicate::Accused,
         Predicate::Criticised,
@@ -76,6 +79,7 @@ impl Predicate {
         Predicate::LocatedIn,
         Predicate::LivesIn,
         Predicate::Nationality,
+        Predicate::Assisted,
     ];
 
     /// The name used in tables, data files and as the local name of the RDF property.
@@ -108,6 +112,7 @@ impl Predicate {
             Predicate::LocatedIn => "locatedIn",
             Predicate::LivesIn => "livesIn",
             Predicate::Nationality => "nationality",
+            Predicate::Assisted => "assisted",
         }
     }
 
@@ -181,6 +186,23 @@ pub enum StatementRule {
     /// The relation classifier (`newsgraph train relations`) over a pair of entities in a
     /// sentence.
     RelationModel,
+    /// `M quoted X as saying …`, `X was quoted by M as saying …`: X speaks, M is the medium.
+    QuotedAsSaying,
+    /// `"…," X said. "…"`: a second quotation right after the sentence that attributes the
+    /// first, in the same paragraph, is the same speaker's.
+    QuoteContinued,
+    /// `According to X, …` and `…, according to X.` without quotation marks: X's reported
+    /// content (when the sentence holds no other statement; otherwise X is their medium).
+    AccordingTo,
+    /// `the accusation by X against Y`, `a visit by X to Y`: a noun cue with its agent after "by".
+    NounBy,
+    /// `X's criticism of Y`, `his visit to Y`, `Russian support for Y`: a noun cue with its
+    /// agent before it.
+    NounPossessive,
+    /// `talks between X and Y`, `a meeting between X and Y`.
+    NounBetween,
+    /// `X held talks with Y`, `X provided aid to Y`: a noun cue after a light verb.
+    NounLightVerb,
 }
 
 impl StatementRule {
@@ -199,6 +221,13 @@ impl StatementRule {
             StatementRule::RoleApposition => "role-apposition",
             StatementRule::RolePrefix => "role-prefix",
             StatementRule::RelationModel => "relation-model",
+            StatementRule::QuotedAsSaying => "quoted-as-saying",
+            StatementRule::QuoteContinued => "quote-continued",
+            StatementRule::AccordingTo => "according-to",
+            StatementRule::NounBy => "noun-by",
+            StatementRule::NounPossessive => "noun-possessive",
+            StatementRule::NounBetween => "noun-between",
+            StatementRule::NounLightVerb => "noun-light-verb",
         }
     }
 }
@@ -238,4 +267,8 @@ pub struct Statement {
     pub rule: StatementRule,
     /// Confidence in `[0, 1]`.
     pub confidence: f32,
+    /// The news medium (or other source) that reports the statement, when the text names one
+    /// ("Xinhua quoted Wang Yi as saying", "X said, according to IRNA"): not the speaker, and
+    /// not a target.
+    pub medium: Option<EntityId>,
 }

@@ -207,6 +207,9 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
         if let Some(c) = &s.cameo {
             add(&node, NG_CAMEO, Literal::new_simple_literal(c).into());
         }
+        if let Some(m) = &s.medium {
+            add(&node, NG_MEDIUM, minter.entity(m).into());
+        }
         add(&node, NG_POLARITY, Literal::new_simple_literal(s.polarity.name()).into());
         add(&node, NG_RULE, Literal::new_simple_literal(s.rule.name()).into());
         let confidence = format!("{:.2}", s.confidence);
@@ -278,6 +281,18 @@ mod tests {
         // a negated statement gets no direct triple
         assert!(!has("/ns#accused> <https://newsgraph.example.org/id/entity/country/RUS>"));
         assert!(has("\"2024-03-03\"^^<http://www.w3.org/2001/XMLSchema#date>"));
+    }
+
+    #[test]
+    fn rdf_statement_names_its_medium() {
+        let m = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
+        let text = "Xinhua quoted Chinese Foreign Minister Wang Yi as saying that the talks had failed.";
+        let quads = article_quads(&record("a1", text), &m);
+        let medium: Vec<String> =
+            quads.iter().filter(|q| q.predicate.as_str() == vocab::NG_MEDIUM).map(|q| q.object.to_string()).collect();
+        assert_eq!(medium, ["<https://newsgraph.example.org/id/entity/org/xinhua>"], "{quads:#?}");
+        let rule = quads.iter().find(|q| q.predicate.as_str() == vocab::NG_RULE).unwrap();
+        assert_eq!(rule.object.to_string(), "\"quoted-as-saying\"");
     }
 
     #[test]

@@ -124,6 +124,12 @@ iri!(NG_RULE, NG, "rule", "ng:rule — the extractor rule that made the statemen
 iri!(NG_POLARITY, NG, "polarity", "ng:polarity — \"asserted\" or \"negated\".");
 iri!(NG_TARGET, NG, "target", "ng:target — an entity named in the content.");
 iri!(
+    NG_MEDIUM,
+    NG,
+    "medium",
+    "ng:medium — the news medium (agency, newspaper, broadcaster) or other source that reports a statement: \"Xinhua quoted Wang Yi as saying …\" and \"Wang Yi said …, according to Xinhua\" have Wang Yi as their subject and Xinhua as their medium."
+);
+iri!(
     NG_STATED_ABOUT,
     NG,
     "statedAbout",

@@ -303,6 +303,7 @@ impl RelationClassifier {
                 evidence,
                 cue,
                 quote: None,
+                medium: None,
                 cameo: None,
                 polarity: Polarity::Asserted,
                 rule: StatementRule::RelationModel,
