@@ -193,6 +193,7 @@ pub struct PipelineBuilder {
     recognizer: Option<Box<dyn Recognizer>>,
     pronouns: bool,
     relation_model: Option<Option<Arc<RelationModel>>>,
+    relation_confidence: Option<f32>,
 }
 
 impl PipelineBuilder {
@@ -226,6 +227,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Keeps the relation classifier's statements of at least this confidence (default
+    /// [`crate::relate::MIN_CONFIDENCE`]).
+    pub fn relation_confidence(mut self, min: f32) -> Self {
+        self.relation_confidence = Some(min);
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Pipeline {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
@@ -233,10 +241,10 @@ impl PipelineBuilder {
             recognizer: self.recognizer.unwrap_or_else(|| Box::new(TaggerRecognizer::with_lexicon(lexicon.clone()))),
             resolver: Box::new(ListResolver::with_lexicon(lexicon.clone()).with_pronouns(self.pronouns)),
             extractor: Box::new(PatternExtractor::with_lexicon(lexicon.clone())),
-            relations: self
-                .relation_model
-                .unwrap_or_else(|| Some(RelationClassifier::builtin_model()))
-                .map(|model| RelationClassifier::new(lexicon, model)),
+            relations: self.relation_model.unwrap_or_else(|| Some(RelationClassifier::builtin_model())).map(|model| {
+                let min = self.relation_confidence.unwrap_or(crate::relate::MIN_CONFIDENCE);
+                RelationClassifier::new(lexicon, model).with_min_confidence(min)
+            }),
         }
     }
 }

@@ -230,6 +230,9 @@ pub struct BuildArgs {
     /// Resolve "he" and "she" to the person they refer to (resolver tier 7; off by default).
     #[arg(long)]
     pub pronouns: bool,
+    /// Keep the relation classifier's statements of at least this confidence (above 1: none).
+    #[arg(long, default_value_t = newsgraph::relate::MIN_CONFIDENCE, value_name = "P")]
+    pub relation_confidence: f32,
     /// Refuse articles larger than this (megabytes).
     #[arg(long, default_value_t = 1, value_name = "MB")]
     pub max_article_mb: usize,

@@ -28,7 +28,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         None => Lexicon::builtin(),
     };
     let recognizer = super::recognizer(&args.recognizer, lexicon.clone())?;
-    let pipeline = PipelineBuilder::new().lexicon(lexicon).recognizer(recognizer).pronouns(args.pronouns).build();
+    let pipeline = PipelineBuilder::new()
+        .lexicon(lexicon)
+        .recognizer(recognizer)
+        .pronouns(args.pronouns)
+        .relation_confidence(args.relation_confidence)
+        .build();
     let options = IngestOptions { default_date, max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024) };
     let store = GraphStore::open(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
