@@ -18,4 +18,4 @@ pub mod segment;
 pub mod table;
 
 pub use error::{Error, Result};
-pub use pipeline::{BuildEvent, BuildSummary, Pipeline, PipelineBuilder};
+pub use pipeline::{ArticleOutput, BuildEvent, BuildSummary, Pipeline, PipelineBuilder};

@@ -70,55 +70,94 @@ impl Pipeline {
         })
     }
 
-    /// Runs the pipeline over `records` and writes each article into `store`, one transaction
-    /// per article graph. Failed records are passed to `on_event` and counted; the batch goes on.
+    /// One article's graphs as quads (its article graph and its merge log), with its counts.
+    pub fn article_output(&self, article: Article, minter: &Minter) -> ArticleOutput {
+        let extraction = self.run(article);
+        let mut graph = KnowledgeGraph::new();
+        graph.add(&extraction);
+        let quads = article_quads(&graph.articles()[0], minter);
+        let record = graph.into_articles().pop().expect("one article was added");
+        ArticleOutput { quads, words: extraction.document.tokens.len(), record }
+    }
+
+    /// Runs the pipeline over `records` on `jobs` worker threads and hands each article's
+    /// output, or its input error, to `sink` in input order, so that the output does not depend
+    /// on the number of workers. Records are read and processed in batches: memory does not grow
+    /// with the input. A second record with an id already seen is an error. `sink` may stop the
+    /// run by returning an error.
+    pub fn process(
+        &self,
+        records: impl Iterator<Item = Record>,
+        minter: &Minter,
+        jobs: usize,
+        mut sink: impl FnMut(std::result::Result<ArticleOutput, InputError>) -> Result<()>,
+    ) -> Result<()> {
+        let jobs = jobs.max(1);
+        let pool =
+            rayon::ThreadPoolBuilder::new().num_threads(jobs).build().expect("a thread pool of a positive size starts");
+        let mut seen: HashMap<String, Origin> = HashMap::new();
+        let mut records = records.peekable();
+        while records.peek().is_some() {
+            let mut batch: Vec<std::result::Result<Article, InputError>> = Vec::new();
+            for record in records.by_ref().take(BATCH_PER_JOB * jobs) {
+                // two inputs with one id would silently replace each other's graph
+                batch.push(record.and_then(|article| match seen.get(&article.id) {
+                    Some(first) => Err(InputError {
+                        kind: InputErrorKind::DuplicateId { id: article.id.clone(), first: first.clone() },
+                        origin: article.origin,
+                    }),
+                    None => {
+                        seen.insert(article.id.clone(), article.origin.clone());
+                        Ok(article)
+                    }
+                }));
+            }
+            let outputs: Vec<std::result::Result<ArticleOutput, InputError>> = if jobs == 1 {
+                batch.into_iter().map(|r| r.map(|a| self.article_output(a, minter))).collect()
+            } else {
+                use rayon::prelude::*;
+                pool.install(|| batch.into_par_iter().map(|r| r.map(|a| self.article_output(a, minter))).collect())
+            };
+            for output in outputs {
+                sink(output)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs the pipeline over `records` on `jobs` workers and writes each article into `store`,
+    /// one transaction per article graph, in input order. Failed records are passed to
+    /// `on_event` and counted; the batch goes on.
     pub fn build_store(
         &self,
         records: impl Iterator<Item = Record>,
         store: &GraphStore,
         minter: &Minter,
+        jobs: usize,
         mut on_event: impl FnMut(BuildEvent<'_>),
     ) -> Result<BuildSummary> {
         let started = Instant::now();
         let mut summary = BuildSummary::default();
         let mut entities: BTreeMap<String, EntityKind> = BTreeMap::new();
-        let mut seen: HashMap<String, Origin> = HashMap::new();
-        for record in records {
-            // two inputs with one id would silently replace each other's graph
-            let record = record.and_then(|article| match seen.get(&article.id) {
-                Some(first) => Err(InputError {
-                    kind: InputErrorKind::DuplicateId { id: article.id.clone(), first: first.clone() },
-                    origin: article.origin,
-                }),
-                None => {
-                    seen.insert(article.id.clone(), article.origin.clone());
-                    Ok(article)
-                }
-            });
-            let article = match record {
-                Ok(article) => article,
+        self.process(records, minter, jobs, |output| {
+            let output = match output {
+                Ok(output) => output,
                 Err(error) => {
                     summary.failures += 1;
                     on_event(BuildEvent::Failed(&error));
-                    continue;
+                    return Ok(());
                 }
             };
-            let extraction = self.run(article);
-            let mut graph = KnowledgeGraph::new();
-            graph.add(&extraction);
-            let record = &graph.articles()[0];
-            let quads = article_quads(record, minter);
-            let id = &record.article.id;
-            store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &quads)?;
-            for e in &record.entities {
-                entities.insert(e.key.clone(), e.kind);
-            }
+            let id = &output.record.article.id;
+            store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?;
+            entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
             summary.articles += 1;
-            summary.words += extraction.document.tokens.len();
-            summary.statements += record.statements.len();
-            summary.quads_written += quads.len();
-            on_event(BuildEvent::Stored(&record.article));
-        }
+            summary.words += output.words;
+            summary.statements += output.record.statements.len();
+            summary.quads_written += output.quads.len();
+            on_event(BuildEvent::Stored(&output.record.article));
+            Ok(())
+        })?;
         store.flush()?;
         for kind in entities.values() {
             *summary.entities.entry(*kind).or_default() += 1;
@@ -127,6 +166,20 @@ impl Pipeline {
         summary.seconds = started.elapsed().as_secs_f64();
         Ok(summary)
     }
+}
+
+/// Articles read per worker and batch.
+const BATCH_PER_JOB: usize = 16;
+
+/// One article's output: its record (article, entities, mentions, statements) and its quads.
+#[derive(Debug, Clone)]
+pub struct ArticleOutput {
+    /// The article's contribution to the graph.
+    pub record: crate::graph::ArticleRecord,
+    /// Its article graph and merge log, as quads.
+    pub quads: Vec<oxigraph::model::Quad>,
+    /// Tokens processed.
+    pub words: usize,
 }
 
 /// What the later stages rely on, whatever the recogniser: mentions sorted, non-empty, inside

@@ -13,7 +13,7 @@ fn queries_give_expected_results_on_the_examples() {
     let minter = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
     let paths = vec![common::root().join("data/examples")];
     let options = IngestOptions::default();
-    let summary = Pipeline::new().build_store(read_inputs(&paths, &options), &store, &minter, |_| {}).unwrap();
+    let summary = Pipeline::new().build_store(read_inputs(&paths, &options), &store, &minter, 2, |_| {}).unwrap();
     assert_eq!(summary.failures, 0);
     assert!(summary.articles >= 8);
 

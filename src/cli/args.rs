@@ -30,6 +30,17 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph build data/examples\n  newsgraph build feed.jsonl --store /data/kg --date 2024-05-01\n  cat feed.jsonl | newsgraph build -\n\nInput: a .txt file is one article (its first non-empty line is the headline); a .jsonl file has one article per line with `id` and `text` (and optional `title`, `date`, `url`, `source`); folders are read recursively; `-` reads JSONL from standard input. Building an article again replaces its graph.\n\nExit codes: 0 all stored, 1 some inputs failed (each is reported as path:line: reason), 2 usage, 3 fatal."
     )]
     Build(BuildArgs),
+    /// Read articles and write their graphs to standard output, with no store: a pure filter
+    /// for GNU parallel, Hadoop Streaming or Spark's `RDD.pipe`.
+    #[command(
+        after_help = "Examples:\n  newsgraph extract data/examples > examples.nq\n  cat feed.jsonl | newsgraph extract - --format jsonl\n  parallel --pipe -N1000 newsgraph extract - ::: < feed.jsonl > feed.nq\n\nN-Quads output is what `build` stores, quad for quad: one named graph per article and one per merge log. Entity IRIs come from canonical keys, so shards extracted apart and loaded together (`newsgraph load`) equal one build. Input errors go to standard error as path:line: reason; exit codes as for build."
+    )]
+    Extract(ExtractArgs),
+    /// Bulk-load N-Quads or TriG files (from `newsgraph extract`) into the store.
+    #[command(
+        after_help = "Example:\n  newsgraph extract shard-*.jsonl > all.nq && newsgraph load all.nq --store kg\n\nUses Oxigraph's bulk loader. Quads are added: an article graph already in the store is not replaced (use `build` to replace articles)."
+    )]
+    Load(LoadArgs),
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all article graphs.
     #[command(
         after_help = "Examples:\n  newsgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name'\n  newsgraph query --file queries/who_accused_whom.rq --format csv\n  newsgraph query 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a ng:Statement ; ?p ?o }' --format turtle\n\nThe default graph is the union of all article graphs; GRAPH ?g { } reaches one article. Prefixes ng:, schema:, rdf:, rdfs:, skos:, owl:, prov:, nif:, xsd:, wd:, dct: are predeclared."
@@ -216,6 +227,30 @@ pub struct BuildArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub store: StoreArg,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `extract` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct ExtractArgs {
+    /// Files, folders, or `-` for JSONL on standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output: nquads (one named graph per article, as `build` stores it) or jsonl (one object
+    /// per article with its entities and statements).
+    #[arg(long, default_value = "nquads")]
+    pub format: String,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+}
+
+/// How articles are read and processed, for `build` and `extract`.
+#[derive(Debug, ClapArgs)]
+pub struct PipelineArgs {
     /// Date (YYYY-MM-DD) for articles whose record has none.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
@@ -236,9 +271,19 @@ pub struct BuildArgs {
     /// Refuse articles larger than this (megabytes).
     #[arg(long, default_value_t = 1, value_name = "MB")]
     pub max_article_mb: usize,
-    /// No progress bar.
-    #[arg(long, short)]
-    pub quiet: bool,
+    /// Worker threads (default: every core). The output does not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// `load` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct LoadArgs {
+    /// N-Quads (`.nq`) or TriG (`.trig`) files, as `newsgraph extract` writes them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
 }
 
 /// `query` arguments.

@@ -13,9 +13,17 @@ use newsgraph::model::EntityKind;
 use newsgraph::rdf::{GraphStore, Minter};
 use newsgraph::{BuildEvent, Error, PipelineBuilder};
 
-use super::args::BuildArgs;
+use super::args::{BuildArgs, PipelineArgs};
 
-pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+/// A pipeline, IRI minter and reading options from the command line.
+pub(super) struct Setup {
+    pub pipeline: newsgraph::Pipeline,
+    pub minter: Minter,
+    pub options: IngestOptions,
+    pub jobs: usize,
+}
+
+pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
     let default_date = match &args.date {
         Some(d) => Some(normalize_date(d).ok_or_else(|| Error::Usage(format!("--date {d:?} is not YYYY-MM-DD")))?),
         None => None,
@@ -35,6 +43,16 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .relation_confidence(args.relation_confidence)
         .build();
     let options = IngestOptions { default_date, max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024) };
+    let jobs = match args.jobs {
+        Some(0) => return Err(Error::Usage("--jobs must be at least 1".into()).into()),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    Ok(Setup { pipeline, minter, options, jobs })
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let Setup { pipeline, minter, options, jobs } = setup(&args.pipeline)?;
     let store = GraphStore::open(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
 
@@ -48,7 +66,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         bar
     });
     let records = read_inputs(&args.paths, &options);
-    let summary = pipeline.build_store(records, &store, &minter, |event| match event {
+    let summary = pipeline.build_store(records, &store, &minter, jobs, |event| match event {
         BuildEvent::Stored(article) => {
             if let Some(bar) = &bar {
                 bar.inc(1);

@@ -6,6 +6,8 @@ mod build;
 mod entities;
 mod eval;
 mod export;
+mod extract;
+mod load;
 mod query;
 mod stats;
 mod train;
@@ -28,6 +30,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let args = Args::parse();
     match args.command {
         Command::Build(a) => build::run(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Load(a) => load::run(a),
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),

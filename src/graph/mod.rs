@@ -252,6 +252,11 @@ impl KnowledgeGraph {
         n
     }
 
+    /// The article records, consuming the graph.
+    pub fn into_articles(self) -> Vec<ArticleRecord> {
+        self.articles
+    }
+
     /// Number of distinct entities.
     pub fn entity_count(&self) -> usize {
         self.graph.node_count()

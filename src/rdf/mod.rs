@@ -212,8 +212,10 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
         }
         add(&node, NG_POLARITY, Literal::new_simple_literal(s.polarity.name()).into());
         add(&node, NG_RULE, Literal::new_simple_literal(s.rule.name()).into());
-        let confidence = format!("{:.2}", s.confidence);
-        add(&node, NG_CONFIDENCE, Literal::new_typed_literal(confidence, iri(XSD_DOUBLE)).into());
+        // two decimals, in xsd:double's canonical form ("0.7", as the store gives it back), so
+        // that `extract` writes what `build` stores
+        let confidence = (f64::from(s.confidence) * 100.0).round() / 100.0;
+        add(&node, NG_CONFIDENCE, Literal::from(confidence).into());
         add(&node, PROV_WAS_DERIVED_FROM, article.clone().into());
         add(&node, NG_ARTICLE, article.clone().into());
         if let Some(d) = &a.date {

@@ -116,6 +116,27 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Adds the quads of an N-Quads (`.nq`) or TriG (`.trig`) file with Oxigraph's bulk loader,
+    /// committed at the end: a file that does not parse adds nothing, and the error names the
+    /// file and the parser's reason (with its position).
+    pub fn bulk_load(&self, path: &Path) -> Result<()> {
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some("nq" | "nquads") => RdfFormat::NQuads,
+            Some("trig") => RdfFormat::TriG,
+            _ => return Err(Error::Usage(format!("{}: not an N-Quads (.nq) or TriG (.trig) file", path.display()))),
+        };
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut loader = self.store.bulk_loader();
+        loader.load_from_reader(RdfParser::from_format(format), std::io::BufReader::new(file)).map_err(
+            |e| match e {
+                oxigraph::store::LoaderError::Storage(e) => Error::Storage(e),
+                e => Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+            },
+        )?;
+        loader.commit()?;
+        Ok(())
+    }
+
     /// Loads RDF into the store (triples into the default graph), in one transaction.
     pub fn load(&self, format: RdfFormat, data: &[u8]) -> Result<()> {
         self.store

@@ -1,0 +1,82 @@
+//! `newsgraph extract`: articles in, N-Quads or JSONL out on standard output, no store.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use newsgraph::graph::ArticleRecord;
+use newsgraph::ingest::read_inputs;
+use newsgraph::Error;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use serde_json::json;
+
+use super::args::ExtractArgs;
+
+/// One article's entities and statements as a JSON object (offsets in code points).
+fn article_json(record: &ArticleRecord) -> serde_json::Value {
+    let a = &record.article;
+    let entities: Vec<serde_json::Value> = record
+        .entities
+        .iter()
+        .map(|e| {
+            json!({
+                "key": e.key, "type": e.kind.label(), "name": e.name, "aliases": e.aliases,
+                "wikidata": e.wikidata, "mentions": e.mentions.len(),
+                "nationality": e.nationality, "partOf": e.part_of, "capitalOf": e.capital_of,
+            })
+        })
+        .collect();
+    let statements: Vec<serde_json::Value> = record
+        .statements
+        .iter()
+        .map(|s| {
+            json!({
+                "subject": s.subject, "predicate": s.predicate.name(), "object": s.object,
+                "targets": s.targets, "quote": s.quote, "quote_offsets": s.quote_offsets,
+                "sentence": s.sentence, "evidence_offsets": s.evidence_offsets, "cue": s.cue,
+                "cameo": s.cameo, "polarity": s.polarity.name(), "rule": s.rule.name(),
+                "confidence": s.confidence,
+            })
+        })
+        .collect();
+    json!({
+        "id": a.id, "title": a.title, "date": a.date, "url": a.url, "source": a.source,
+        "entities": entities, "statements": statements,
+    })
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let jsonl = match args.format.as_str() {
+        "nquads" => false,
+        "jsonl" => true,
+        other => return Err(Error::Usage(format!("unknown extract format {other:?}: use nquads or jsonl")).into()),
+    };
+    let setup = super::build::setup(&args.pipeline)?;
+    let stdout = std::io::stdout().lock();
+    let mut quads = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(std::io::BufWriter::new(stdout));
+    let mut lines = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failures = 0usize;
+    let records = read_inputs(&args.paths, &setup.options);
+    setup.pipeline.process(records, &setup.minter, setup.jobs, |output| {
+        let output = match output {
+            Ok(output) => output,
+            Err(error) => {
+                failures += 1;
+                eprintln!("newsgraph: {error}");
+                return Ok(());
+            }
+        };
+        if jsonl {
+            serde_json::to_writer(&mut lines, &article_json(&output.record))
+                .map_err(|e| Error::Write(std::io::Error::other(e)))?;
+            lines.write_all(b"\n").map_err(Error::Write)?;
+        } else {
+            for q in &output.quads {
+                quads.serialize_quad(q).map_err(Error::Write)?;
+            }
+        }
+        Ok(())
+    })?;
+    quads.finish().map_err(Error::Write)?.flush().map_err(Error::Write)?;
+    lines.flush().map_err(Error::Write)?;
+    Ok(if failures > 0 { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
+}

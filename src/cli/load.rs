@@ -1,0 +1,35 @@
+//! `newsgraph load`: N-Quads or TriG files into the store with Oxigraph's bulk loader.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use newsgraph::rdf::GraphStore;
+use newsgraph::Error;
+
+use super::args::LoadArgs;
+
+pub fn run(args: LoadArgs) -> anyhow::Result<ExitCode> {
+    let store = GraphStore::open(&args.store.store)
+        .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
+    let started = Instant::now();
+    let before = store.len()?;
+    for path in &args.files {
+        store.bulk_load(path).with_context(|| format!("loading {}", path.display()))?;
+    }
+    store.flush()?;
+    let after = store.len()?;
+    let seconds = started.elapsed().as_secs_f64();
+    writeln!(
+        std::io::stdout(),
+        "loaded {} files into {}: {} new quads ({} in store) in {seconds:.2} s = {:.0} quads/s",
+        args.files.len(),
+        args.store.store.display(),
+        after - before,
+        after,
+        (after - before) as f64 / seconds.max(1e-9)
+    )
+    .map_err(Error::Write)?;
+    Ok(ExitCode::SUCCESS)
+}
