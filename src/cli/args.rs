@@ -40,8 +40,11 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph export --format trig -o graph.trig\n  newsgraph export --format turtle --graph https://newsgraph.example.org/id/article/korea\n\nTurtle, N-Triples and RDF/XML have no named graphs: they get the union of the article graphs."
     )]
     Export(ExportArgs),
-    /// Show counts: entities by type, top entities by mentions, statements by predicate.
-    #[command(after_help = "Example:\n  newsgraph stats --top 20")]
+    /// Show counts: entities by type, top entities by mentions, statements by predicate; with
+    /// `--rank`, the top entities by PageRank with their degree, component and community.
+    #[command(
+        after_help = "Examples:\n  newsgraph stats --top 20\n  newsgraph stats --rank\n  newsgraph stats --rank --store-analytics\n\nWith --rank the graph of statements between entities is read from the store: degree is the number of distinct entities an entity is linked to, weighted degree the number of statement edges at it, PageRank follows the edges from subject to object and targets (damping 0.85), components and communities (Louvain) are numbered from the largest. --store-analytics also writes these figures into the named graph {base}analytics (replacing it), so that SPARQL can sort by ng:pageRank."
+    )]
     Stats(StatsArgs),
     /// List entities with their aliases, mention counts and Wikidata ids; `--explain` shows how
     /// one entity's names were merged.
@@ -293,6 +296,12 @@ pub struct StatsArgs {
     /// How many top entities to list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Rank entities by PageRank, with degree, weighted degree, component and community.
+    #[arg(long)]
+    pub rank: bool,
+    /// Also write the figures into the analytics named graph of the store, replacing it.
+    #[arg(long, requires = "rank")]
+    pub store_analytics: bool,
     #[command(flatten)]
     pub store: StoreArg,
 }
