@@ -40,7 +40,9 @@ pub struct EntityMetrics {
     /// Statement edges that start or end at it (a statement about itself counts twice).
     pub weighted_degree: usize,
     /// PageRank over the directed statement edges (subject to object and targets), each edge of
-    /// weight 1, damping [`DAMPING`]; the ranks of all entities add up to 1.
+    /// weight 1, damping [`DAMPING`]; the ranks of all entities add up to 1. Rounded to 8
+    /// decimals, so that ties are real ties (broken by key) and every output shows the same
+    /// figure.
     pub page_rank: f64,
     /// Its connected component: 0 is the largest (ties: the one with the first key).
     pub component: usize,
@@ -275,7 +277,7 @@ impl KnowledgeGraph {
                 let m = EntityMetrics {
                     degree: neighbours[i].len(),
                     weighted_degree: weighted_degree[i],
-                    page_rank: ranks[i],
+                    page_rank: (ranks[i] * 1e8).round() / 1e8,
                     component: component[i],
                     community: community[i],
                 };
