@@ -46,13 +46,17 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name'\n  newsgraph query --file queries/who_accused_whom.rq --format csv\n  newsgraph query 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a ng:Statement ; ?p ?o }' --format turtle\n\nThe default graph is the union of all article graphs; GRAPH ?g { } reaches one article. Prefixes ng:, schema:, rdf:, rdfs:, skos:, owl:, prov:, nif:, xsd:, wd:, dct: are predeclared."
     )]
     Query(QueryArgs),
-    /// Write the store as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD).
+    /// Write the store as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) or as a graph
+    /// for graph tools (GraphML, GEXF, DOT, Cytoscape.js JSON, Neo4j CSV).
     #[command(
-        after_help = "Examples:\n  newsgraph export --format trig -o graph.trig\n  newsgraph export --format turtle --graph https://newsgraph.example.org/id/article/korea\n\nTurtle, N-Triples and RDF/XML have no named graphs: they get the union of the article graphs."
+        after_help = "Examples:\n  newsgraph export --format trig -o graph.trig\n  newsgraph export --format turtle --graph https://newsgraph.example.org/id/article/korea\n  newsgraph export -o graph.graphml\n  newsgraph export --format gexf --aggregate -o graph.gexf\n  newsgraph export --format dot --around Estonia --depth 2 | dot -Tsvg > estonia.svg\n  newsgraph export --format cytoscape --top 50 --types person,organization -o people.cyjs\n  newsgraph export --format csv -o neo4j/\n\nTurtle, N-Triples and RDF/XML have no named graphs: they get the union of the article graphs.\n\nGraph formats have one node per entity (IRI, label, type, Wikidata id, mentions, aliases, degree, PageRank, component, community) and one edge per statement from its subject to its object and to each entity named in its content (predicate, role, CAMEO code, weight, dates, a quote, articles, statement IRIs). Degree, PageRank and communities are those of the whole graph. Selection runs in this order: --predicates, --since and --until keep statements (and the entities they link, or that articles of those dates mention); --types and --min-mentions keep entities; --around keeps the ego network; --top keeps the highest PageRank. An edge is kept when both its ends are."
     )]
     Export(ExportArgs),
-    /// Show counts: entities by type, top entities by mentions, statements by predicate.
-    #[command(after_help = "Example:\n  newsgraph stats --top 20")]
+    /// Show counts: entities by type, top entities by mentions, statements by predicate; with
+    /// `--rank`, the top entities by PageRank with their degree, component and community.
+    #[command(
+        after_help = "Examples:\n  newsgraph stats --top 20\n  newsgraph stats --rank\n  newsgraph stats --rank --store-analytics\n\nWith --rank the graph of statements between entities is read from the store: degree is the number of distinct entities an entity is linked to, weighted degree the number of statement edges at it, PageRank follows the edges from subject to object and targets (damping 0.85), components and communities (Louvain) are numbered from the largest. --store-analytics also writes these figures into the named graph {base}analytics (replacing it), so that SPARQL can sort by ng:pageRank."
+    )]
     Stats(StatsArgs),
     /// List entities with their aliases, mention counts and Wikidata ids; `--explain` shows how
     /// one entity's names were merged.
@@ -306,17 +310,67 @@ pub struct QueryArgs {
 /// `export` arguments.
 #[derive(Debug, ClapArgs)]
 pub struct ExportArgs {
-    /// turtle, ntriples, nquads, trig, rdfxml or jsonld.
+    /// RDF: turtle, ntriples, nquads, trig, rdfxml, jsonld. Graph: graphml, gexf, dot,
+    /// cytoscape, csv (a folder). Default: from the extension of -o.
     #[arg(long)]
-    pub format: String,
-    /// Export only this named graph (an article IRI).
+    pub format: Option<String>,
+    /// RDF only: export only this named graph (an article IRI).
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
-    /// Output file (default: standard output).
-    #[arg(long, short, value_name = "FILE")]
+    /// Output file, or folder for csv (default: standard output).
+    #[arg(long, short, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
+    pub selection: SelectionArgs,
+    #[command(flatten)]
     pub store: StoreArg,
+}
+
+/// Which part of the graph a graph format exports.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct SelectionArgs {
+    /// Only entities of these types (person, organization, country, place), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "TYPES")]
+    pub types: Vec<String>,
+    /// Only statements of these predicates (accused, said, spokespersonOf, …), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "PREDICATES")]
+    pub predicates: Vec<String>,
+    /// Only entities with at least N mentions.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub min_mentions: usize,
+    /// Only the N entities of highest PageRank.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Only statements of articles dated on or after DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only statements of articles dated on or before DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only the entities within --depth statements of ENTITY (a key, label or alias).
+    #[arg(long, value_name = "ENTITY")]
+    pub around: Option<String>,
+    /// How far from --around to go.
+    #[arg(long, value_name = "K", requires = "around")]
+    pub depth: Option<usize>,
+    /// One edge per predicate between two entities, weighted by its number of statements
+    /// (default: one edge per statement).
+    #[arg(long)]
+    pub aggregate: bool,
+}
+
+impl SelectionArgs {
+    /// True when any option is given.
+    pub fn is_set(&self) -> bool {
+        !self.types.is_empty()
+            || !self.predicates.is_empty()
+            || self.min_mentions > 0
+            || self.top.is_some()
+            || self.since.is_some()
+            || self.until.is_some()
+            || self.around.is_some()
+            || self.aggregate
+    }
 }
 
 /// `entities` arguments.
@@ -341,6 +395,12 @@ pub struct StatsArgs {
     /// How many top entities to list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Rank entities by PageRank, with degree, weighted degree, component and community.
+    #[arg(long)]
+    pub rank: bool,
+    /// Also write the figures into the analytics named graph of the store, replacing it.
+    #[arg(long, requires = "rank")]
+    pub store_analytics: bool,
     #[command(flatten)]
     pub store: StoreArg,
 }

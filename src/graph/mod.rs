@@ -9,9 +9,13 @@
 //! assert_eq!(graph.statement_count(), 1);
 //! ```
 
+mod analytics;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
+
+pub use analytics::{Analytics, EntityMetrics, DAMPING};
 
 use crate::model::{Article, CharIndex, Entity, EntityKind, Extraction, Polarity, Predicate, StatementRule};
 
@@ -153,26 +157,6 @@ impl KnowledgeGraph {
         let article_index = self.articles.len();
         let mut entities = x.resolution.entities.clone();
         entities.sort_by(|a, b| a.key.cmp(&b.key));
-        for e in &x.resolution.entities {
-            let node = self.node(e.key.clone(), e.kind);
-            let n = &mut self.graph[node];
-            if (e.name.chars().count(), std::cmp::Reverse(&e.name))
-                > (n.name.chars().count(), std::cmp::Reverse(&n.name))
-            {
-                if !n.name.is_empty() {
-                    n.aliases.insert(std::mem::take(&mut n.name));
-                }
-                n.name = e.name.clone();
-            } else if e.name != n.name {
-                n.aliases.insert(e.name.clone());
-            }
-            n.aliases.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
-            n.aliases.remove(&n.name);
-            n.wikidata = n.wikidata.take().or_else(|| e.wikidata.clone());
-            n.capital_of = n.capital_of.take().or_else(|| e.capital_of.clone());
-            n.mentions += e.mentions.len();
-            n.articles += 1;
-        }
         let mentions = x
             .mentions
             .iter()
@@ -219,7 +203,44 @@ impl KnowledgeGraph {
                 confidence: s.confidence,
             })
             .collect();
-        for (i, s) in statements.iter().enumerate() {
+        self.add_record(ArticleRecord { article: x.article.clone(), entities, mentions, statements });
+    }
+
+    /// Adds one article as recorded: what [`KnowledgeGraph::add`] makes of an extraction, or
+    /// what [`crate::rdf::read_graph`] reads back from a store. Statements are renumbered to
+    /// point at this graph's article; their ordinals are kept. An entity's mention count is the
+    /// number of its graph mentions (the recogniser's, descriptions and pronouns), as in the
+    /// store.
+    pub fn add_record(&mut self, mut record: ArticleRecord) {
+        let article_index = self.articles.len();
+        let mut mentions: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in &record.mentions {
+            *mentions.entry(m.entity.as_str()).or_default() += 1;
+        }
+        for e in &record.entities {
+            let node = self.node(e.key.clone(), e.kind);
+            let n = &mut self.graph[node];
+            if (e.name.chars().count(), std::cmp::Reverse(&e.name))
+                > (n.name.chars().count(), std::cmp::Reverse(&n.name))
+            {
+                if !n.name.is_empty() {
+                    n.aliases.insert(std::mem::take(&mut n.name));
+                }
+                n.name = e.name.clone();
+            } else if e.name != n.name {
+                n.aliases.insert(e.name.clone());
+            }
+            n.aliases.extend(e.aliases.iter().filter(|a| **a != n.name).cloned());
+            n.aliases.remove(&n.name);
+            n.wikidata = n.wikidata.take().or_else(|| e.wikidata.clone());
+            n.capital_of = n.capital_of.take().or_else(|| e.capital_of.clone());
+            n.mentions += mentions.get(e.key.as_str()).copied().unwrap_or(0);
+            n.articles += 1;
+        }
+        for s in &mut record.statements {
+            s.article = article_index;
+        }
+        for (i, s) in record.statements.iter().enumerate() {
             let from = self.index[&s.subject];
             let to: Vec<&String> = s.object.iter().chain(&s.targets).collect();
             for t in to {
@@ -231,7 +252,7 @@ impl KnowledgeGraph {
                 );
             }
         }
-        self.articles.push(ArticleRecord { article: x.article.clone(), entities, mentions, statements });
+        self.articles.push(record);
     }
 
     fn node(&mut self, key: String, kind: EntityKind) -> NodeIndex {
@@ -260,6 +281,12 @@ impl KnowledgeGraph {
     /// Number of distinct entities.
     pub fn entity_count(&self) -> usize {
         self.graph.node_count()
+    }
+
+    /// Number of statement edges: a statement gives one edge to its object and one to each
+    /// target.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
     }
 
     /// Number of statements over all articles.

@@ -66,6 +66,31 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Every tier, from the first resolver tier to the last.
+    pub const ALL: [Tier; 10] = [
+        Tier::First,
+        Tier::Exact,
+        Tier::Normalised,
+        Tier::Gazetteer,
+        Tier::AcronymDefined,
+        Tier::Initials,
+        Tier::NameVariant,
+        Tier::NamePart,
+        Tier::Description,
+        Tier::Pronoun,
+    ];
+
+    /// Parses [`Tier::name`].
+    ///
+    /// ```
+    /// use newsgraph::model::Tier;
+    /// assert_eq!(Tier::from_name("acronym-defined"), Some(Tier::AcronymDefined));
+    /// assert!(Tier::ALL.iter().all(|&t| Tier::from_name(t.name()) == Some(t)));
+    /// ```
+    pub fn from_name(name: &str) -> Option<Self> {
+        Tier::ALL.into_iter().find(|t| t.name() == name)
+    }
+
     /// The tier's name in the merge log and the RDF (`ng:tier`).
     pub const fn name(self) -> &'static str {
         match self {

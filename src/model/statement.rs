@@ -206,6 +206,34 @@ pub enum StatementRule {
 }
 
 impl StatementRule {
+    /// Every rule, in declaration order.
+    pub const ALL: [StatementRule; 19] = [
+        StatementRule::QuoteSpeakerVerb,
+        StatementRule::QuoteVerbSpeaker,
+        StatementRule::QuotePronoun,
+        StatementRule::QuoteAccordingTo,
+        StatementRule::SpeakerVerbQuote,
+        StatementRule::Clause,
+        StatementRule::ClausePassive,
+        StatementRule::ClausePronoun,
+        StatementRule::ClauseCoordinated,
+        StatementRule::RoleApposition,
+        StatementRule::RolePrefix,
+        StatementRule::RelationModel,
+        StatementRule::QuotedAsSaying,
+        StatementRule::QuoteContinued,
+        StatementRule::AccordingTo,
+        StatementRule::NounBy,
+        StatementRule::NounPossessive,
+        StatementRule::NounBetween,
+        StatementRule::NounLightVerb,
+    ];
+
+    /// Parses [`StatementRule::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        StatementRule::ALL.into_iter().find(|r| r.name() == name)
+    }
+
     /// The rule's name in tables and RDF.
     pub const fn name(self) -> &'static str {
         match self {

@@ -13,7 +13,9 @@
 //!            "https://newsgraph.example.org/id/article/wire%2F2024_01");
 //! ```
 
+mod analytics;
 mod query;
+mod read;
 mod store;
 pub mod vocab;
 
@@ -22,7 +24,9 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 use crate::error::Result;
 use crate::graph::{ArticleRecord, KnowledgeGraph};
 
+pub use analytics::{analytics_quads, store_analytics};
 pub use query::{display_term, rdf_format_from_name, QueryOutput, ResultFormat, SparqlRunner};
+pub use read::{read_graph, read_minter};
 pub use store::GraphStore;
 
 /// Mints IRIs under a base.
@@ -45,6 +49,26 @@ fn encode(s: &str) -> String {
     out
 }
 
+/// Inverts [`encode`]: `None` for a malformed escape or bytes that are not UTF-8.
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'_' => out.push(b' '),
+            b'%' => {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
 impl Minter {
     /// A minter under `base`, which must be an absolute IRI ending in `/` or `#`.
     pub fn new(base: &str) -> Result<Self> {
@@ -59,6 +83,36 @@ impl Minter {
     pub fn entity(&self, key: &str) -> NamedNode {
         let (kind, name) = key.split_once(':').unwrap_or(("entity", key));
         NamedNode::new_unchecked(format!("{}entity/{}/{}", self.base, encode(kind), encode(name)))
+    }
+
+    /// The base IRI, ending in `/` or `#`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The canonical key an entity IRI was minted from (the inverse of [`Minter::entity`]),
+    /// whatever base it was minted under.
+    ///
+    /// ```
+    /// use newsgraph::rdf::Minter;
+    /// let minter = Minter::new(newsgraph::rdf::vocab::DEFAULT_BASE_IRI).unwrap();
+    /// let iri = minter.entity("organization:office of gas_and electricity");
+    /// assert_eq!(Minter::entity_key(iri.as_str()).as_deref(), Some("organization:office of gas_and electricity"));
+    /// assert_eq!(Minter::entity_key("https://example.org/article/x"), None);
+    /// ```
+    pub fn entity_key(iri: &str) -> Option<String> {
+        let mut parts = iri.rsplitn(3, '/');
+        let (name, kind, rest) = (parts.next()?, parts.next()?, parts.next()?);
+        if !rest.ends_with("entity") {
+            return None;
+        }
+        Some(format!("{}:{}", decode(kind)?, decode(name)?))
+    }
+
+    /// The name of the analytics graph (`{base}analytics`): degree, PageRank and community of
+    /// every entity, rebuilt on demand by `newsgraph stats --rank --store-analytics`.
+    pub fn analytics(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}analytics", self.base))
     }
 
     /// The IRI of an article, which is also the name of its graph.

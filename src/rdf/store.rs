@@ -10,6 +10,14 @@ use oxigraph::store::Store;
 use super::vocab::PREFIXES;
 use crate::error::{Error, Result};
 
+fn no_store(path: &Path) -> Error {
+    Error::Usage(format!(
+        "no store at {}: build one first with `newsgraph build PATH --store {}`",
+        path.display(),
+        path.display()
+    ))
+}
+
 /// An Oxigraph store holding one named graph per article.
 #[derive(Clone)]
 pub struct GraphStore {
@@ -23,14 +31,18 @@ impl GraphStore {
         Ok(GraphStore { store: Store::open(path)? })
     }
 
+    /// Opens an existing store for writing (it must have been built).
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        if !path.join("CURRENT").exists() {
+            return Err(no_store(path));
+        }
+        Ok(GraphStore { store: Store::open(path)? })
+    }
+
     /// Opens an existing store read-only (for queries while a build may be writing).
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !path.join("CURRENT").exists() {
-            return Err(Error::Usage(format!(
-                "no store at {}: build one first with `newsgraph build PATH --store {}`",
-                path.display(),
-                path.display()
-            )));
+            return Err(no_store(path));
         }
         Ok(GraphStore { store: Store::open_read_only(path)? })
     }
@@ -71,6 +83,11 @@ impl GraphStore {
         tx.extend(quads.iter());
         tx.commit()?;
         Ok(())
+    }
+
+    /// Adds quads as they are, without replacing any graph (tests, one-shot pipelines).
+    pub fn extend(&self, quads: &[Quad]) -> Result<()> {
+        Ok(self.store.extend(quads.iter().map(QuadRef::from))?)
     }
 
     /// Number of quads.

@@ -170,6 +170,37 @@ iri!(
 );
 iri!(NG_ARTICLE, NG, "article", "ng:article — the article a statement or mention is in.");
 iri!(NG_DATE, NG, "date", "ng:date — the statement's article date (for timelines).");
+iri!(
+    NG_ANALYTICS,
+    NG,
+    "Analytics",
+    "ng:Analytics — the named graph of graph analytics (`{base}analytics`), rebuilt on demand by `newsgraph stats --rank --store-analytics`."
+);
+iri!(
+    NG_PAGE_RANK,
+    NG,
+    "pageRank",
+    "ng:pageRank — analytics: an entity's PageRank over the statement edges (damping 0.85; all ranks add up to 1)."
+);
+iri!(
+    NG_DEGREE,
+    NG,
+    "degree",
+    "ng:degree — analytics: the number of distinct entities linked to an entity by a statement."
+);
+iri!(
+    NG_WEIGHTED_DEGREE,
+    NG,
+    "weightedDegree",
+    "ng:weightedDegree — analytics: the number of statement edges that start or end at an entity."
+);
+iri!(NG_COMPONENT, NG, "component", "ng:component — analytics: an entity's connected component (0 is the largest).");
+iri!(
+    NG_COMMUNITY,
+    NG,
+    "community",
+    "ng:community — analytics: an entity's community by the Louvain method (0 is the largest)."
+);
 iri!(NIF_BEGIN_INDEX, NIF, "beginIndex", "nif:beginIndex (code points).");
 iri!(NIF_END_INDEX, NIF, "endIndex", "nif:endIndex (code points).");
 iri!(NIF_ANCHOR_OF, NIF, "anchorOf", "nif:anchorOf — the surface text.");

@@ -1,0 +1,340 @@
+//! The knowledge graph read back from a store with SPARQL: the inverse of
+//! [`super::article_quads`], so that analytics and exports work on the one
+//! [`KnowledgeGraph`] whatever built the store.
+//!
+//! Everything the quads carry comes back: articles (without their text, which the store does
+//! not keep), each article's entities, mentions with their merge-log tier, and statements with
+//! their evidence. Articles are added in the order of their ids, statements in the order of
+//! their ordinals, mentions by offset and targets by key, so the graph does not depend on the
+//! store's order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::model::Term;
+
+use super::query::{QueryOutput, SparqlRunner};
+use super::vocab::{class_of, predicate_iri, WD};
+use super::{GraphStore, Minter};
+use crate::error::{Error, Result};
+use crate::graph::{ArticleRecord, KnowledgeGraph, MentionRecord, StatementRecord};
+use crate::model::{Article, Entity, EntityKind, Origin, Polarity, Predicate, StatementRule, Tier};
+
+const ARTICLES: &str = "SELECT ?g ?id ?title ?date ?url ?source WHERE { GRAPH ?g { \
+    ?g a schema:NewsArticle ; schema:identifier ?id . \
+    OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g schema:datePublished ?date } \
+    OPTIONAL { ?g schema:url ?url } OPTIONAL { ?g schema:publisher ?source } } }";
+
+const ENTITIES: &str = "SELECT ?g ?e ?key ?class ?label ?same ?capital ?nationality ?partOf WHERE { GRAPH ?g { \
+    ?g a schema:NewsArticle ; schema:mentions ?e . ?e ng:key ?key ; a ?class ; rdfs:label ?label . \
+    OPTIONAL { ?e owl:sameAs ?same } OPTIONAL { ?e ng:capitalOf ?capital } \
+    OPTIONAL { ?e ng:nationality ?nationality } OPTIONAL { ?e ng:partOf ?partOf } } }";
+
+const ALIASES: &str = "SELECT ?g ?e ?alias WHERE { GRAPH ?g { \
+    ?g a schema:NewsArticle ; schema:mentions ?e . ?e skos:altLabel ?alias } }";
+
+const MENTIONS: &str = "SELECT ?g ?e ?start ?end ?text ?government ?tier WHERE { \
+    GRAPH ?g { ?g a schema:NewsArticle . ?m a ng:Mention ; ng:refersTo ?e ; \
+      nif:beginIndex ?start ; nif:endIndex ?end ; nif:anchorOf ?text . \
+      OPTIONAL { ?m ng:governmentOf ?government } } \
+    OPTIONAL { GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?m ng:tier ?tier } } }";
+
+const STATEMENTS: &str = "SELECT ?g ?s ?subject ?predicate ?object ?quote ?quoteBegin ?quoteEnd ?evidence \
+    ?begin ?end ?cue ?cameo ?medium ?polarity ?rule ?confidence WHERE { GRAPH ?g { \
+    ?g a schema:NewsArticle . ?s a ng:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ; \
+      ng:evidence ?evidence ; nif:beginIndex ?begin ; nif:endIndex ?end ; ng:cue ?cue ; \
+      ng:polarity ?polarity ; ng:rule ?rule ; ng:confidence ?confidence . \
+    OPTIONAL { ?s rdf:object ?object } OPTIONAL { ?s ng:quote ?quote } \
+    OPTIONAL { ?s ng:quoteBeginIndex ?quoteBegin ; ng:quoteEndIndex ?quoteEnd } \
+    OPTIONAL { ?s ng:cameo ?cameo } OPTIONAL { ?s ng:medium ?medium } } }";
+
+const TARGETS: &str = "SELECT ?g ?s ?target WHERE { GRAPH ?g { \
+    ?g a schema:NewsArticle . ?s a ng:Statement ; ng:target ?target } }";
+
+const BASE: &str = "SELECT ?g ?id WHERE { GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id } } \
+    ORDER BY ?id LIMIT 1";
+
+/// One row of a SELECT, by variable name.
+struct Row<'a> {
+    vars: &'a [String],
+    cells: &'a [Option<Term>],
+}
+
+impl Row<'_> {
+    fn term(&self, var: &str) -> Option<&Term> {
+        let i = self.vars.iter().position(|v| v == var)?;
+        self.cells[i].as_ref()
+    }
+
+    /// A literal's value or an IRI's text.
+    fn opt(&self, var: &str) -> Option<String> {
+        self.term(var).map(|t| match t {
+            Term::NamedNode(n) => n.as_str().to_owned(),
+            Term::Literal(l) => l.value().to_owned(),
+            other => other.to_string(),
+        })
+    }
+
+    fn get(&self, var: &str) -> Result<String> {
+        self.opt(var).ok_or_else(|| bad(format!("?{var} is unbound")))
+    }
+
+    fn number(&self, var: &str) -> Result<usize> {
+        let s = self.get(var)?;
+        s.parse().map_err(|_| bad(format!("?{var} = {s:?} is not a whole number")))
+    }
+}
+
+fn bad(reason: String) -> Error {
+    Error::Data { path: "store".into(), line: 0, reason }
+}
+
+fn select(runner: &SparqlRunner<'_>, query: &str, mut each: impl FnMut(Row<'_>) -> Result<()>) -> Result<()> {
+    match runner.run(query)? {
+        QueryOutput::Solutions(vars, rows) => {
+            for cells in &rows {
+                each(Row { vars: &vars, cells })?;
+            }
+            Ok(())
+        }
+        _ => Err(bad("a SELECT query gave no solutions".into())),
+    }
+}
+
+/// The minter a store was built with: its base IRI is found from an article's IRI and id.
+/// `None` for a store without articles.
+pub fn read_minter(store: &GraphStore) -> Result<Option<Minter>> {
+    let runner = SparqlRunner::new(store);
+    let mut base = None;
+    select(&runner, BASE, |row| {
+        let (iri, id) = (row.get("g")?, row.get("id")?);
+        let probe = Minter::new("http://x/")?.article(&id);
+        let suffix = probe.as_str().trim_start_matches("http://x/");
+        let prefix =
+            iri.strip_suffix(suffix).ok_or_else(|| bad(format!("article IRI {iri} does not end with {suffix}")))?;
+        base = Some(Minter::new(prefix)?);
+        Ok(())
+    })?;
+    Ok(base)
+}
+
+/// Reads the knowledge graph of every article in a store.
+///
+/// ```
+/// use newsgraph::graph::KnowledgeGraph;
+/// use newsgraph::rdf::{graph_quads, read_graph, GraphStore, Minter};
+/// let mut graph = KnowledgeGraph::new();
+/// graph.add(&newsgraph::Pipeline::new().run_text("Estonia accused Russia of jamming flights."));
+/// let minter = Minter::new(newsgraph::rdf::vocab::DEFAULT_BASE_IRI).unwrap();
+/// let store = GraphStore::in_memory().unwrap();
+/// store.extend(&graph_quads(&graph, &minter)).unwrap();
+/// let read = read_graph(&store).unwrap();
+/// assert_eq!(read.entity_count(), 2);
+/// assert_eq!(read.statement_count(), 1);
+/// assert_eq!(graph_quads(&read, &minter), graph_quads(&graph, &minter));
+/// ```
+pub fn read_graph(store: &GraphStore) -> Result<KnowledgeGraph> {
+    let runner = SparqlRunner::new(store);
+    let key_of = |iri: &str| Minter::entity_key(iri).ok_or_else(|| bad(format!("{iri} is not an entity IRI")));
+
+    let mut records: BTreeMap<String, ArticleRecord> = BTreeMap::new();
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    select(&runner, ARTICLES, |row| {
+        let (graph, id) = (row.get("g")?, row.get("id")?);
+        let article = Article {
+            id: id.clone(),
+            title: row.opt("title"),
+            date: row.opt("date"),
+            url: row.opt("url"),
+            source: row.opt("source"),
+            text: String::new(),
+            origin: Origin { path: id.clone().into(), line: None },
+        };
+        ids.insert(graph, id.clone());
+        let record = ArticleRecord { article, entities: Vec::new(), mentions: Vec::new(), statements: Vec::new() };
+        records.insert(id, record);
+        Ok(())
+    })?;
+    let record_of = |graph: &str| ids.get(graph).cloned().ok_or_else(|| bad(format!("unknown article graph {graph}")));
+
+    let mut entities: BTreeMap<(String, String), Entity> = BTreeMap::new();
+    select(&runner, ENTITIES, |row| {
+        let class = row.get("class")?;
+        let Some(kind) = EntityKind::ALL.into_iter().find(|&k| class_of(k) == class) else {
+            return Ok(()); // another type of the same node
+        };
+        let link = |var: &str| row.opt(var).map(|iri| key_of(&iri)).transpose();
+        let entity = Entity {
+            kind,
+            key: row.get("key")?,
+            name: row.get("label")?,
+            aliases: BTreeSet::new(),
+            wikidata: row.opt("same").and_then(|iri| iri.strip_prefix(WD).map(str::to_owned)),
+            capital_of: link("capital")?,
+            nationality: link("nationality")?,
+            part_of: link("partOf")?,
+            mentions: Vec::new(),
+        };
+        entities.insert((record_of(&row.get("g")?)?, row.get("e")?), entity);
+        Ok(())
+    })?;
+    select(&runner, ALIASES, |row| {
+        if let Some(e) = entities.get_mut(&(record_of(&row.get("g")?)?, row.get("e")?)) {
+            e.aliases.insert(row.get("alias")?);
+        }
+        Ok(())
+    })?;
+    for ((id, _), entity) in entities {
+        records.get_mut(&id).expect("entities come from known articles").entities.push(entity);
+    }
+
+    select(&runner, MENTIONS, |row| {
+        let id = record_of(&row.get("g")?)?;
+        let tier = match row.opt("tier") {
+            Some(name) => Tier::from_name(&name).ok_or_else(|| bad(format!("unknown tier {name:?}")))?,
+            None => Tier::First,
+        };
+        let mention = MentionRecord {
+            entity: key_of(&row.get("e")?)?,
+            start: row.number("start")?,
+            end: row.number("end")?,
+            text: row.get("text")?,
+            tier,
+            government_of: row.opt("government").map(|iri| key_of(&iri)).transpose()?,
+        };
+        records.get_mut(&id).expect("known article").mentions.push(mention);
+        Ok(())
+    })?;
+
+    let mut statements: BTreeMap<(String, usize), StatementRecord> = BTreeMap::new();
+    select(&runner, STATEMENTS, |row| {
+        let id = record_of(&row.get("g")?)?;
+        let iri = row.get("s")?;
+        let ordinal = iri
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| bad(format!("statement IRI {iri} does not end with its number")))?;
+        let predicate_name = row.get("predicate")?;
+        let predicate = Predicate::ALL
+            .into_iter()
+            .find(|&p| predicate_iri(p) == predicate_name)
+            .ok_or_else(|| bad(format!("unknown predicate {predicate_name}")))?;
+        let polarity = match row.get("polarity")?.as_str() {
+            "asserted" => Polarity::Asserted,
+            "negated" => Polarity::Negated,
+            other => return Err(bad(format!("unknown polarity {other:?}"))),
+        };
+        let rule_name = row.get("rule")?;
+        let rule = StatementRule::from_name(&rule_name).ok_or_else(|| bad(format!("unknown rule {rule_name:?}")))?;
+        let confidence = row.get("confidence")?;
+        let quote_offsets = match (row.opt("quoteBegin"), row.opt("quoteEnd")) {
+            (Some(_), Some(_)) => Some((row.number("quoteBegin")?, row.number("quoteEnd")?)),
+            _ => None,
+        };
+        let statement = StatementRecord {
+            article: 0,
+            ordinal,
+            subject: key_of(&row.get("subject")?)?,
+            predicate,
+            object: row.opt("object").map(|iri| key_of(&iri)).transpose()?,
+            targets: Vec::new(),
+            quote: row.opt("quote"),
+            quote_offsets,
+            sentence: row.get("evidence")?,
+            evidence_offsets: (row.number("begin")?, row.number("end")?),
+            cue: row.get("cue")?,
+            cameo: row.opt("cameo"),
+            medium: row.opt("medium").map(|iri| key_of(&iri)).transpose()?,
+            polarity,
+            rule,
+            confidence: confidence.parse().map_err(|_| bad(format!("confidence {confidence:?} is not a number")))?,
+        };
+        statements.insert((id, ordinal), statement);
+        Ok(())
+    })?;
+    let ordinal_of = |iri: &str| iri.rsplit('/').next().and_then(|n| n.parse::<usize>().ok());
+    select(&runner, TARGETS, |row| {
+        let id = record_of(&row.get("g")?)?;
+        let iri = row.get("s")?;
+        if let Some(s) = ordinal_of(&iri).and_then(|n| statements.get_mut(&(id, n))) {
+            s.targets.push(key_of(&row.get("target")?)?);
+        }
+        Ok(())
+    })?;
+    for ((id, _), mut statement) in statements {
+        statement.targets.sort();
+        statement.targets.dedup();
+        records.get_mut(&id).expect("known article").statements.push(statement);
+    }
+
+    let mut graph = KnowledgeGraph::new();
+    for (_, mut record) in records {
+        record.entities.sort_by(|a, b| a.key.cmp(&b.key));
+        record.mentions.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
+        // a statement names only entities its article describes (the graph relies on it)
+        let known: BTreeSet<&str> = record.entities.iter().map(|e| e.key.as_str()).collect();
+        for s in &record.statements {
+            if let Some(k) =
+                std::iter::once(&s.subject).chain(&s.object).chain(&s.targets).find(|k| !known.contains(k.as_str()))
+            {
+                return Err(bad(format!(
+                    "statement {} of article {:?} names {k}, which the article does not describe",
+                    s.ordinal, record.article.id
+                )));
+            }
+        }
+        graph.add_record(record);
+    }
+    Ok(graph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf::graph_quads;
+
+    fn extraction(id: &str, date: Option<&str>, text: &str) -> crate::model::Extraction {
+        crate::Pipeline::new().run(Article {
+            id: id.into(),
+            title: Some(format!("Headline of {id}")),
+            date: date.map(str::to_owned),
+            url: Some(format!("https://example.org/{id}")),
+            source: None,
+            text: text.into(),
+            origin: Origin { path: id.into(), line: None },
+        })
+    }
+
+    #[test]
+    fn read_graph_gives_back_the_quads_it_was_built_from() {
+        let mut graph = KnowledgeGraph::new();
+        graph.add(&extraction(
+            "b/2",
+            Some("2024-03-04"),
+            "Kadri Saar, a spokeswoman for the Estonian Foreign Ministry, said Russia had jammed flights. \
+             \"We will not accept this,\" Saar said. Moscow denied the report.",
+        ));
+        graph.add(&extraction("a 1", None, "The U.S. accused Iran. Iranian officials did not accuse Zoë Ng."));
+        let minter = Minter::new("http://example.org/kg#").unwrap();
+        let store = GraphStore::in_memory().unwrap();
+        store.extend(&graph_quads(&graph, &minter)).unwrap();
+
+        let read = read_graph(&store).unwrap();
+        let mut expected = graph_quads(&graph, &minter);
+        expected.sort_by_cached_key(|q| q.to_string());
+        let mut actual = graph_quads(&read, &minter);
+        actual.sort_by_cached_key(|q| q.to_string());
+        assert_eq!(actual, expected);
+        assert_eq!(read.entities().collect::<Vec<_>>(), graph.entities().collect::<Vec<_>>());
+        // articles come back in id order
+        assert_eq!(read.articles().iter().map(|a| a.article.id.as_str()).collect::<Vec<_>>(), ["a 1", "b/2"]);
+        assert_eq!(read_minter(&store).unwrap().unwrap().base(), "http://example.org/kg#");
+    }
+
+    #[test]
+    fn read_graph_of_an_empty_store_is_empty() {
+        let store = GraphStore::in_memory().unwrap();
+        assert_eq!(read_graph(&store).unwrap().entity_count(), 0);
+        assert!(read_minter(&store).unwrap().is_none());
+    }
+}
