@@ -31,6 +31,7 @@ pub struct Pipeline {
     resolver: Box<dyn Resolver>,
     extractor: Box<dyn Extractor>,
     relations: Option<RelationClassifier>,
+    signature: String,
 }
 
 impl Default for Pipeline {
@@ -75,9 +76,38 @@ impl Pipeline {
         let extraction = self.run(article);
         let mut graph = KnowledgeGraph::new();
         graph.add(&extraction);
-        let quads = article_quads(&graph.articles()[0], minter);
+        let mut quads = article_quads(&graph.articles()[0], minter);
         let record = graph.into_articles().pop().expect("one article was added");
+        let iri = minter.article(&record.article.id);
+        quads.push(oxigraph::model::Quad::new(
+            iri.clone(),
+            oxigraph::model::NamedNode::new_unchecked(crate::rdf::vocab::NG_CONTENT_HASH),
+            oxigraph::model::Literal::new_simple_literal(self.fingerprint(&record.article)),
+            iri,
+        ));
         ArticleOutput { quads, words: extraction.document.tokens.len(), record }
+    }
+
+    /// What an article's graph depends on, hashed (FNV-1a, 64 bits, hex): the article's id,
+    /// metadata and text, and the pipeline's [`PipelineBuilder::signature`]. `build` stores it
+    /// as `ng:contentHash` and skips an article whose hash is unchanged.
+    pub fn fingerprint(&self, article: &Article) -> String {
+        use std::hash::Hasher;
+        let mut h = fnv::FnvHasher::default();
+        let none = "\u{0}";
+        for part in [
+            self.signature.as_str(),
+            &article.id,
+            article.title.as_deref().unwrap_or(none),
+            article.date.as_deref().unwrap_or(none),
+            article.url.as_deref().unwrap_or(none),
+            article.source.as_deref().unwrap_or(none),
+            &article.text,
+        ] {
+            h.write(part.as_bytes());
+            h.write_u8(0xff);
+        }
+        format!("{:016x}", h.finish())
     }
 
     /// Runs the pipeline over `records` on `jobs` worker threads and hands each article's
@@ -90,6 +120,20 @@ impl Pipeline {
         records: impl Iterator<Item = Record>,
         minter: &Minter,
         jobs: usize,
+        sink: impl FnMut(std::result::Result<ArticleOutput, InputError>) -> Result<()>,
+    ) -> Result<()> {
+        self.process_changed(records, minter, jobs, |_| false, |_| Ok(()), sink)
+    }
+
+    /// [`Pipeline::process`], passing an article for which `unchanged` says so to `skipped`
+    /// instead of processing it (in input order too).
+    pub fn process_changed(
+        &self,
+        records: impl Iterator<Item = Record>,
+        minter: &Minter,
+        jobs: usize,
+        unchanged: impl Fn(&Article) -> bool,
+        mut skipped: impl FnMut(&Article) -> Result<()>,
         mut sink: impl FnMut(std::result::Result<ArticleOutput, InputError>) -> Result<()>,
     ) -> Result<()> {
         let jobs = jobs.max(1);
@@ -112,11 +156,23 @@ impl Pipeline {
                     }
                 }));
             }
+            // an unchanged article is passed over, in its place in the input order
+            let batch: Vec<Option<std::result::Result<Article, InputError>>> = batch
+                .into_iter()
+                .map(|r| match r {
+                    Ok(a) if unchanged(&a) => {
+                        skipped(&a)?;
+                        Ok(None)
+                    }
+                    r => Ok(Some(r)),
+                })
+                .collect::<Result<_>>()?;
+            let work = |r: std::result::Result<Article, InputError>| r.map(|a| self.article_output(a, minter));
             let outputs: Vec<std::result::Result<ArticleOutput, InputError>> = if jobs == 1 {
-                batch.into_iter().map(|r| r.map(|a| self.article_output(a, minter))).collect()
+                batch.into_iter().flatten().map(work).collect()
             } else {
                 use rayon::prelude::*;
-                pool.install(|| batch.into_par_iter().map(|r| r.map(|a| self.article_output(a, minter))).collect())
+                pool.install(|| batch.into_par_iter().flatten().map(work).collect())
             };
             for output in outputs {
                 sink(output)?;
@@ -134,12 +190,34 @@ impl Pipeline {
         store: &GraphStore,
         minter: &Minter,
         jobs: usize,
+        on_event: impl FnMut(BuildEvent<'_>),
+    ) -> Result<BuildSummary> {
+        self.build_store_with(records, store, minter, jobs, false, on_event)
+    }
+
+    /// [`Pipeline::build_store`]; unless `force`, an article whose stored `ng:contentHash`
+    /// equals its [`Pipeline::fingerprint`] is skipped and counted as skipped.
+    pub fn build_store_with(
+        &self,
+        records: impl Iterator<Item = Record>,
+        store: &GraphStore,
+        minter: &Minter,
+        jobs: usize,
+        force: bool,
         mut on_event: impl FnMut(BuildEvent<'_>),
     ) -> Result<BuildSummary> {
         let started = Instant::now();
         let mut summary = BuildSummary::default();
         let mut entities: BTreeMap<String, EntityKind> = BTreeMap::new();
-        self.process(records, minter, jobs, |output| {
+        let unchanged = |a: &Article| {
+            !force && store.content_hash(&minter.article(&a.id)).ok().flatten().as_deref() == Some(&self.fingerprint(a))
+        };
+        let mut skipped = 0usize;
+        let count_skipped = |_: &Article| {
+            skipped += 1;
+            Ok(())
+        };
+        self.process_changed(records, minter, jobs, unchanged, count_skipped, |output| {
             let output = match output {
                 Ok(output) => output,
                 Err(error) => {
@@ -159,6 +237,7 @@ impl Pipeline {
             Ok(())
         })?;
         store.flush()?;
+        summary.skipped = skipped;
         for kind in entities.values() {
             *summary.entities.entry(*kind).or_default() += 1;
         }
@@ -216,6 +295,8 @@ pub struct BuildSummary {
     pub articles: usize,
     /// Records that failed.
     pub failures: usize,
+    /// Articles skipped: stored before with the same content hash.
+    pub skipped: usize,
     /// Distinct entities by type, over the articles of this build.
     pub entities: BTreeMap<EntityKind, usize>,
     /// Statements extracted.
@@ -247,6 +328,7 @@ pub struct PipelineBuilder {
     pronouns: bool,
     relation_model: Option<Option<Arc<RelationModel>>>,
     relation_confidence: Option<f32>,
+    signature: Option<String>,
 }
 
 impl PipelineBuilder {
@@ -287,10 +369,26 @@ impl PipelineBuilder {
         self
     }
 
+    /// Names what the caller changed in the pipeline (a model file's hash, tables) for
+    /// [`Pipeline::fingerprint`]: articles built with another signature are built again. The
+    /// tool's version and the options set on this builder are always part of it.
+    pub fn signature(mut self, signature: String) -> Self {
+        self.signature = Some(signature);
+        self
+    }
+
     /// Builds the pipeline.
     pub fn build(self) -> Pipeline {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
+        let signature = format!(
+            "newsgraph {} pronouns={} relations={:?} {}",
+            env!("CARGO_PKG_VERSION"),
+            self.pronouns,
+            self.relation_confidence,
+            self.signature.as_deref().unwrap_or("")
+        );
         Pipeline {
+            signature,
             recognizer: self.recognizer.unwrap_or_else(|| Box::new(TaggerRecognizer::with_lexicon(lexicon.clone()))),
             resolver: Box::new(ListResolver::with_lexicon(lexicon.clone()).with_pronouns(self.pronouns)),
             extractor: Box::new(PatternExtractor::with_lexicon(lexicon.clone())),

@@ -35,11 +35,35 @@ fn cli_build_examples_twice_keeps_the_triple_count() {
     let store = dir.path().join("store");
     let first = newsgraph(&["build", "data/examples"], &store);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert!(stdout(&first).starts_with("built 11 articles (0 failed)"), "{}", stdout(&first));
+    assert!(stdout(&first).starts_with("built 11 articles (0 failed, 0 unchanged and skipped)"), "{}", stdout(&first));
     let n = count_triples(&store);
     assert!(n > 500);
+    // unchanged articles are skipped, and counted
     let second = newsgraph(&["build", "data/examples"], &store);
     assert_eq!(second.status.code(), Some(0));
+    assert!(
+        stdout(&second).starts_with("built 0 articles (0 failed, 11 unchanged and skipped)"),
+        "{}",
+        stdout(&second)
+    );
+    assert_eq!(count_triples(&store), n);
+    // a changed article is built again; another pipeline option rebuilds all; so does --force
+    let changed = dir.path().join("changed");
+    std::fs::create_dir(&changed).unwrap();
+    for name in ["wire-estonia-russia.txt", "wire-kenya-ethiopia.txt"] {
+        std::fs::copy(common::root().join("data/examples").join(name), changed.join(name)).unwrap();
+    }
+    let edited = changed.join("wire-kenya-ethiopia.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, text.replace("Nairobi on Wednesday", "Nairobi on Thursday")).unwrap();
+    let third = newsgraph(&["build", changed.to_str().unwrap()], &store);
+    assert!(stdout(&third).starts_with("built 1 articles (0 failed, 1 unchanged and skipped)"), "{}", stdout(&third));
+    let other = newsgraph(&["build", "data/examples", "--relation-confidence", "0.7"], &store);
+    assert!(stdout(&other).starts_with("built 11 articles (0 failed, 0 unchanged"), "{}", stdout(&other));
+    let forced = newsgraph(&["build", "data/examples", "--relation-confidence", "0.7", "--force"], &store);
+    assert!(stdout(&forced).starts_with("built 11 articles (0 failed, 0 unchanged"), "{}", stdout(&forced));
+    let back = newsgraph(&["build", "data/examples"], &store);
+    assert_eq!(back.status.code(), Some(0));
     assert_eq!(count_triples(&store), n, "rebuilding replaces each article graph");
     let stats = newsgraph(&["stats", "--top", "3"], &store);
     assert!(stdout(&stats).contains("articles: 11"), "{}", stdout(&stats));
@@ -79,7 +103,7 @@ fn cli_bad_inputs_are_reported_and_the_batch_goes_on() {
     ] {
         assert!(err.contains(&expected), "expected {expected:?} in:\n{err}");
     }
-    assert!(stdout(&o).starts_with("built 2 articles (8 failed)"), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("built 2 articles (8 failed, 0 unchanged and skipped)"), "{}", stdout(&o));
     let articles =
         newsgraph(&["query", "SELECT ?id WHERE { ?a schema:identifier ?id } ORDER BY ?id", "--format", "csv"], &store);
     assert_eq!(stdout(&articles).replace("\r\n", "\n"), "id\ngood\nok\n");

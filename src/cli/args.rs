@@ -27,7 +27,7 @@ pub struct StoreArg {
 pub enum Command {
     /// Read articles, extract entities and statements, and store them (one named graph per article).
     #[command(
-        after_help = "Examples:\n  newsgraph build data/examples\n  newsgraph build feed.jsonl --store /data/kg --date 2024-05-01\n  cat feed.jsonl | newsgraph build -\n\nInput: a .txt file is one article (its first non-empty line is the headline); a .jsonl file has one article per line with `id` and `text` (and optional `title`, `date`, `url`, `source`); folders are read recursively; `-` reads JSONL from standard input. Building an article again replaces its graph.\n\nExit codes: 0 all stored, 1 some inputs failed (each is reported as path:line: reason), 2 usage, 3 fatal."
+        after_help = "Examples:\n  newsgraph build data/examples\n  newsgraph build feed.jsonl --store /data/kg --date 2024-05-01\n  cat feed.jsonl | newsgraph build -\n\nInput: a .txt file is one article (its first non-empty line is the headline); a .jsonl file has one article per line with `id` and `text` (and optional `title`, `date`, `url`, `source`); folders are read recursively; `-` reads JSONL from standard input. Building an article again replaces its graph; an article stored before with the same text, metadata and pipeline is skipped (--force builds it again).\n\nExit codes: 0 all stored, 1 some inputs failed (each is reported as path:line: reason), 2 usage, 3 fatal."
     )]
     Build(BuildArgs),
     /// Read articles and write their graphs to standard output, with no store: a pure filter
@@ -233,6 +233,10 @@ pub struct BuildArgs {
     pub store: StoreArg,
     #[command(flatten)]
     pub pipeline: PipelineArgs,
+    /// Build every article again, even one stored before with the same text, metadata and
+    /// pipeline (by default such an article is skipped).
+    #[arg(long)]
+    pub force: bool,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,

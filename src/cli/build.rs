@@ -41,6 +41,7 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
         .recognizer(recognizer)
         .pronouns(args.pronouns)
         .relation_confidence(args.relation_confidence)
+        .signature(signature(args)?)
         .build();
     let options = IngestOptions { default_date, max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024) };
     let jobs = match args.jobs {
@@ -49,6 +50,29 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
     Ok(Setup { pipeline, minter, options, jobs })
+}
+
+/// What the command line changes in the pipeline, for the articles' content hashes: the
+/// recogniser, and the bytes of a model file or of the tables of `--data-dir`.
+fn signature(args: &PipelineArgs) -> anyhow::Result<String> {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    let mut files: Vec<std::path::PathBuf> = args.recognizer.model.iter().cloned().collect();
+    if let Some(dir) = &args.data_dir {
+        let mut tables: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        tables.sort();
+        files.extend(tables);
+    }
+    for f in &files {
+        h.write(&std::fs::read(f).with_context(|| format!("reading {}", f.display()))?);
+        h.write_u8(0xff);
+    }
+    Ok(format!("recognizer={:?} files={:016x}", args.recognizer.recognizer, h.finish()))
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -66,7 +90,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         bar
     });
     let records = read_inputs(&args.paths, &options);
-    let summary = pipeline.build_store(records, &store, &minter, jobs, |event| match event {
+    let summary = pipeline.build_store_with(records, &store, &minter, jobs, args.force, |event| match event {
         BuildEvent::Stored(article) => {
             if let Some(bar) = &bar {
                 bar.inc(1);
@@ -87,9 +111,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .collect();
     writeln!(
         std::io::stdout(),
-        "built {} articles ({} failed) into {}: entities {}; {} statements; {} triples in store; {:.2} s",
+        "built {} articles ({} failed, {} unchanged and skipped) into {}: entities {}; {} statements; {} triples in store; {:.2} s",
         summary.articles,
         summary.failures,
+        summary.skipped,
         args.store.store.display(),
         by_type.join(", "),
         summary.statements,

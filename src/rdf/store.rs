@@ -100,6 +100,23 @@ impl GraphStore {
         Ok(self.store.is_empty()?)
     }
 
+    /// The `ng:contentHash` stored for an article (in its own graph), if any.
+    pub fn content_hash(&self, article: &NamedNode) -> Result<Option<String>> {
+        let predicate = NamedNode::new_unchecked(super::vocab::NG_CONTENT_HASH);
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        let found = self
+            .store
+            .quads_for_pattern(Some(article.as_ref().into()), Some(predicate.as_ref()), None, Some(graph))
+            .next();
+        Ok(match found.transpose()? {
+            Some(q) => match q.object {
+                oxigraph::model::Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            },
+            None => None,
+        })
+    }
+
     /// Flushes writes to disk.
     pub fn flush(&self) -> Result<()> {
         Ok(self.store.flush()?)

@@ -144,6 +144,12 @@ iri!(
 );
 iri!(NG_MERGE_LOG, NG, "MergeLog", "ng:MergeLog — the named graph holding an article's merge log.");
 iri!(
+    NG_CONTENT_HASH,
+    NG,
+    "contentHash",
+    "ng:contentHash — a hash of an article's text, metadata and the pipeline that built its graph: `build` skips an article whose hash is unchanged."
+);
+iri!(
     NG_SAME_NAME_AS,
     NG,
     "sameNameAs",
