@@ -42,7 +42,7 @@
         "background-color": "data(colour)", width: "data(size)", height: "data(size)",
         label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3,
         color: "#222", "text-outline-color": "#fff", "text-outline-width": 2,
-        "min-zoomed-font-size": 7, "border-width": 1, "border-color": "#fff" } },
+        "min-zoomed-font-size": 4, "border-width": 1, "border-color": "#fff" } },
       { selector: "edge", style: {
         width: "mapData(weight, 1, 10, 1, 6)", "line-color": "#bbb", "target-arrow-color": "#bbb",
         "target-arrow-shape": "triangle", "arrow-scale": 0.8, "curve-style": "bezier", opacity: 0.85 } },
@@ -214,8 +214,8 @@
   cy.layout({ name: "concentric", animate: false, fit: false, minNodeSpacing: 12 }).run();
   var layout = cy.layout({
     name: "cose", randomize: false, animate: false, fit: true, padding: 30,
-    idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 600000; },
-    nodeOverlap: 10, gravity: 1, numIter: 1000, componentSpacing: 60
+    idealEdgeLength: function () { return 50; }, nodeRepulsion: function () { return 30000; },
+    nodeOverlap: 10, gravity: 1, numIter: 1000, componentSpacing: 30
   });
   layout.one("layoutstop", function () {
     var w = cy.width(), h = cy.height();
