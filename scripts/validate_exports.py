@@ -95,6 +95,20 @@ missing = [r for r in edges if r[0] not in ids or r[1] not in ids]
 check("neo4j every :START_ID and :END_ID is a node", not missing and (len(nodes), len(edges)) == counts["csv"], f"{len(missing)} missing")
 check("neo4j :TYPE is upper snake case", all(re.fullmatch(r"[A-Z_]+", r[2]) for r in edges))
 
+# HTML view in headless Chromium (validate_html.sh): the layout ended, every node is drawn
+# inside the window, no error and no console message
+for line in (out / "html.txt").read_text().splitlines():
+    name, *fields = line.split()
+    f = dict(x.split("=", 1) for x in fields)
+    variant = "html" if name == "graph" else f"html-{name}"
+    got = (int(f["nodes"] or 0), int(f["edges"] or 0))
+    check(
+        f"chromium draws {name}.html",
+        f["status"] == "ok" and got == counts[variant] and got[0] > 0 and f["visible"] == f["nodes"] and int(f["canvases"] or 0) > 0,
+        f"status {f['status'] or 'missing'}, {got} vs newsgraph {counts[variant]}, {f['visible']} drawn in the window",
+    )
+    check(f"chromium {name}.html: no errors, no console messages", f["errors"] == "0" and f["console"] == "0", f"{f['errors']} errors, {f['console']} console messages")
+
 failed = results.count(False)
 print(f"{len(results) - failed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

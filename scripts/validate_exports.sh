@@ -3,10 +3,13 @@
 #   networkx (PyPI) reads the GraphML and GEXF with newsgraph's node and edge counts, and its
 #   PageRank equals newsgraph's; Graphviz `dot -Tsvg` (Debian) renders the DOT without a
 #   warning; rdflib (PyPI) parses every RDF export; the Neo4j CSV has Neo4j's headers and every
-#   :START_ID/:END_ID is a node; the Cytoscape JSON has the same counts.
+#   :START_ID/:END_ID is a node; the Cytoscape JSON has the same counts; headless Chromium
+#   (Debian) opens the HTML view from a file and draws every node, with no error and no console
+#   message (scripts/validate_html.sh).
 # Installs graphviz with apt and the Python packages into a virtual environment under the
-# cargo target folder when they are missing. Keeps the files, the SVGs and a PNG of Estonia's
-# neighbourhood in $CARGO_TARGET_DIR/validate-exports/.
+# cargo target folder when they are missing. Keeps the files, the SVGs, a PNG of Estonia's
+# neighbourhood and screenshots of the HTML view (graph.png, top.png) in
+# $CARGO_TARGET_DIR/validate-exports/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET="${CARGO_TARGET_DIR:-target}"
@@ -46,6 +49,8 @@ for f in graphml gexf dot cytoscape; do
 done
 export_graph csv --format csv -o "$OUT/csv"
 export_graph dot-around --format dot --around Estonia --depth 2 -o "$OUT/estonia.dot"
+export_graph html --format html -o "$OUT/graph.html"
+export_graph html-top --format html --top 60 -o "$OUT/top.html"
 
 # Graphviz: no warning, one SVG node per entity
 for d in graph graph-aggregate estonia; do
@@ -58,5 +63,9 @@ done
 
 # the picture in the README (docs/images/estonia-graphviz.png)
 dot -Tpng -Gdpi=72 "$OUT/estonia.dot" -o "$OUT/estonia.png"
+
+# Chromium: the DOM after the layout, the console, screenshots (top.png is the README's
+# docs/images/html-view.png)
+bash scripts/validate_html.sh "$OUT" graph top
 
 "$VENV/bin/python" scripts/validate_exports.py "$OUT"

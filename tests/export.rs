@@ -87,8 +87,20 @@ fn export_golden_subgraphs_of_the_examples() {
 fn export_twice_gives_the_same_bytes_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let (one, two) = (build(dir.path(), "one"), build(dir.path(), "two"));
-    let formats =
-        ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld", "graphml", "gexf", "dot", "cytoscape", "csv"];
+    let formats = [
+        "turtle",
+        "ntriples",
+        "nquads",
+        "trig",
+        "rdfxml",
+        "jsonld",
+        "graphml",
+        "gexf",
+        "dot",
+        "cytoscape",
+        "csv",
+        "html",
+    ];
     for format in formats {
         let mut outputs: Vec<Vec<u8>> = Vec::new();
         for (i, store) in [&one, &one, &two].into_iter().enumerate() {
@@ -158,6 +170,9 @@ fn export_format_errors_are_usage_errors() {
     let file = dir.path().join("g.gexf");
     ok(newsgraph(&["export", "-o", file.to_str().unwrap()], &store));
     assert!(std::fs::read_to_string(&file).unwrap().contains("<gexf "));
+    let file = dir.path().join("g.html");
+    ok(newsgraph(&["export", "--top", "5", "-o", file.to_str().unwrap()], &store));
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("<!DOCTYPE html>"));
 }
 
 #[test]

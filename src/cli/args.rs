@@ -47,9 +47,9 @@ pub enum Command {
     )]
     Query(QueryArgs),
     /// Write the store as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) or as a graph
-    /// for graph tools (GraphML, GEXF, DOT, Cytoscape.js JSON, Neo4j CSV).
+    /// for graph tools (GraphML, GEXF, DOT, Cytoscape.js JSON, Neo4j CSV, an HTML view).
     #[command(
-        after_help = "Examples:\n  newsgraph export --format trig -o graph.trig\n  newsgraph export --format turtle --graph https://newsgraph.example.org/id/article/korea\n  newsgraph export -o graph.graphml\n  newsgraph export --format gexf --aggregate -o graph.gexf\n  newsgraph export --format dot --around Estonia --depth 2 | dot -Tsvg > estonia.svg\n  newsgraph export --format cytoscape --top 50 --types person,organization -o people.cyjs\n  newsgraph export --format csv -o neo4j/\n\nTurtle, N-Triples and RDF/XML have no named graphs: they get the union of the article graphs.\n\nGraph formats have one node per entity (IRI, label, type, Wikidata id, mentions, aliases, degree, PageRank, component, community) and one edge per statement from its subject to its object and to each entity named in its content (predicate, role, CAMEO code, weight, dates, a quote, articles, statement IRIs). Degree, PageRank and communities are those of the whole graph. Selection runs in this order: --predicates, --since and --until keep statements (and the entities they link, or that articles of those dates mention); --types and --min-mentions keep entities; --around keeps the ego network; --top keeps the highest PageRank. An edge is kept when both its ends are."
+        after_help = "Examples:\n  newsgraph export --format trig -o graph.trig\n  newsgraph export --format turtle --graph https://newsgraph.example.org/id/article/korea\n  newsgraph export -o graph.graphml\n  newsgraph export --format gexf --aggregate -o graph.gexf\n  newsgraph export --format dot --around Estonia --depth 2 | dot -Tsvg > estonia.svg\n  newsgraph export --format cytoscape --top 50 --types person,organization -o people.cyjs\n  newsgraph export --format csv -o neo4j/\n  newsgraph export --format html --top 150 -o graph.html\n\nTurtle, N-Triples and RDF/XML have no named graphs: they get the union of the article graphs.\n\nGraph formats have one node per entity (IRI, label, type, Wikidata id, mentions, aliases, degree, PageRank, component, community) and one edge per statement from its subject to its object and to each entity named in its content (predicate, role, CAMEO code, weight, dates, a quote, articles, statement IRIs). Degree, PageRank and communities are those of the whole graph. Selection runs in this order: --predicates, --since and --until keep statements (and the entities they link, or that articles of those dates mention); --types and --min-mentions keep entities; --around keeps the ego network; --top keeps the highest PageRank. An edge is kept when both its ends are.\n\nThe html page needs no network: cytoscape.js is inline. It draws the graph (colour by type, size by PageRank) with a search box, filters by type and predicate, and a node's statements with quotes and articles on a click."
     )]
     Export(ExportArgs),
     /// Show counts: entities by type, top entities by mentions, statements by predicate; with
@@ -315,7 +315,8 @@ pub struct QueryArgs {
 #[derive(Debug, ClapArgs)]
 pub struct ExportArgs {
     /// RDF: turtle, ntriples, nquads, trig, rdfxml, jsonld. Graph: graphml, gexf, dot,
-    /// cytoscape, csv (a folder). Default: from the extension of -o.
+    /// cytoscape, csv (a folder), html (one self-contained page). Default: from the extension
+    /// of -o.
     #[arg(long)]
     pub format: Option<String>,
     /// RDF only: export only this named graph (an article IRI).

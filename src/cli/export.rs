@@ -1,5 +1,5 @@
 //! `newsgraph export`: the store in any RDF syntax, written by Oxigraph, or the knowledge
-//! graph for graph tools (GraphML, GEXF, DOT, Cytoscape.js JSON, Neo4j CSV).
+//! graph for graph tools (GraphML, GEXF, DOT, Cytoscape.js JSON, Neo4j CSV, an HTML view).
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -23,7 +23,7 @@ enum Format {
     Graph(ExportFormat),
 }
 
-const FORMATS: &str = "turtle, ntriples, nquads, trig, rdfxml, jsonld, graphml, gexf, dot, cytoscape or csv";
+const FORMATS: &str = "turtle, ntriples, nquads, trig, rdfxml, jsonld, graphml, gexf, dot, cytoscape, csv or html";
 
 fn format(args: &ExportArgs) -> Result<Format, Error> {
     if let Some(name) = &args.format {
@@ -95,7 +95,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
 fn run_rdf(args: &ExportArgs, format: RdfFormat) -> anyhow::Result<ExitCode> {
     if args.selection.is_set() {
         return Err(Error::Usage(
-            "--types, --predicates, --min-mentions, --top, --since, --until, --around and --aggregate work with graph formats (graphml, gexf, dot, cytoscape, csv)".into(),
+            "--types, --predicates, --min-mentions, --top, --since, --until, --around and --aggregate work with graph formats (graphml, gexf, dot, cytoscape, csv, html)".into(),
         )
         .into());
     }

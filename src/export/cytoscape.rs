@@ -37,8 +37,9 @@ fn data(id: &[(&str, &str)], columns: &[(&str, AttrKind)], values: &[Value]) -> 
     Json::Object(map)
 }
 
-/// Writes `graph` as Cytoscape.js JSON.
-pub fn write(graph: &ExportGraph, mut out: impl Write) -> Result<()> {
+/// The Cytoscape.js `elements` of `graph`: `{"nodes": […], "edges": […]}` (the HTML view
+/// loads the same).
+pub(crate) fn elements(graph: &ExportGraph) -> Json {
     let nodes: Vec<Json> = graph
         .nodes
         .iter()
@@ -52,7 +53,12 @@ pub fn write(graph: &ExportGraph, mut out: impl Write) -> Result<()> {
             json!({"data": data(&id, &EDGE_COLUMNS, &e.values()), "classes": e.predicate.name()})
         })
         .collect();
-    let document = json!({"data": {"name": "newsgraph"}, "elements": {"nodes": nodes, "edges": edges}});
+    json!({"nodes": nodes, "edges": edges})
+}
+
+/// Writes `graph` as Cytoscape.js JSON.
+pub fn write(graph: &ExportGraph, mut out: impl Write) -> Result<()> {
+    let document = json!({"data": {"name": "newsgraph"}, "elements": elements(graph)});
     serde_json::to_writer_pretty(&mut out, &document).map_err(|e| Error::Write(e.into()))?;
     out.write_all(b"\n").map_err(Error::Write)
 }

@@ -1,5 +1,5 @@
-//! Graph exports for visualisation and graph tools: GraphML, GEXF, DOT, Cytoscape.js JSON and
-//! Neo4j CSV. RDF syntaxes are written by the store ([`crate::rdf::GraphStore::export`]).
+//! Graph exports for visualisation and graph tools: GraphML, GEXF, DOT, Cytoscape.js JSON,
+//! Neo4j CSV and a self-contained HTML view. RDF syntaxes are written by the store ([`crate::rdf::GraphStore::export`]).
 //!
 //! Every format is written from one [`ExportGraph`]: the entities of a [`KnowledgeGraph`] as
 //! nodes with their [`Analytics`], and its statements as edges, after the [`Selection`]
@@ -26,6 +26,7 @@ pub mod cytoscape;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::io::Write;
@@ -49,12 +50,20 @@ pub enum ExportFormat {
     Cytoscape,
     /// `nodes.csv` and `edges.csv` in a folder, with `neo4j-admin import` headers.
     Csv,
+    /// One self-contained HTML page: the graph drawn by the vendored cytoscape.js.
+    Html,
 }
 
 impl ExportFormat {
     /// Every graph format.
-    pub const ALL: [ExportFormat; 5] =
-        [ExportFormat::GraphMl, ExportFormat::Gexf, ExportFormat::Dot, ExportFormat::Cytoscape, ExportFormat::Csv];
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::GraphMl,
+        ExportFormat::Gexf,
+        ExportFormat::Dot,
+        ExportFormat::Cytoscape,
+        ExportFormat::Csv,
+        ExportFormat::Html,
+    ];
 
     /// The name `--format` takes.
     ///
@@ -72,6 +81,7 @@ impl ExportFormat {
             ExportFormat::Dot => "dot",
             ExportFormat::Cytoscape => "cytoscape",
             ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
         }
     }
 
@@ -89,6 +99,7 @@ impl ExportFormat {
             ExportFormat::Dot => "dot",
             ExportFormat::Cytoscape => "cyjs",
             ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
         }
     }
 
@@ -100,6 +111,7 @@ impl ExportFormat {
             ExportFormat::Dot => "text/vnd.graphviz",
             ExportFormat::Cytoscape => "application/json",
             ExportFormat::Csv => "text/csv",
+            ExportFormat::Html => "text/html",
         }
     }
 
@@ -114,7 +126,8 @@ impl ExportFormat {
         ExportFormat::ALL.into_iter().find(|f| f.name() == name).or_else(|| Self::from_extension(&name))
     }
 
-    /// A format by file extension (`graphml`, `gexf`, `dot`, `gv`, `cyjs`); `csv` names a folder
+    /// A format by file extension (`graphml`, `gexf`, `dot`, `gv`, `cyjs`, `html`, `htm`); `csv`
+    /// names a folder
     /// format and is not guessed from a file.
     pub fn from_extension(extension: &str) -> Option<Self> {
         match extension.to_ascii_lowercase().as_str() {
@@ -122,6 +135,7 @@ impl ExportFormat {
             "gexf" => Some(ExportFormat::Gexf),
             "dot" | "gv" => Some(ExportFormat::Dot),
             "cyjs" => Some(ExportFormat::Cytoscape),
+            "html" | "htm" => Some(ExportFormat::Html),
             _ => None,
         }
     }
@@ -133,6 +147,7 @@ impl ExportFormat {
             ExportFormat::Gexf => gexf::write(graph, out),
             ExportFormat::Dot => dot::write(graph, out),
             ExportFormat::Cytoscape => cytoscape::write(graph, out),
+            ExportFormat::Html => html::write(graph, out),
             ExportFormat::Csv => Err(Error::Usage("the CSV export writes a folder: give -o DIR".into())),
         }
     }
@@ -267,6 +282,19 @@ pub struct ExportEdge {
     pub statements: Vec<String>,
 }
 
+/// An article that an exported edge cites.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportArticle {
+    /// The article id (as in [`ExportEdge::articles`]).
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+}
+
 /// The nodes and edges one export writes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExportGraph {
@@ -274,6 +302,8 @@ pub struct ExportGraph {
     pub nodes: Vec<ExportNode>,
     /// Statement edges.
     pub edges: Vec<ExportEdge>,
+    /// The articles the edges cite, in id order (the HTML view links them).
+    pub articles: Vec<ExportArticle>,
 }
 
 /// One statement edge before selection: keys, and the statement's place.
@@ -447,8 +477,25 @@ impl ExportGraph {
                         .collect(),
                 }
             })
+            .collect::<Vec<ExportEdge>>();
+        let cited: BTreeSet<&str> = edges.iter().flat_map(|e| e.articles.iter().map(String::as_str)).collect();
+        let articles = articles
+            .iter()
+            .map(|a| &a.article)
+            .filter(|a| cited.contains(a.id.as_str()))
+            .map(|a| {
+                let article = ExportArticle {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    date: a.date.clone(),
+                    url: a.url.clone(),
+                };
+                (a.id.as_str(), article)
+            })
+            .collect::<BTreeMap<_, _>>()
+            .into_values()
             .collect();
-        Ok(ExportGraph { nodes, edges })
+        Ok(ExportGraph { nodes, edges, articles })
     }
 }
 
