@@ -181,8 +181,9 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Runs the pipeline over `records` on `jobs` workers and writes each article into `store`,
-    /// one transaction per article graph, in input order. Failed records are passed to
+    /// Runs the pipeline over `records` on `jobs` workers and writes each article into `store`
+    /// in input order: with the bulk loader into a fresh store, else one transaction per article
+    /// graph. Failed records are passed to
     /// `on_event` and counted; the batch goes on.
     pub fn build_store(
         &self,
@@ -196,7 +197,9 @@ impl Pipeline {
     }
 
     /// [`Pipeline::build_store`]; unless `force`, an article whose stored `ng:contentHash`
-    /// equals its [`Pipeline::fingerprint`] is skipped and counted as skipped.
+    /// equals its [`Pipeline::fingerprint`] is skipped and counted as skipped. A fresh (empty)
+    /// store is filled with Oxigraph's bulk loader, committed at the end: a crash leaves it
+    /// empty. A store that holds articles gets one transaction per article.
     pub fn build_store_with(
         &self,
         records: impl Iterator<Item = Record>,
@@ -217,6 +220,14 @@ impl Pipeline {
             skipped += 1;
             Ok(())
         };
+        // a fresh store is filled by the bulk loader, committed at the end; a store that holds
+        // articles gets one transaction per article, so that a crash loses none already stored
+        let mut bulk = if store.is_empty()? {
+            Some(store.inner().bulk_loader().with_num_threads(jobs.max(1)).with_max_memory_size_in_megabytes(512))
+        } else {
+            None
+        };
+        let mut pending: Vec<oxigraph::model::Quad> = Vec::new();
         self.process_changed(records, minter, jobs, unchanged, count_skipped, |output| {
             let output = match output {
                 Ok(output) => output,
@@ -227,7 +238,15 @@ impl Pipeline {
                 }
             };
             let id = &output.record.article.id;
-            store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?;
+            match &mut bulk {
+                Some(loader) => {
+                    pending.extend(output.quads.iter().cloned());
+                    if pending.len() >= BULK_QUADS {
+                        loader.load_quads(std::mem::take(&mut pending))?;
+                    }
+                }
+                None => store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?,
+            }
             entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
             summary.articles += 1;
             summary.words += output.words;
@@ -236,6 +255,10 @@ impl Pipeline {
             on_event(BuildEvent::Stored(&output.record.article));
             Ok(())
         })?;
+        if let Some(mut loader) = bulk {
+            loader.load_quads(pending)?;
+            loader.commit()?;
+        }
         store.flush()?;
         summary.skipped = skipped;
         for kind in entities.values() {
@@ -246,6 +269,9 @@ impl Pipeline {
         Ok(summary)
     }
 }
+
+/// Quads handed to the bulk loader at a time, when it fills a fresh store.
+const BULK_QUADS: usize = 500_000;
 
 /// Articles read per worker and batch.
 const BATCH_PER_JOB: usize = 16;

@@ -233,8 +233,13 @@ fn cli_killed_build_leaves_complete_articles_and_rebuilds() {
         lines.push_str(&serde_json::json!({"id": format!("a{i:04}"), "text": text}).to_string());
         lines.push('\n');
     }
-    std::fs::write(&feed, lines).unwrap();
+    std::fs::write(&feed, &lines).unwrap();
     let store = dir.path().join("store");
+    // a store that holds an article already: the build writes one transaction per article
+    // (a fresh store is bulk-loaded, all at the end)
+    let first = dir.path().join("first.jsonl");
+    std::fs::write(&first, lines.lines().next().unwrap()).unwrap();
+    assert_eq!(newsgraph(&["build", first.to_str().unwrap()], &store).status.code(), Some(0));
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(["build", feed.to_str().unwrap(), "--store", store.to_str().unwrap()])
         .stdout(Stdio::null())
