@@ -2,18 +2,11 @@
 
 mod common;
 
+use common::newsgraph_in as newsgraph;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-fn newsgraph(args: &[&str], store: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-        .args(args)
-        .env("NEWSGRAPH_STORE", store)
-        .current_dir(common::root())
-        .output()
-        .unwrap()
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

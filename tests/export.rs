@@ -4,23 +4,10 @@
 
 mod common;
 
+use common::{newsgraph_in as newsgraph, ok};
+
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn newsgraph(args: &[&str], store: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-        .args(args)
-        .env("NEWSGRAPH_STORE", store)
-        .current_dir(common::root())
-        .output()
-        .unwrap()
-}
-
-fn ok(o: Output) -> Output {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    o
-}
 
 fn build(dir: &Path, name: &str) -> std::path::PathBuf {
     let store = dir.join(name);

@@ -3,17 +3,9 @@
 
 mod common;
 
+use common::{newsgraph, ok};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn newsgraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(common::root()).output().unwrap()
-}
-
-fn ok(o: Output) -> Output {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    o
-}
 
 fn sorted_export(store: &Path) -> Vec<String> {
     let o = ok(newsgraph(&["export", "--format", "nquads", "--store", store.to_str().unwrap()]));

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::newsgraph;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -10,10 +12,6 @@ use newsgraph::ner::TaggerRecognizer;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     common::root().join("tests/fixtures/ner").join(name)
-}
-
-fn newsgraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(common::root()).output().unwrap()
 }
 
 /// Set just under the committed model's score on WikiGold dev (0.794 when it was trained), so

@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use common::newsgraph;
 
 use newsgraph::eval::{evaluate_relations, read_gold};
 use newsgraph::model::Predicate;
@@ -10,10 +10,6 @@ use newsgraph::relate::{RelationClassifier, RelationModel, EVAL_MAP};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     common::root().join("tests/fixtures/relations").join(name)
-}
-
-fn newsgraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(common::root()).output().unwrap()
 }
 
 fn eval_map() -> Vec<(String, Predicate)> {

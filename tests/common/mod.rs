@@ -1,11 +1,33 @@
-//! Shared test helpers: fixture paths, golden comparison, span checks.
+//! Shared test helpers: running the binary, fixture paths, golden comparison, span checks.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the `newsgraph` binary from the repository root.
+pub fn newsgraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(root()).output().unwrap()
+}
+
+/// Runs the `newsgraph` binary from the repository root with `store` as its default store.
+pub fn newsgraph_in(args: &[&str], store: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .env("NEWSGRAPH_STORE", store)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+/// The output of a run that must succeed (its standard error is shown when it did not).
+pub fn ok(o: Output) -> Output {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
 }
 
 /// A path under `tests/fixtures`.
