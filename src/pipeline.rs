@@ -88,6 +88,12 @@ impl Pipeline {
         ArticleOutput { quads, words: extraction.document.tokens.len(), record }
     }
 
+    /// The pipeline's signature: the tool's version, the options set on the builder and what
+    /// [`PipelineBuilder::signature`] named.
+    pub fn signature(&self) -> &str {
+        &self.signature
+    }
+
     /// What an article's graph depends on, hashed (FNV-1a, 64 bits, hex): the article's id,
     /// metadata and text, and the pipeline's [`PipelineBuilder::signature`]. `build` stores it
     /// as `ng:contentHash` and skips an article whose hash is unchanged.
@@ -215,11 +221,14 @@ impl Pipeline {
         let unchanged = |a: &Article| {
             !force && store.content_hash(&minter.article(&a.id)).ok().flatten().as_deref() == Some(&self.fingerprint(a))
         };
+        let on_event = std::cell::RefCell::new(&mut on_event);
         let mut skipped = 0usize;
-        let count_skipped = |_: &Article| {
+        let count_skipped = |a: &Article| {
             skipped += 1;
+            (on_event.borrow_mut())(BuildEvent::Skipped(a));
             Ok(())
         };
+        let mut store_time = std::time::Duration::ZERO;
         // a fresh store is filled by the bulk loader, committed at the end; a store that holds
         // articles gets one transaction per article, so that a crash loses none already stored
         let mut bulk = if store.is_empty()? {
@@ -233,11 +242,12 @@ impl Pipeline {
                 Ok(output) => output,
                 Err(error) => {
                     summary.failures += 1;
-                    on_event(BuildEvent::Failed(&error));
+                    (on_event.borrow_mut())(BuildEvent::Failed(&error));
                     return Ok(());
                 }
             };
             let id = &output.record.article.id;
+            let writing = Instant::now();
             match &mut bulk {
                 Some(loader) => {
                     pending.extend(output.quads.iter().cloned());
@@ -247,19 +257,22 @@ impl Pipeline {
                 }
                 None => store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?,
             }
+            store_time += writing.elapsed();
             entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
             summary.articles += 1;
             summary.words += output.words;
             summary.statements += output.record.statements.len();
             summary.quads_written += output.quads.len();
-            on_event(BuildEvent::Stored(&output.record.article));
+            (on_event.borrow_mut())(BuildEvent::Stored(&output.record.article, output.words));
             Ok(())
         })?;
+        let writing = Instant::now();
         if let Some(mut loader) = bulk {
             loader.load_quads(pending)?;
             loader.commit()?;
         }
         store.flush()?;
+        summary.store_seconds = (store_time + writing.elapsed()).as_secs_f64();
         summary.skipped = skipped;
         for kind in entities.values() {
             *summary.entities.entry(*kind).or_default() += 1;
@@ -308,8 +321,10 @@ fn valid_mentions(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
 /// Something that happened during a build, for progress and error reporting.
 #[derive(Debug)]
 pub enum BuildEvent<'a> {
-    /// An article was stored.
-    Stored(&'a Article),
+    /// An article was stored; it had this many words (tokens).
+    Stored(&'a Article, usize),
+    /// An article was skipped: stored before with the same content hash.
+    Skipped(&'a Article),
     /// A record failed.
     Failed(&'a InputError),
 }
@@ -335,6 +350,8 @@ pub struct BuildSummary {
     pub store_quads: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
+    /// Seconds of those spent writing to the store (the rest is reading and extraction).
+    pub store_seconds: f64,
 }
 
 /// Adds the relation model's statements to the patterns' ones, in the same text order. A pair

@@ -28,12 +28,12 @@ wall() { grep 'Elapsed (wall clock)' "$1" | awk '{print $NF}' | awk -F: '{ if (N
 rss() { grep 'Maximum resident' "$1" | awk '{printf "%.0f", $NF/1024}'; }
 
 /usr/bin/time -v "$TMP/ng" build "$TMP/corpus.jsonl" --store "$TMP/store" -j 2 -q > "$TMP/fresh.out" 2> "$TMP/fresh.time"
-QUADS=$(sed -E 's/.*; ([0-9]+) triples in store.*/\1/' "$TMP/fresh.out")
+QUADS=$(head -1 "$TMP/fresh.out" | sed -E 's/.*; ([0-9]+) triples in store.*/\1/' )
 F=$(wall "$TMP/fresh.time")
 python3 -c "a,w,q,s=$N,$WORDS,$QUADS,$F; print(f'build fresh, 2 jobs: {a} articles, {w} words, {q} quads in {s:.1f} s = {a/s:.1f} articles/s, {w/s:,.0f} words/s, {q/s:,.0f} quads/s, peak RSS $(rss "$TMP/fresh.time") MiB')"
 /usr/bin/time -v "$TMP/ng" build "$TMP/corpus.jsonl" --store "$TMP/store" -j 2 -q > "$TMP/re.out" 2> "$TMP/re.time"
 R=$(wall "$TMP/re.time")
-python3 -c "print(f'build again, nothing changed: {$R:.1f} s = {100*$R/$F:.1f}% of the fresh build ($(sed -E 's/.*, ([0-9]+) unchanged.*/\1/' "$TMP/re.out") skipped)')"
+python3 -c "print(f'build again, nothing changed: {$R:.1f} s = {100*$R/$F:.1f}% of the fresh build ($(head -1 "$TMP/re.out" | sed -E 's/.*, ([0-9]+) unchanged.*/\1/') skipped)')"
 
 head -n "$SUBSET" "$TMP/corpus.jsonl" > "$TMP/sub.jsonl"
 SW=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].split()) for l in open(sys.argv[1])))" "$TMP/sub.jsonl")

@@ -1,17 +1,18 @@
 //! `newsgraph build`: articles in, graphs into the store, a summary out.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
-use newsgraph::ingest::{normalize_date, read_inputs, IngestOptions};
+use newsgraph::ingest::{count_records, normalize_date, read_inputs, IngestOptions};
 use newsgraph::lexicon::Lexicon;
 use newsgraph::model::EntityKind;
-use newsgraph::rdf::{GraphStore, Minter};
+use newsgraph::rdf::{content_id, store_manifest, BuildManifest, GraphStore, Minter};
 use newsgraph::{BuildEvent, Error, PipelineBuilder};
+use oxsdatatypes::DateTime;
+
+use super::progress::{thousands, Progress};
 
 use super::args::{BuildArgs, PipelineArgs};
 
@@ -79,48 +80,92 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let Setup { pipeline, minter, options, jobs } = setup(&args.pipeline)?;
     let store = GraphStore::open(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
-
-    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed} {msg}")
-                .expect("valid template"),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-        bar
-    });
+    let started = DateTime::now();
+    let mut progress = Progress::new(count_records(&args.paths), args.quiet);
     let records = read_inputs(&args.paths, &options);
     let summary = pipeline.build_store_with(records, &store, &minter, jobs, args.force, |event| match event {
-        BuildEvent::Stored(article) => {
-            if let Some(bar) = &bar {
-                bar.inc(1);
-                bar.set_message(article.id.clone());
-            }
+        BuildEvent::Stored(_, words) => progress.record(words),
+        BuildEvent::Skipped(_) => progress.record(0),
+        BuildEvent::Failed(error) => {
+            progress.record(0);
+            progress.println(&format!("newsgraph: {error}"));
         }
-        BuildEvent::Failed(error) => match &bar {
-            Some(bar) => bar.println(format!("newsgraph: {error}")),
-            None => eprintln!("newsgraph: {error}"),
-        },
     })?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
+    progress.finish();
+    let manifest = BuildManifest {
+        started,
+        ended: DateTime::now(),
+        pipeline: pipeline.signature().to_owned(),
+        models: models(&args.pipeline)?,
+        inputs: args.paths.iter().map(|p| p.display().to_string()).collect(),
+        jobs,
+        summary,
+    };
+    store_manifest(&store, &minter, &manifest)?;
+    store.flush()?;
+    print_summary(&manifest, &args.store.store).map_err(Error::Write)?;
+    let failed = manifest.summary.failures > 0;
+    Ok(if failed { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
+}
+
+/// The models and tables a build uses, hashed, for its manifest.
+fn models(args: &PipelineArgs) -> anyhow::Result<Vec<String>> {
+    let mut models = Vec::new();
+    match (&args.recognizer.recognizer, &args.recognizer.model) {
+        (super::args::RecognizerChoice::Rules, _) => {}
+        (_, Some(path)) => {
+            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            models.push(content_id("ner", &[&bytes]));
+        }
+        (_, None) => models.push(content_id("ner", &[newsgraph::ner::BUILTIN_MODEL_BYTES])),
     }
+    if args.relation_confidence <= 1.0 {
+        models.push(content_id("relations", &[newsgraph::relate::BUILTIN_MODEL_BYTES]));
+    }
+    let lexicon = match &args.data_dir {
+        Some(dir) => Lexicon::from_dir(dir)
+            .with_context(|| format!("loading tables from {}", dir.display()))?
+            .digest()
+            .to_owned(),
+        None => Lexicon::builtin().digest().to_owned(),
+    };
+    models.push(lexicon);
+    models.sort();
+    Ok(models)
+}
+
+/// The summary on standard output: counts, then the manifest's tool, models and timings.
+fn print_summary(manifest: &BuildManifest, store: &std::path::Path) -> std::io::Result<()> {
+    let summary = &manifest.summary;
     let by_type: Vec<String> = EntityKind::ALL
         .iter()
         .map(|k| format!("{} {}", summary.entities.get(k).copied().unwrap_or(0), k.label().to_lowercase()))
         .collect();
+    let mut out = std::io::stdout().lock();
     writeln!(
-        std::io::stdout(),
+        out,
         "built {} articles ({} failed, {} unchanged and skipped) into {}: entities {}; {} statements; {} triples in store; {:.2} s",
         summary.articles,
         summary.failures,
         summary.skipped,
-        args.store.store.display(),
+        store.display(),
         by_type.join(", "),
         summary.statements,
         summary.store_quads,
         summary.seconds
-    )
-    .map_err(Error::Write)?;
-    Ok(if summary.failures > 0 { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
+    )?;
+    let seconds = summary.seconds.max(1e-9);
+    writeln!(
+        out,
+        "  speed: {} words, {} words/s, {:.1} articles/s, {} quads written; {:.2} s extracting, {:.2} s writing, {} jobs",
+        thousands(summary.words as f64),
+        thousands(summary.words as f64 / seconds),
+        summary.articles as f64 / seconds,
+        thousands(summary.quads_written as f64),
+        summary.seconds - summary.store_seconds,
+        summary.store_seconds,
+        manifest.jobs
+    )?;
+    writeln!(out, "  manifest: newsgraph {}; {}", env!("CARGO_PKG_VERSION"), manifest.models.join(", "))?;
+    writeln!(out, "  started {}, ended {}; inputs: {}", manifest.started, manifest.ended, manifest.inputs.join(" "))
 }

@@ -8,6 +8,7 @@ mod eval;
 mod export;
 mod extract;
 mod load;
+mod progress;
 mod query;
 mod stats;
 mod train;

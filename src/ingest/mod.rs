@@ -125,6 +125,60 @@ pub fn read_inputs<'a>(paths: &'a [PathBuf], options: &'a IngestOptions) -> impl
     paths.iter().flat_map(move |path| read_path(path, options))
 }
 
+/// How many records [`read_inputs`] will give for `paths`, for a progress bar: non-blank lines
+/// of JSONL files, one per text file or unreadable path. `None` when standard input is read.
+/// It reads the JSONL files once more, which is fast beside processing them.
+pub fn count_records(paths: &[PathBuf]) -> Option<usize> {
+    let mut total = 0;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).follow_links(true) {
+                match entry {
+                    Ok(e) if e.file_type().is_dir() => {}
+                    Ok(e) if is_jsonl(e.path()) => total += count_lines(e.path()),
+                    Ok(e) if e.path().extension().is_some_and(|x| x == "txt") => total += 1,
+                    Ok(_) => {}
+                    Err(_) => total += 1,
+                }
+            }
+        } else if is_jsonl(path) {
+            total += count_lines(path);
+        } else {
+            total += 1;
+        }
+    }
+    Some(total)
+}
+
+/// Non-blank lines of a file (1 if it cannot be read: its error is one record).
+fn count_lines(path: &Path) -> usize {
+    use std::io::BufRead;
+    let Ok(file) = std::fs::File::open(path) else { return 1 };
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let (mut lines, mut blank) = (0, true);
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok([]) => break,
+            Ok(buf) => buf,
+            Err(_) => return lines.max(1),
+        };
+        for &b in buf {
+            if b == b'\n' {
+                lines += usize::from(!blank);
+                blank = true;
+            } else if !b.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
+        let n = buf.len();
+        reader.consume(n);
+    }
+    lines + usize::from(!blank)
+}
+
 fn is_jsonl(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
 }
@@ -256,6 +310,17 @@ mod tests {
             read_inputs(&paths, &options).map(|r| r.unwrap()).map(|a| (a.id, a.date)).collect();
         let date = Some("2020-01-02".to_owned());
         assert_eq!(ids, [("b".to_owned(), date.clone()), ("sub/a".to_owned(), date)]);
+    }
+
+    #[test]
+    fn ingest_counts_records_for_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.jsonl"), "{}\n\n  \n{}\n{}").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "text").unwrap();
+        std::fs::write(dir.path().join("c.csv"), "ignored").unwrap();
+        let folder = dir.path().to_owned();
+        assert_eq!(count_records(&[folder.clone(), folder.join("b.txt"), folder.join("missing")]), Some(6));
+        assert_eq!(count_records(&[folder, PathBuf::from("-")]), None);
     }
 
     #[test]

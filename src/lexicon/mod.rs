@@ -129,6 +129,7 @@ pub struct Lexicon {
     noun_cues: HashMap<String, Cue>,
     /// Boilerplate phrases (lower-case) and where they must stand.
     pub boilerplate: Vec<(String, BoilerplateKind)>,
+    digest: String,
 }
 
 static BUILTIN: LazyLock<Arc<Lexicon>> =
@@ -148,6 +149,11 @@ impl Lexicon {
 
     fn from_sources(sources: &tables::Sources) -> Result<Lexicon> {
         tables::parse(sources)
+    }
+
+    /// "tables fnv64:hex": a hash of every table's text, for the build manifest.
+    pub fn digest(&self) -> &str {
+        &self.digest
     }
 
     /// A country by ISO alpha-3.

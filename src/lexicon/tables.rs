@@ -279,5 +279,9 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         cues,
         noun_cues,
         boilerplate: boiler,
+        digest: crate::rdf::content_id(
+            "tables",
+            &sources.0.iter().map(|(_, text)| text.as_bytes()).collect::<Vec<_>>(),
+        ),
     })
 }

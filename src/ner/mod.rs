@@ -35,10 +35,13 @@ use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule};
 use crate::recognize::{boilerplate_spans, Recognizer};
 
-/// The committed model, `data/models/ner.bin`, compiled into the binary.
+/// The bytes of the committed model, `data/models/ner.bin`, compiled into the binary.
+pub static BUILTIN_MODEL_BYTES: &[u8] = include_bytes!("../../data/models/ner.bin");
+
+/// The committed model, decoded once.
 static BUILTIN_MODEL: LazyLock<Arc<NerModel>> = LazyLock::new(|| {
     Arc::new(
-        NerModel::from_bytes(include_bytes!("../../data/models/ner.bin"))
+        NerModel::from_bytes(BUILTIN_MODEL_BYTES)
             .expect("data/models/ner.bin is a model of this build's feature version"),
     )
 });

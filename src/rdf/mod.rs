@@ -14,6 +14,7 @@
 //! ```
 
 mod analytics;
+mod manifest;
 mod query;
 mod read;
 mod store;
@@ -25,6 +26,7 @@ use crate::error::Result;
 use crate::graph::{ArticleRecord, KnowledgeGraph};
 
 pub use analytics::{analytics_quads, store_analytics};
+pub use manifest::{content_id, store_manifest, BuildManifest};
 pub use query::{display_term, rdf_format_from_name, QueryOutput, ResultFormat, SparqlRunner};
 pub use read::{read_graph, read_minter};
 pub use store::GraphStore;
@@ -107,6 +109,16 @@ impl Minter {
             return None;
         }
         Some(format!("{}:{}", decode(kind)?, decode(name)?))
+    }
+
+    /// The name of the builds graph (`{base}builds`): one manifest per `newsgraph build`.
+    pub fn builds(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}builds", self.base))
+    }
+
+    /// The IRI of the build that started at `started` (`{base}build/{started}`).
+    pub fn build(&self, started: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}build/{}", self.base, encode(started)))
     }
 
     /// The name of the analytics graph (`{base}analytics`): degree, PageRank and community of

@@ -4,10 +4,10 @@ use std::io::Write;
 use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef, Triple};
 use oxigraph::store::Store;
 
-use super::vocab::PREFIXES;
+use super::vocab::{NG_BUILD, PREFIXES, RDF_TYPE};
 use crate::error::{Error, Result};
 
 fn no_store(path: &Path) -> Error {
@@ -16,6 +16,14 @@ fn no_store(path: &Path) -> Error {
         path.display(),
         path.display()
     ))
+}
+
+fn rdf_type() -> NamedNodeRef<'static> {
+    NamedNodeRef::new_unchecked(RDF_TYPE)
+}
+
+fn ng_build() -> NamedNodeRef<'static> {
+    NamedNodeRef::new_unchecked(NG_BUILD)
 }
 
 /// An Oxigraph store holding one named graph per article.
@@ -123,11 +131,24 @@ impl GraphStore {
     }
 
     /// Writes the store (or one graph) in `format`, sorted so that output is deterministic.
-    /// Formats without named graphs get the union of the graphs, each triple once.
+    /// Formats without named graphs get the union of the graphs, each triple once. The whole
+    /// store is written without its builds graph, whose times differ from run to run: name that
+    /// graph to get it.
     pub fn export(&self, format: RdfFormat, graph: Option<&NamedNode>, writer: impl Write) -> Result<()> {
         let graph_name = graph.map(GraphNameRef::from);
-        let mut quads: Vec<Quad> =
-            self.store.quads_for_pattern(None, None, None, graph_name).collect::<Result<_, _>>()?;
+        let builds: Vec<GraphName> = match graph {
+            Some(_) => Vec::new(),
+            None => self
+                .store
+                .quads_for_pattern(None, Some(rdf_type()), Some(ng_build().into()), None)
+                .map(|q| q.map(|q| q.graph_name))
+                .collect::<Result<_, _>>()?,
+        };
+        let mut quads: Vec<Quad> = self
+            .store
+            .quads_for_pattern(None, None, None, graph_name)
+            .filter(|q| q.as_ref().map_or(true, |q| !builds.contains(&q.graph_name)))
+            .collect::<Result<_, _>>()?;
         quads.sort_by_cached_key(|q| q.to_string());
         let mut serializer = RdfSerializer::from_format(format);
         for (prefix, iri) in PREFIXES {

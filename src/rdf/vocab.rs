@@ -230,3 +230,42 @@ pub const fn class_of(kind: crate::model::EntityKind) -> &'static str {
         crate::model::EntityKind::Place => SCHEMA_PLACE,
     }
 }
+
+iri!(PROV_ACTIVITY, PROV, "Activity", "prov:Activity");
+iri!(PROV_STARTED_AT_TIME, PROV, "startedAtTime", "prov:startedAtTime");
+iri!(PROV_ENDED_AT_TIME, PROV, "endedAtTime", "prov:endedAtTime");
+iri!(PROV_USED, PROV, "used", "prov:used — build manifest: an input path, as given on the command line.");
+iri!(XSD_DATE_TIME, XSD, "dateTime", "xsd:dateTime");
+iri!(
+    NG_BUILD,
+    NG,
+    "Build",
+    "ng:Build — one run of `newsgraph build`, in the builds graph (`{base}builds`): its manifest."
+);
+iri!(NG_TOOL, NG, "tool", "ng:tool — build manifest: the tool and its version (\"newsgraph 0.1.0\").");
+iri!(
+    NG_PIPELINE,
+    NG,
+    "pipeline",
+    "ng:pipeline — build manifest: the pipeline's signature (version, options, model and table hashes), as in every article's content hash."
+);
+iri!(
+    NG_MODEL_HASH,
+    NG,
+    "modelHash",
+    "ng:modelHash — build manifest: \"name fnv64:hex\" of a model or table set the build used."
+);
+iri!(NG_JOBS, NG, "jobs", "ng:jobs — build manifest: worker threads.");
+iri!(NG_ARTICLES, NG, "articles", "ng:articles — build manifest: articles stored.");
+iri!(NG_FAILED, NG, "failed", "ng:failed — build manifest: input records refused.");
+iri!(NG_SKIPPED, NG, "skipped", "ng:skipped — build manifest: articles unchanged since the last build, skipped.");
+iri!(NG_STATEMENTS, NG, "statements", "ng:statements — build manifest: statements extracted.");
+iri!(NG_WORDS, NG, "words", "ng:words — build manifest: tokens processed.");
+iri!(NG_QUADS_WRITTEN, NG, "quadsWritten", "ng:quadsWritten — build manifest: quads written.");
+iri!(NG_SECONDS, NG, "seconds", "ng:seconds — build manifest: wall-clock seconds of the whole build.");
+iri!(
+    NG_STORE_SECONDS,
+    NG,
+    "storeSeconds",
+    "ng:storeSeconds — build manifest: seconds spent writing to the store (the rest is reading and extraction)."
+);

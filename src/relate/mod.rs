@@ -167,7 +167,8 @@ pub struct RelationClassifier {
 /// `newsgraph eval relations --min-confidence P`.
 pub const MIN_CONFIDENCE: f32 = 0.6;
 
-static BUILTIN: &[u8] = include_bytes!("../../data/models/relations.bin");
+/// The bytes of the committed model, `data/models/relations.bin`, compiled into the binary.
+pub static BUILTIN_MODEL_BYTES: &[u8] = include_bytes!("../../data/models/relations.bin");
 
 impl RelationClassifier {
     /// The committed model (`data/models/relations.bin`) over the built-in lexicon.
@@ -179,7 +180,9 @@ impl RelationClassifier {
     pub fn builtin_model() -> Arc<RelationModel> {
         static MODEL: OnceLock<Arc<RelationModel>> = OnceLock::new();
         MODEL
-            .get_or_init(|| Arc::new(RelationModel::from_bytes(BUILTIN).expect("the built-in relation model decodes")))
+            .get_or_init(|| {
+                Arc::new(RelationModel::from_bytes(BUILTIN_MODEL_BYTES).expect("the built-in relation model decodes"))
+            })
             .clone()
     }
 
