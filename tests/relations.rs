@@ -40,6 +40,12 @@ fn relations_eval_cli_reports_per_type_and_micro() {
     for row in ["basedIn", "nationality", "worksFor", "MICRO"] {
         assert!(text.lines().any(|l| l.starts_with(row)), "{row} missing:\n{text}");
     }
+    // the scores do not depend on the number of workers
+    let scores = |jobs: &str| {
+        let o = newsgraph(&["eval", "relations", "--gold", gold.to_str().unwrap(), "--predicted-entities", "-j", jobs]);
+        String::from_utf8_lossy(&o.stdout).lines().filter(|l| !l.starts_with("time:")).collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(scores("1"), scores("3"));
     // a map naming an unknown predicate is a usage error
     let dir = tempfile::tempdir().unwrap();
     let map = dir.path().join("map.csv");

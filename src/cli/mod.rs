@@ -62,3 +62,18 @@ fn recognizer(
         (args::RecognizerChoice::Tagger, None) => Box::new(TaggerRecognizer::with_lexicon(lexicon)),
     })
 }
+
+/// `--jobs`: at least 1; by default every core.
+fn jobs(jobs: Option<usize>) -> Result<usize, newsgraph::Error> {
+    match jobs {
+        Some(0) => Err(newsgraph::Error::Usage("--jobs must be at least 1".into())),
+        Some(n) => Ok(n),
+        None => Ok(std::thread::available_parallelism().map_or(1, usize::from)),
+    }
+}
+
+/// A rayon pool of `--jobs` threads, for the commands that work document by document.
+fn pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let n = self::jobs(jobs)?;
+    Ok(rayon::ThreadPoolBuilder::new().num_threads(n).build()?)
+}

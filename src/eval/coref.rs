@@ -11,6 +11,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::GoldDoc;
 use crate::lexicon::Lexicon;
 use crate::model::{CharIndex, Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
@@ -212,7 +214,14 @@ fn wiki_name(title: &str) -> String {
     title.split('(').next().unwrap_or(title).replace('_', " ").trim().to_lowercase()
 }
 
-/// Scores `resolver` on the named-mention chains of `docs`.
+/// A gold mention given to the resolver: the mention, its gold chain, gold type and wiki link.
+type Item = (Mention, String, EntityKind, Option<String>);
+
+/// One document segmented, its gold mentions and the resolver's answer.
+type Resolved = (Document, CharIndex, Vec<Item>, crate::model::Resolution);
+
+/// Scores `resolver` on the named-mention chains of `docs`, resolving documents in parallel in
+/// the current rayon pool.
 pub fn evaluate_coref(docs: &[GoldDoc], resolver: &dyn Resolver, lexicon: &Lexicon) -> CorefReport {
     let gazetteer = Gazetteer::new(lexicon);
     // Wikipedia titles (lower case, spaces) of countries and table organisations → their keys
@@ -229,48 +238,60 @@ pub fn evaluate_coref(docs: &[GoldDoc], resolver: &dyn Resolver, lexicon: &Lexic
         }
     }
     let mut report = CorefReport { docs: docs.len(), ..CorefReport::default() };
-    for gold in docs {
-        let doc = crate::segment::segment(&gold.text);
-        let index = CharIndex::new(&gold.text);
-        // (mention, gold chain, gold type, wiki)
-        let mut items: Vec<(Mention, String, EntityKind, Option<String>)> = Vec::new();
-        for e in &gold.entities {
-            let (Some(chain), true) = (&e.chain, matches!(e.kind.as_str(), "PER" | "ORG" | "LOC" | "GPE")) else {
-                continue;
-            };
-            let Some(span) = gold.byte_span(&index, e.start, e.end) else { continue };
-            let head = match (e.head_start, e.head_end) {
-                (Some(a), Some(b)) => gold.byte_span(&index, a, b),
-                _ => None,
-            };
-            let Some(name) = name_span(&doc, lexicon, span, head) else { continue };
-            let surface = doc.slice(name);
-            let label = match e.kind.as_str() {
-                "PER" => Label::Per,
-                "ORG" => Label::Org,
-                _ => Label::Loc,
-            };
-            let (kind, form, key) =
-                mention_type(label, gazetteer.lookup(surface)).unwrap_or((EntityKind::Place, MentionForm::Name, None));
-            let gold_kind = match e.kind.as_str() {
-                "PER" => EntityKind::Person,
-                "ORG" => EntityKind::Organisation,
-                _ => EntityKind::Place,
-            };
-            let mention = Mention { span: name, kind, form, score: 1.0, rule: MentionRule::Given, gazetteer_key: key };
-            items.push((mention, chain.clone(), gold_kind, e.wiki.clone()));
-        }
-        // nested gold mentions ("Japan" inside "Japan Airlines"): the outer one is kept
-        items.sort_by_key(|(m, ..)| (m.span.start, std::cmp::Reverse(m.span.end)));
-        let mut kept: Vec<(Mention, String, EntityKind, Option<String>)> = Vec::with_capacity(items.len());
-        for item in items {
-            if kept.last().is_none_or(|(m, ..)| m.span.end <= item.0.span.start) {
-                kept.push(item);
+    // the resolver runs on every document in parallel (in the caller's rayon pool); scoring
+    // goes in document order
+    let resolved: Vec<Resolved> = docs
+        .par_iter()
+        .map(|gold| {
+            let doc = crate::segment::segment(&gold.text);
+            let index = CharIndex::new(&gold.text);
+            // (mention, gold chain, gold type, wiki)
+            let mut items: Vec<Item> = Vec::new();
+            for e in &gold.entities {
+                let (Some(chain), true) = (&e.chain, matches!(e.kind.as_str(), "PER" | "ORG" | "LOC" | "GPE")) else {
+                    continue;
+                };
+                let Some(span) = gold.byte_span(&index, e.start, e.end) else { continue };
+                let head = match (e.head_start, e.head_end) {
+                    (Some(a), Some(b)) => gold.byte_span(&index, a, b),
+                    _ => None,
+                };
+                let Some(name) = name_span(&doc, lexicon, span, head) else { continue };
+                let surface = doc.slice(name);
+                let label = match e.kind.as_str() {
+                    "PER" => Label::Per,
+                    "ORG" => Label::Org,
+                    _ => Label::Loc,
+                };
+                let (kind, form, key) = mention_type(label, gazetteer.lookup(surface)).unwrap_or((
+                    EntityKind::Place,
+                    MentionForm::Name,
+                    None,
+                ));
+                let gold_kind = match e.kind.as_str() {
+                    "PER" => EntityKind::Person,
+                    "ORG" => EntityKind::Organisation,
+                    _ => EntityKind::Place,
+                };
+                let mention =
+                    Mention { span: name, kind, form, score: 1.0, rule: MentionRule::Given, gazetteer_key: key };
+                items.push((mention, chain.clone(), gold_kind, e.wiki.clone()));
             }
-        }
-        let items = kept;
-        let mentions: Vec<Mention> = items.iter().map(|(m, ..)| m.clone()).collect();
-        let resolution = resolver.resolve(&doc, &mentions);
+            // nested gold mentions ("Japan" inside "Japan Airlines"): the outer one is kept
+            items.sort_by_key(|(m, ..)| (m.span.start, std::cmp::Reverse(m.span.end)));
+            let mut kept: Vec<Item> = Vec::with_capacity(items.len());
+            for item in items {
+                if kept.last().is_none_or(|(m, ..)| m.span.end <= item.0.span.start) {
+                    kept.push(item);
+                }
+            }
+            let items = kept;
+            let mentions: Vec<Mention> = items.iter().map(|(m, ..)| m.clone()).collect();
+            let resolution = resolver.resolve(&doc, &mentions);
+            (doc, index, items, resolution)
+        })
+        .collect();
+    for (gold, (doc, index, items, resolution)) in docs.iter().zip(resolved) {
         let n = items.len();
         report.mentions += n;
         let mut chains: Vec<&str> = items.iter().map(|(_, c, ..)| c.as_str()).collect();
@@ -351,7 +372,7 @@ fn score_pronouns(
     report: &mut CorefReport,
     gold: &GoldDoc,
     index: &CharIndex,
-    items: &[(Mention, String, EntityKind, Option<String>)],
+    items: &[Item],
     resolution: &crate::model::Resolution,
 ) {
     report.pronouns_scored |= !resolution.pronouns.is_empty();

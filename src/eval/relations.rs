@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::{Counts, GoldDoc};
 use crate::model::{CharIndex, Predicate, Span};
 use crate::recognize::Recognizer;
@@ -57,6 +59,9 @@ impl std::fmt::Display for RelationReport {
     }
 }
 
+/// One document's gold and predicted relations (head span, tail span, predicate).
+type Found = (BTreeSet<(Span, Span, Predicate)>, BTreeSet<(Span, Span, Predicate)>);
+
 /// Scores `classifier` on the relations of `docs` whose labels `map` maps to a predicate; a
 /// predicate none of whose labels the documents use is not scored. The entities are the gold
 /// ones, or `recognizer`'s. In a document annotated by passages
@@ -79,38 +84,47 @@ pub fn evaluate_relations(
     for p in &scored {
         report.per_type.insert(p.name(), Counts::default());
     }
-    for doc in docs {
+    // documents are scored in parallel (in the caller's rayon pool) and added up in order
+    let found: Vec<Found> = docs
+        .par_iter()
+        .map(|doc| {
+            let seg = crate::segment::segment(&doc.text);
+            let index = CharIndex::new(&doc.text);
+            let span_of = |i: usize| {
+                let e = &doc.entities[i];
+                doc.byte_span(&index, e.start, e.end)
+            };
+            let mut gold: BTreeSet<(Span, Span, Predicate)> = BTreeSet::new();
+            for r in &doc.relations {
+                let Some((_, p)) = map.iter().find(|(label, _)| *label == r.kind) else { continue };
+                if let (Some(h), Some(t)) = (span_of(r.head), span_of(r.tail)) {
+                    gold.insert((h, t, *p));
+                }
+            }
+            let args: Vec<Arg> = match recognizer {
+                Some(r) => {
+                    r.recognize(&seg).iter().map(|m| Arg { span: m.span, kind: Coarse::of_kind(m.kind) }).collect()
+                }
+                None => crate::relate::gold_args(doc, &index).0,
+            };
+            let mut predicted: BTreeSet<(Span, Span, Predicate)> = BTreeSet::new();
+            for found in classifier.relations(&seg, &args) {
+                if !scored.contains(&found.predicate) {
+                    continue;
+                }
+                let (h, t) = (args[found.head].span, args[found.tail].span);
+                let (hs, he) = index.to_chars(h);
+                let (ts, te) = index.to_chars(t);
+                let class = class_of(found.predicate).expect("the classifier predicts its classes");
+                if crate::relate::annotated(doc, hs.min(ts), he.max(te), &[class], map) {
+                    predicted.insert((h, t, found.predicate));
+                }
+            }
+            (gold, predicted)
+        })
+        .collect();
+    for (gold, predicted) in found {
         report.docs += 1;
-        let seg = crate::segment::segment(&doc.text);
-        let index = CharIndex::new(&doc.text);
-        let span_of = |i: usize| {
-            let e = &doc.entities[i];
-            doc.byte_span(&index, e.start, e.end)
-        };
-        let mut gold: BTreeSet<(Span, Span, Predicate)> = BTreeSet::new();
-        for r in &doc.relations {
-            let Some((_, p)) = map.iter().find(|(label, _)| *label == r.kind) else { continue };
-            if let (Some(h), Some(t)) = (span_of(r.head), span_of(r.tail)) {
-                gold.insert((h, t, *p));
-            }
-        }
-        let args: Vec<Arg> = match recognizer {
-            Some(r) => r.recognize(&seg).iter().map(|m| Arg { span: m.span, kind: Coarse::of_kind(m.kind) }).collect(),
-            None => crate::relate::gold_args(doc, &index).0,
-        };
-        let mut predicted: BTreeSet<(Span, Span, Predicate)> = BTreeSet::new();
-        for found in classifier.relations(&seg, &args) {
-            if !scored.contains(&found.predicate) {
-                continue;
-            }
-            let (h, t) = (args[found.head].span, args[found.tail].span);
-            let (hs, he) = index.to_chars(h);
-            let (ts, te) = index.to_chars(t);
-            let class = class_of(found.predicate).expect("the classifier predicts its classes");
-            if crate::relate::annotated(doc, hs.min(ts), he.max(te), &[class], map) {
-                predicted.insert((h, t, found.predicate));
-            }
-        }
         for p in &scored {
             let c = report.per_type.get_mut(p.name()).expect("every scored predicate has a row");
             let g: BTreeSet<_> = gold.iter().filter(|x| x.2 == *p).collect();
