@@ -19,7 +19,7 @@ use crate::ingest::{InputError, InputErrorKind, Record};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Document, EntityId, EntityKind, Extraction, Mention, Origin, Statement};
 use crate::ner::TaggerRecognizer;
-use crate::rdf::{article_quads, GraphStore, Minter};
+use crate::rdf::{article_nquads, article_nquads_text, write_nquad, GraphStore, Minter};
 use crate::recognize::Recognizer;
 use crate::relate::{RelationClassifier, RelationModel};
 use crate::resolve::{ListResolver, Resolver};
@@ -73,19 +73,34 @@ impl Pipeline {
 
     /// One article's graphs as quads (its article graph and its merge log), with its counts.
     pub fn article_output(&self, article: Article, minter: &Minter) -> ArticleOutput {
+        self.output(article, minter, true)
+    }
+
+    /// [`Pipeline::article_output`]; without `quads`, [`ArticleOutput::quads`] is left empty
+    /// and only [`ArticleOutput::nquads`] holds them.
+    fn output(&self, article: Article, minter: &Minter, quads: bool) -> ArticleOutput {
         let extraction = self.run(article);
         let mut graph = KnowledgeGraph::new();
         graph.add(&extraction);
-        let mut quads = article_quads(&graph.articles()[0], minter);
+        let (mut quads, mut nquads) = if quads {
+            article_nquads(&graph.articles()[0], minter)
+        } else {
+            (Vec::new(), article_nquads_text(&graph.articles()[0], minter))
+        };
         let record = graph.into_articles().pop().expect("one article was added");
         let iri = minter.article(&record.article.id);
-        quads.push(oxigraph::model::Quad::new(
+        let hash = oxigraph::model::Quad::new(
             iri.clone(),
             oxigraph::model::NamedNode::new_unchecked(crate::rdf::vocab::NG_CONTENT_HASH),
             oxigraph::model::Literal::new_simple_literal(self.fingerprint(&record.article)),
             iri,
-        ));
-        ArticleOutput { quads, words: extraction.document.tokens.len(), record }
+        );
+        write_nquad(hash.as_ref(), &mut nquads);
+        nquads.push_str(" .\n");
+        if !quads.is_empty() {
+            quads.push(hash);
+        }
+        ArticleOutput { quads, nquads, words: extraction.document.tokens.len(), record }
     }
 
     /// The pipeline's signature: the tool's version, the options set on the builder and what
@@ -131,6 +146,18 @@ impl Pipeline {
         self.process_changed(records, minter, jobs, |_| false, |_| Ok(()), sink)
     }
 
+    /// [`Pipeline::process`] for a caller that writes N-Quads: each [`ArticleOutput::quads`]
+    /// is empty and [`ArticleOutput::nquads`] holds them, which is faster to make.
+    pub fn process_nquads(
+        &self,
+        records: impl Iterator<Item = Record>,
+        minter: &Minter,
+        jobs: usize,
+        sink: impl FnMut(std::result::Result<ArticleOutput, InputError>) -> Result<()>,
+    ) -> Result<()> {
+        self.run_batches(records, minter, jobs, false, |_| false, |_| Ok(()), sink)
+    }
+
     /// [`Pipeline::process`], passing an article for which `unchanged` says so to `skipped`
     /// instead of processing it (in input order too).
     pub fn process_changed(
@@ -138,6 +165,21 @@ impl Pipeline {
         records: impl Iterator<Item = Record>,
         minter: &Minter,
         jobs: usize,
+        unchanged: impl Fn(&Article) -> bool,
+        skipped: impl FnMut(&Article) -> Result<()>,
+        sink: impl FnMut(std::result::Result<ArticleOutput, InputError>) -> Result<()>,
+    ) -> Result<()> {
+        self.run_batches(records, minter, jobs, true, unchanged, skipped, sink)
+    }
+
+    /// [`Pipeline::process_changed`], with or without [`ArticleOutput::quads`].
+    #[allow(clippy::too_many_arguments)]
+    fn run_batches(
+        &self,
+        records: impl Iterator<Item = Record>,
+        minter: &Minter,
+        jobs: usize,
+        quads: bool,
         unchanged: impl Fn(&Article) -> bool,
         mut skipped: impl FnMut(&Article) -> Result<()>,
         mut sink: impl FnMut(std::result::Result<ArticleOutput, InputError>) -> Result<()>,
@@ -173,7 +215,7 @@ impl Pipeline {
                     r => Ok(Some(r)),
                 })
                 .collect::<Result<_>>()?;
-            let work = |r: std::result::Result<Article, InputError>| r.map(|a| self.article_output(a, minter));
+            let work = |r: std::result::Result<Article, InputError>| r.map(|a| self.output(a, minter, quads));
             let outputs: Vec<std::result::Result<ArticleOutput, InputError>> = if jobs == 1 {
                 batch.into_iter().flatten().map(work).collect()
             } else {
@@ -294,8 +336,10 @@ const BATCH_PER_JOB: usize = 16;
 pub struct ArticleOutput {
     /// The article's contribution to the graph.
     pub record: crate::graph::ArticleRecord,
-    /// Its article graph and merge log, as quads.
+    /// Its article graph and merge log, as quads (empty from [`Pipeline::process_nquads`]).
     pub quads: Vec<oxigraph::model::Quad>,
+    /// The same quads as N-Quads text, one line each, in the same order: what `extract` writes.
+    pub nquads: String,
     /// Tokens processed.
     pub words: usize,
 }

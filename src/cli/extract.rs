@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use newsgraph::graph::ArticleRecord;
 use newsgraph::ingest::read_inputs;
 use newsgraph::Error;
-use oxigraph::io::{RdfFormat, RdfSerializer};
 use serde_json::json;
 
 use super::args::ExtractArgs;
@@ -52,11 +51,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     };
     let setup = super::build::setup(&args.pipeline)?;
     let stdout = std::io::stdout().lock();
-    let mut quads = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(std::io::BufWriter::new(stdout));
+    let mut quads = std::io::BufWriter::new(stdout);
     let mut lines = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failures = 0usize;
     let records = read_inputs(&args.paths, &setup.options);
-    setup.pipeline.process(records, &setup.minter, setup.jobs, |output| {
+    setup.pipeline.process_nquads(records, &setup.minter, setup.jobs, |output| {
         let output = match output {
             Ok(output) => output,
             Err(error) => {
@@ -70,13 +69,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 .map_err(|e| Error::Write(std::io::Error::other(e)))?;
             lines.write_all(b"\n").map_err(Error::Write)?;
         } else {
-            for q in &output.quads {
-                quads.serialize_quad(q).map_err(Error::Write)?;
-            }
+            // the quads as the N-Quads serialiser writes them, formatted once already
+            quads.write_all(output.nquads.as_bytes()).map_err(Error::Write)?;
         }
         Ok(())
     })?;
-    quads.finish().map_err(Error::Write)?.flush().map_err(Error::Write)?;
+    quads.flush().map_err(Error::Write)?;
     lines.flush().map_err(Error::Write)?;
     Ok(if failures > 0 { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
 }

@@ -14,7 +14,9 @@
 
 mod tables;
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -188,8 +190,7 @@ impl Lexicon {
 
     /// The title a word or phrase is (case-insensitive, trailing dot ignored).
     pub fn title(&self, phrase: &str) -> Option<TitleKind> {
-        let key = phrase.trim_end_matches('.').to_lowercase();
-        self.titles.get(&key).copied()
+        self.titles.get(lower(phrase.trim_end_matches('.')).as_ref()).copied()
     }
 
     /// The longest title length (in words), for matching multi-word titles.
@@ -199,7 +200,7 @@ impl Lexicon {
 
     /// True when `word` heads organisation names ("Ministry", "University"), case-insensitive.
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(&word.to_lowercase())
+        self.org_heads.contains(lower(word).as_ref())
     }
 
     /// True when `word` is a company legal form ("Ltd", "Inc.", "GmbH").
@@ -209,7 +210,7 @@ impl Lexicon {
 
     /// The cue a word form signals (lower-cased before look-up).
     pub fn cue(&self, form: &str) -> Option<&Cue> {
-        self.cues.get(&form.to_lowercase())
+        self.cues.get(lower(form).as_ref())
     }
 
     /// The cue a noun form signals ("accusation", "talks"; lower-cased before look-up), from
@@ -222,7 +223,17 @@ impl Lexicon {
     /// assert_eq!((visit.predicate, visit.cameo.as_deref()), (Predicate::Visited, Some("042")));
     /// ```
     pub fn noun_cue(&self, form: &str) -> Option<&Cue> {
-        self.noun_cues.get(&form.to_lowercase())
+        self.noun_cues.get(lower(form).as_ref())
+    }
+}
+
+/// `word` lower-cased, as `str::to_lowercase` does it, without a copy when it is lower case
+/// ASCII already (most look-ups).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 

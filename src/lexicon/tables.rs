@@ -1,6 +1,6 @@
 //! Parsing the CSV tables of `data/` into a [`Lexicon`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, Sex, TitleKind};
@@ -141,7 +141,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
     let t = Table::parse(&orgs.0, &orgs.1, &cols)?;
     let [key, name, kind, acronyms, aliases, qid, country] = cols.map(|c| t.column(c));
     let mut org_rows = Vec::new();
-    let mut keys = HashSet::new();
+    let mut keys = HashSet::default();
     for (line, r) in &t.rows {
         if r[key].trim().is_empty() || r[name].trim().is_empty() {
             return Err(t.error(*line, "an organisation needs `key` and `name`"));
@@ -167,7 +167,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
     };
     let t = Table::parse(&given.0, &given.1, &["name"])?;
     let (name, sex) = (t.column("name"), t.headers.iter().position(|h| h == "sex"));
-    let mut given_names = HashMap::new();
+    let mut given_names = HashMap::default();
     for (line, r) in &t.rows {
         let value = match sex.map(|c| r[c].trim()) {
             None | Some("") => None,
@@ -183,7 +183,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
 
     let t = Table::parse(&titles.0, &titles.1, &["title", "kind", "role"])?;
     let [title, kind, role] = ["title", "kind", "role"].map(|c| t.column(c));
-    let mut title_map = HashMap::new();
+    let mut title_map = HashMap::default();
     for (line, r) in &t.rows {
         let value = match (r[kind].trim(), r[role].trim()) {
             ("honorific", _) => TitleKind::Honorific,
@@ -198,7 +198,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
 
     let t = Table::parse(&keywords.0, &keywords.1, &["word", "kind"])?;
     let [word, kind] = ["word", "kind"].map(|c| t.column(c));
-    let (mut org_heads, mut legal_forms) = (HashSet::new(), HashSet::new());
+    let (mut org_heads, mut legal_forms) = (HashSet::default(), HashSet::default());
     for (line, r) in &t.rows {
         match r[kind].trim() {
             "head" => org_heads.insert(r[word].trim().to_lowercase()),
@@ -222,7 +222,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
     let cols = ["form", "lemma", "predicate", "cameo", "speech"];
     let t = Table::parse(&verbs.0, &verbs.1, &cols)?;
     let [form, lemma, predicate, cameo, speech] = cols.map(|c| t.column(c));
-    let mut cues = HashMap::new();
+    let mut cues = HashMap::default();
     for (line, r) in &t.rows {
         let predicate = Predicate::from_name(r[predicate].trim())
             .ok_or_else(|| t.error(*line, format!("unknown predicate `{}`", &r[predicate])))?;
@@ -238,7 +238,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
     let cols = ["form", "lemma", "predicate", "cameo"];
     let t = Table::parse(&nouns.0, &nouns.1, &cols)?;
     let [form, lemma, predicate, cameo] = cols.map(|c| t.column(c));
-    let mut noun_cues = HashMap::new();
+    let mut noun_cues = HashMap::default();
     for (line, r) in &t.rows {
         let predicate = Predicate::from_name(r[predicate].trim())
             .ok_or_else(|| t.error(*line, format!("unknown predicate `{}`", &r[predicate])))?;

@@ -20,7 +20,12 @@ mod read;
 mod store;
 pub mod vocab;
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::fmt::Write as _;
+
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
+};
 
 use crate::error::Result;
 use crate::graph::{ArticleRecord, KnowledgeGraph};
@@ -156,16 +161,142 @@ fn int(n: usize) -> Term {
     Literal::from(n as i64).into()
 }
 
+/// Appends a quad as an N-Quads line, without its final ` .` and line break: what its
+/// `Display` writes, without going through `fmt` for the IRIs and plain strings that make up
+/// most quads.
+///
+/// ```
+/// use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+/// let n = NamedNode::new("http://example.org/a").unwrap();
+/// let quad = Quad::new(n.clone(), n.clone(), Literal::new_simple_literal("say \"hi\"\n"), GraphName::NamedNode(n));
+/// let mut line = String::new();
+/// newsgraph::rdf::write_nquad(quad.as_ref(), &mut line);
+/// assert_eq!(line, quad.to_string());
+/// ```
+pub fn write_nquad(quad: QuadRef<'_>, out: &mut String) {
+    fn iri(iri: &str, out: &mut String) {
+        out.push('<');
+        out.push_str(iri);
+        out.push('>');
+    }
+    match quad.subject {
+        NamedOrBlankNodeRef::NamedNode(n) => iri(n.as_str(), out),
+        other => write!(out, "{other}").expect("a String takes any text"),
+    }
+    out.push(' ');
+    iri(quad.predicate.as_str(), out);
+    out.push(' ');
+    match quad.object {
+        TermRef::NamedNode(n) => iri(n.as_str(), out),
+        TermRef::Literal(l) if l.language().is_none() && !needs_escape(l.value()) => {
+            out.push('"');
+            out.push_str(l.value());
+            out.push('"');
+            if l.datatype() != xsd::STRING {
+                out.push_str("^^");
+                iri(l.datatype().as_str(), out);
+            }
+        }
+        other => write!(out, "{other}").expect("a String takes any text"),
+    }
+    match quad.graph_name {
+        GraphNameRef::DefaultGraph => {}
+        GraphNameRef::NamedNode(n) => {
+            out.push(' ');
+            iri(n.as_str(), out);
+        }
+        other => write!(out, " {other}").expect("a String takes any text"),
+    }
+}
+
+/// True when a string literal's N-Quads form escapes some of its characters (control
+/// characters, `"`, `\`, U+FFFE and U+FFFF, as `oxrdf` writes them).
+fn needs_escape(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f)
+        || (s.contains('\u{FFFE}') || s.contains('\u{FFFF}'))
+}
+
 /// The quads of one article, in its own named graph, sorted.
 pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
+    article_nquads(record, minter).0
+}
+
+/// [`article_quads`], and the same quads as an N-Quads document, one line each, as
+/// an N-Quads serialiser writes them: each quad is formatted once, to sort it and to write it.
+pub fn article_nquads(record: &ArticleRecord, minter: &Minter) -> (Vec<Quad>, String) {
+    let mut quads = Vec::new();
+    let mut lines = Lines::default();
+    each_article_quad(record, minter, |q| {
+        lines.add(q);
+        quads.push(q.into_owned());
+    });
+    let order = lines.sorted();
+    let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
+    let sorted = order.iter().map(|&i| slots[i].take().expect("each quad is taken once")).collect();
+    (sorted, lines.text(&order))
+}
+
+/// The N-Quads text of [`article_quads`], without making the quads.
+pub fn article_nquads_text(record: &ArticleRecord, minter: &Minter) -> String {
+    let mut lines = Lines::default();
+    each_article_quad(record, minter, |q| lines.add(q));
+    let order = lines.sorted();
+    lines.text(&order)
+}
+
+/// Quads as N-Quads lines (without ` .`), all in one buffer.
+#[derive(Default)]
+struct Lines {
+    text: String,
+    /// Byte range of each line in `text`.
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Lines {
+    fn add(&mut self, q: QuadRef<'_>) {
+        let start = self.text.len();
+        write_nquad(q, &mut self.text);
+        self.ranges.push((start as u32, self.text.len() as u32));
+    }
+
+    fn line(&self, i: usize) -> &str {
+        &self.text[self.ranges[i].0 as usize..self.ranges[i].1 as usize]
+    }
+
+    /// The lines' indexes in the order of their text, each text once.
+    fn sorted(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.ranges.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.line(a).cmp(self.line(b)).then(a.cmp(&b)));
+        order.dedup_by(|a, b| self.line(*a) == self.line(*b));
+        order
+    }
+
+    /// Lines `order` as an N-Quads document.
+    fn text(&self, order: &[usize]) -> String {
+        let mut out = String::with_capacity(self.text.len() + 3 * order.len());
+        for &i in order {
+            out.push_str(self.line(i));
+            out.push_str(" .\n");
+        }
+        out
+    }
+}
+
+/// Hands each quad of one article to `sink`, unsorted, possibly twice, without copying the
+/// subject, predicate and graph of each.
+fn each_article_quad(record: &ArticleRecord, minter: &Minter, mut sink: impl FnMut(QuadRef<'_>)) {
     use vocab::*;
     let a = &record.article;
     let graph = GraphName::NamedNode(minter.article(&a.id));
     let article = minter.article(&a.id);
-    let mut quads: Vec<Quad> = Vec::new();
-    let mut add = |s: &NamedNode, p: &str, o: Term| {
-        quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), iri(p), o, graph.clone()))
+    // the merge log: its own named graph, so that SPARQL can ask why two names are one entity
+    let log = GraphName::NamedNode(minter.merge_log(&a.id));
+    // `put(in_log, ..)`: a quad of the merge log, else of the article graph
+    let mut put = |in_log: bool, s: &NamedNode, p: &str, o: Term| {
+        let g = if in_log { &log } else { &graph };
+        sink(QuadRef::new(s, NamedNodeRef::new_unchecked(p), &o, g));
     };
+    let mut add = |s: &NamedNode, p: &str, o: Term| put(false, s, p, o);
 
     add(&article, RDF_TYPE, iri(SCHEMA_NEWS_ARTICLE).into());
     add(&article, SCHEMA_IDENTIFIER, Literal::new_simple_literal(&a.id).into());
@@ -205,24 +336,21 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
         }
     }
 
-    // the merge log: its own named graph, so that SPARQL can ask why two names are one entity
-    let log = GraphName::NamedNode(minter.merge_log(&a.id));
     let log_node = minter.merge_log(&a.id);
-    let mut log_quads = vec![
-        Quad::new(log_node.clone(), iri(RDF_TYPE), iri(NG_MERGE_LOG), log.clone()),
-        Quad::new(log_node, iri(NG_ARTICLE), article.clone(), log.clone()),
-    ];
+    put(true, &log_node, RDF_TYPE, iri(NG_MERGE_LOG).into());
+    put(true, &log_node, NG_ARTICLE, article.clone().into());
     for m in &record.mentions {
         let node = minter.mention(&a.id, m.start, m.end);
-        log_quads.push(Quad::new(node.clone(), iri(NG_TIER), Literal::new_simple_literal(m.tier.name()), log.clone()));
-        log_quads.push(Quad::new(node, iri(NG_REFERS_TO), minter.entity(&m.entity), log.clone()));
+        put(true, &node, NG_TIER, Literal::new_simple_literal(m.tier.name()).into());
+        put(true, &node, NG_REFERS_TO, minter.entity(&m.entity).into());
     }
     // same name, different type: kept apart, and said so
     for (x, y) in crate::resolve::same_name_conflicts(&record.entities) {
         let (x, y) = (minter.entity(&record.entities[x].key), minter.entity(&record.entities[y].key));
-        log_quads.push(Quad::new(x.clone(), iri(NG_SAME_NAME_AS), y.clone(), log.clone()));
-        log_quads.push(Quad::new(y, iri(NG_SAME_NAME_AS), x, log.clone()));
+        put(true, &x, NG_SAME_NAME_AS, y.clone().into());
+        put(true, &y, NG_SAME_NAME_AS, x.into());
     }
+    let mut add = |s: &NamedNode, p: &str, o: Term| put(false, s, p, o);
 
     for m in &record.mentions {
         let node = minter.mention(&a.id, m.start, m.end);
@@ -288,10 +416,6 @@ pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
             add(&node, NG_DATE, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
         }
     }
-    quads.extend(log_quads);
-    quads.sort_by_cached_key(|q| q.to_string());
-    quads.dedup();
-    quads
 }
 
 /// The quads of every article of a graph, article by article.

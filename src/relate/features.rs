@@ -33,7 +33,18 @@ fn hash(parts: &[&str]) -> u64 {
 
 /// A word as a feature: lower case, digits as `0`.
 fn norm(word: &str) -> String {
-    word.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(word.len());
+    norm_into(word, &mut out);
+    out
+}
+
+/// Appends [`norm`]`(word)` to `out`.
+fn norm_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| if b.is_ascii_digit() { '0' } else { char::from(b.to_ascii_lowercase()) }));
+    } else {
+        out.extend(word.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).flat_map(char::to_lowercase));
+    }
 }
 
 fn bucket(n: usize) -> &'static str {
@@ -46,6 +57,48 @@ fn bucket(n: usize) -> &'static str {
         6..=8 => "6-8",
         9..=MAX_BETWEEN => "9-12",
         _ => "far",
+    }
+}
+
+/// `n` as a feature value, for `n` of at most 3.
+fn small(n: usize) -> &'static str {
+    ["0", "1", "2", "3"][n.min(3)]
+}
+
+/// The signature feature `"{head kind}>{tail kind}:{dir}"`, without formatting it.
+fn signature(head: Coarse, tail: Coarse, head_first: bool) -> &'static str {
+    const SIGS: [[[&str; 2]; 3]; 3] = [
+        [["PER>PER:HT", "PER>PER:TH"], ["PER>ORG:HT", "PER>ORG:TH"], ["PER>LOC:HT", "PER>LOC:TH"]],
+        [["ORG>PER:HT", "ORG>PER:TH"], ["ORG>ORG:HT", "ORG>ORG:TH"], ["ORG>LOC:HT", "ORG>LOC:TH"]],
+        [["LOC>PER:HT", "LOC>PER:TH"], ["LOC>ORG:HT", "LOC>ORG:TH"], ["LOC>LOC:HT", "LOC>LOC:TH"]],
+    ];
+    let at = |c: Coarse| match c {
+        Coarse::Per => 0,
+        Coarse::Org => 1,
+        Coarse::Loc => 2,
+    };
+    SIGS[at(head)][at(tail)][usize::from(!head_first)]
+}
+
+/// What the features of one document's candidate pairs share, computed once per document:
+/// each argument's tokens and gazetteer class, and each token's normalised form.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    doc: &'a Document,
+    args: &'a [Arg],
+    /// Token range `[first, end)` of each argument.
+    ranges: Vec<(usize, usize)>,
+    /// What the gazetteer says each argument is.
+    known: Vec<&'static str>,
+    /// [`norm`] of every token, concatenated: token `i`'s is `words[offsets[i]..offsets[i + 1]]`.
+    words: String,
+    offsets: Vec<u32>,
+}
+
+impl Prepared<'_> {
+    /// The normalised form of token `i`.
+    fn word(&self, i: usize) -> &str {
+        &self.words[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
 }
 
@@ -63,6 +116,25 @@ impl RelationFeatures {
         (first, end.max(first + 1).min(doc.tokens.len()))
     }
 
+    /// What every candidate pair among `args` in `doc` needs, for [`RelationFeatures::extract_prepared`].
+    pub fn prepare<'a>(&self, doc: &'a Document, args: &'a [Arg]) -> Prepared<'a> {
+        let mut words = String::with_capacity(doc.text.len());
+        let mut offsets = Vec::with_capacity(doc.tokens.len() + 1);
+        offsets.push(0);
+        for t in &doc.tokens {
+            norm_into(doc.slice(t.span), &mut words);
+            offsets.push(words.len() as u32);
+        }
+        Prepared {
+            doc,
+            args,
+            ranges: args.iter().map(|a| Self::tokens(doc, a)).collect(),
+            known: args.iter().map(|a| self.known(doc, a)).collect(),
+            words,
+            offsets,
+        }
+    }
+
     /// What the gazetteer says an argument's text is: a country's name, a demonym, a capital,
     /// a known organisation, or nothing.
     fn known(&self, doc: &Document, arg: &Arg) -> &'static str {
@@ -75,64 +147,81 @@ impl RelationFeatures {
         }
     }
 
-    /// A class for a word between the arguments: cue verbs by predicate, titles, organisation
-    /// words, or the word itself when it is short and lower case.
-    fn word_class(&self, doc: &Document, i: usize) -> String {
+    /// Feeds `h` a class for a word between the arguments: cue verbs by predicate, titles,
+    /// organisation words, or the word itself when it is short and lower case.
+    fn word_class(&self, p: &Prepared<'_>, i: usize, h: &mut FnvHasher) {
+        let doc = p.doc;
         let w = doc.token_text(i);
         if doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].kind == TokenKind::Quote {
-            return w.to_owned();
-        }
-        if let Some(cue) = self.lexicon.cue(w) {
-            return format!("V:{}", cue.predicate.name());
-        }
-        if let Some(TitleKind::Position(_)) = self.lexicon.title(w) {
-            return "TITLE".to_owned();
-        }
-        if doc.is_capitalised(i) {
-            return "C".to_owned();
-        }
-        let lower = norm(w);
-        if lower.len() <= 4 {
-            lower
+            h.write(w.as_bytes());
+        } else if let Some(cue) = self.lexicon.cue(w) {
+            h.write(b"V:");
+            h.write(cue.predicate.name().as_bytes());
+        } else if let Some(TitleKind::Position(_)) = self.lexicon.title(w) {
+            h.write(b"TITLE");
+        } else if doc.is_capitalised(i) {
+            h.write(b"C");
         } else {
-            "w".to_owned()
+            let lower = p.word(i);
+            h.write(if lower.len() <= 4 { lower.as_bytes() } else { b"w" });
         }
     }
 
-    /// Appends the features of the candidate `(head, tail)` to `out`.
+    /// Appends the features of the candidate `(head, tail)` to `out`. To score many pairs of
+    /// one document, [`RelationFeatures::prepare`] it once and use
+    /// [`RelationFeatures::extract_prepared`].
     pub fn extract(&self, doc: &Document, args: &[Arg], head: usize, tail: usize, out: &mut Vec<u64>) {
+        self.extract_prepared(&self.prepare(doc, args), head, tail, out);
+    }
+
+    /// Appends the features of the candidate `(head, tail)` of a prepared document to `out`.
+    pub fn extract_prepared(&self, p: &Prepared<'_>, head: usize, tail: usize, out: &mut Vec<u64>) {
+        let (doc, args) = (p.doc, p.args);
         let (h, t) = (&args[head], &args[tail]);
-        let (ha, hb) = Self::tokens(doc, h);
-        let (ta, tb) = Self::tokens(doc, t);
+        let (ha, hb) = p.ranges[head];
+        let (ta, tb) = p.ranges[tail];
         let head_first = ha <= ta;
         let dir = if head_first { "HT" } else { "TH" };
-        let sig = format!("{}>{}:{dir}", h.kind.name(), t.kind.name());
+        let sig = signature(h.kind, t.kind, head_first);
         let (left_end, right_start) = if head_first { (hb, ta) } else { (tb, ha) };
         let (outer_start, outer_end) = if head_first { (ha, tb) } else { (ta, hb) };
-        let between: Vec<usize> = (left_end..right_start.max(left_end)).collect();
+        let between = left_end..right_start.max(left_end);
         let n = between.len();
         let mut add = |parts: &[&str]| out.push(hash(parts));
 
         add(&["bias"]);
-        add(&["sig", &sig]);
-        add(&["dist", &sig, bucket(n)]);
-        let word = |i: usize| norm(doc.token_text(i));
+        add(&["sig", sig]);
+        add(&["dist", sig, bucket(n)]);
+        let word = |i: usize| p.word(i);
         if n <= MAX_BETWEEN {
-            for &i in &between {
+            for i in between.clone() {
                 let w = word(i);
-                add(&["bw", &w]);
-                add(&["bw-dir", dir, &w]);
+                add(&["bw", w]);
+                add(&["bw-dir", dir, w]);
             }
-            for pair in between.windows(2) {
-                add(&["bb", &word(pair[0]), &word(pair[1])]);
+            for i in between.start..between.end.saturating_sub(1) {
+                add(&["bb", word(i), word(i + 1)]);
             }
-            let pattern: Vec<String> = between.iter().map(|&i| self.word_class(doc, i)).collect();
-            add(&["pat", dir, &pattern.join(" ")]);
+            // ["pat", dir, the word classes joined by spaces]
+            let mut pattern = FnvHasher::default();
+            for part in ["pat", dir] {
+                pattern.write(part.as_bytes());
+                pattern.write_u8(0xff);
+            }
+            for i in between.clone() {
+                if i > between.start {
+                    pattern.write(b" ");
+                }
+                self.word_class(p, i, &mut pattern);
+            }
+            pattern.write_u8(0xff);
+            out.push(pattern.finish());
         }
-        if let (Some(&first), Some(&last)) = (between.first(), between.last()) {
-            add(&["fb", dir, &word(first)]);
-            add(&["lb", dir, &word(last)]);
-            for &i in &between {
+        let mut add = |parts: &[&str]| out.push(hash(parts));
+        if n > 0 {
+            add(&["fb", dir, word(between.start)]);
+            add(&["lb", dir, word(between.end - 1)]);
+            for i in between.clone() {
                 let w = doc.token_text(i);
                 if let Some(cue) = self.lexicon.cue(w) {
                     add(&["cue", dir, cue.predicate.name()]);
@@ -148,43 +237,51 @@ impl RelationFeatures {
                 }
             }
         } else {
-            add(&["adjacent", &sig]);
+            add(&["adjacent", sig]);
         }
         // the words around the pair
-        let before = |k: usize| outer_start.checked_sub(k).map_or_else(|| "<s>".to_owned(), word);
-        let after =
-            |k: usize| if outer_end + k - 1 < doc.tokens.len() { word(outer_end + k - 1) } else { "</s>".to_owned() };
-        add(&["b1", dir, &before(1)]);
-        add(&["b2", dir, &before(2), &before(1)]);
-        add(&["a1", dir, &after(1)]);
-        add(&["a2", dir, &after(1), &after(2)]);
+        let len = doc.tokens.len();
+        let before = |k: usize| outer_start.checked_sub(k).map_or("<s>", word);
+        let after = |k: usize| if outer_end + k - 1 < len { word(outer_end + k - 1) } else { "</s>" };
+        add(&["b1", dir, before(1)]);
+        add(&["b2", dir, before(2), before(1)]);
+        add(&["a1", dir, after(1)]);
+        add(&["a2", dir, after(1), after(2)]);
         // the word before each argument ("in Oslo", "of Nordbank")
-        let prev = |a: usize| a.checked_sub(1).map_or_else(|| "<s>".to_owned(), word);
-        add(&["h-prev", &prev(ha)]);
-        add(&["t-prev", &prev(ta)]);
-        add(&["h-next", &(if hb < doc.tokens.len() { word(hb) } else { "</s>".to_owned() })]);
-        add(&["t-next", &(if tb < doc.tokens.len() { word(tb) } else { "</s>".to_owned() })]);
+        let prev = |a: usize| a.checked_sub(1).map_or("<s>", word);
+        add(&["h-prev", prev(ha)]);
+        add(&["t-prev", prev(ta)]);
+        add(&["h-next", if hb < len { word(hb) } else { "</s>" }]);
+        add(&["t-next", if tb < len { word(tb) } else { "</s>" }]);
         // the arguments themselves
-        add(&["h-head", h.kind.name(), &word(hb - 1)]);
-        add(&["t-head", t.kind.name(), &word(tb - 1)]);
-        add(&["h-known", self.known(doc, h)]);
-        add(&["t-known", self.known(doc, t)]);
+        add(&["h-head", h.kind.name(), word(hb - 1)]);
+        add(&["t-head", t.kind.name(), word(tb - 1)]);
+        add(&["h-known", p.known[head]]);
+        add(&["t-known", p.known[tail]]);
         if t.kind == Coarse::Loc || h.kind == Coarse::Loc {
             add(&["h-text", &norm(doc.slice(h.span))]);
             add(&["t-text", &norm(doc.slice(t.span))]);
         }
-        // other arguments in between
-        let inside: Vec<&str> = args
-            .iter()
-            .filter(|a| {
-                let (a0, _) = Self::tokens(doc, a);
-                a0 >= left_end && a0 < right_start
-            })
-            .map(|a| a.kind.name())
-            .collect();
-        add(&["ents-between", &inside.len().min(3).to_string()]);
-        add(&["ents-between-types", dir, &inside.join(",")]);
-        let commas = between.iter().filter(|&&i| doc.token_text(i) == ",").count();
-        add(&["commas", dir, &commas.min(3).to_string()]);
+        // other arguments in between: ["ents-between-types", dir, their kinds joined by commas]
+        let mut types = FnvHasher::default();
+        for part in ["ents-between-types", dir] {
+            types.write(part.as_bytes());
+            types.write_u8(0xff);
+        }
+        let mut inside = 0;
+        for (a, &(a0, _)) in args.iter().zip(&p.ranges) {
+            if a0 >= left_end && a0 < right_start {
+                if inside > 0 {
+                    types.write(b",");
+                }
+                types.write(a.kind.name().as_bytes());
+                inside += 1;
+            }
+        }
+        types.write_u8(0xff);
+        add(&["ents-between", small(inside)]);
+        out.push(types.finish());
+        let commas = between.filter(|&i| doc.token_text(i) == ",").count();
+        out.push(hash(&["commas", dir, small(commas)]));
     }
 }

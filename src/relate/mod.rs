@@ -30,7 +30,7 @@ mod train;
 
 use std::sync::{Arc, OnceLock};
 
-pub use features::RelationFeatures;
+pub use features::{Prepared, RelationFeatures};
 pub use model::{RelationModel, RelationProvenance};
 pub use train::train_map;
 pub(crate) use train::{annotated, gold_args};
@@ -231,6 +231,7 @@ impl RelationClassifier {
                 })
             })
             .collect();
+        let prepared = self.features.prepare(doc, args);
         for (h, t) in candidates(doc, args) {
             let before = args[h].span.start < args[t].span.start;
             if before
@@ -240,7 +241,7 @@ impl RelationClassifier {
                 continue;
             }
             buffer.clear();
-            self.features.extract(doc, args, h, t, &mut buffer);
+            self.features.extract_prepared(&prepared, h, t, &mut buffer);
             let scores = self.model.scores(&buffer);
             let allowed = allowed(args[h].kind, args[t].kind);
             let best = allowed.iter().copied().max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));

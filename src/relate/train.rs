@@ -149,9 +149,10 @@ pub fn train_relations(
         let seg = crate::segment::segment(&doc.text);
         let index = CharIndex::new(&doc.text);
         let (args, of) = gold_args(doc, &index);
+        let prepared = features.prepare(&seg, &args);
         for (h, t, class) in labelled(doc, &seg, &args, &of, map, &mut report) {
             let mut f = Vec::new();
-            features.extract(&seg, &args, h, t, &mut f);
+            features.extract_prepared(&prepared, h, t, &mut f);
             report.per_class[class] += 1;
             examples.push((f, allowed(args[h].kind, args[t].kind), class));
         }
