@@ -19,7 +19,7 @@ use crate::ingest::{InputError, InputErrorKind, Record};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Document, EntityId, EntityKind, Extraction, Mention, Origin, Statement};
 use crate::ner::TaggerRecognizer;
-use crate::rdf::{article_nquads, article_nquads_text, write_nquad, GraphStore, Minter};
+use crate::rdf::{article_nquads, article_nquads_text, GraphStore, Minter};
 use crate::recognize::Recognizer;
 use crate::relate::{RelationClassifier, RelationModel};
 use crate::resolve::{ListResolver, Resolver};
@@ -95,8 +95,8 @@ impl Pipeline {
             oxigraph::model::Literal::new_simple_literal(self.fingerprint(&record.article)),
             iri,
         );
-        write_nquad(hash.as_ref(), &mut nquads);
-        nquads.push_str(" .\n");
+        // oxrdf's `Display` of a quad is its N-Quads line without ` .`
+        nquads.push_str(&format!("{hash} .\n"));
         if !quads.is_empty() {
             quads.push(hash);
         }

@@ -22,10 +22,7 @@ pub mod vocab;
 
 use std::fmt::Write as _;
 
-use oxigraph::model::vocab::xsd;
-use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
-};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
 
 use crate::error::Result;
 use crate::graph::{ArticleRecord, KnowledgeGraph};
@@ -161,61 +158,6 @@ fn int(n: usize) -> Term {
     Literal::from(n as i64).into()
 }
 
-/// Appends a quad as an N-Quads line, without its final ` .` and line break: what its
-/// `Display` writes, without going through `fmt` for the IRIs and plain strings that make up
-/// most quads.
-///
-/// ```
-/// use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
-/// let n = NamedNode::new("http://example.org/a").unwrap();
-/// let quad = Quad::new(n.clone(), n.clone(), Literal::new_simple_literal("say \"hi\"\n"), GraphName::NamedNode(n));
-/// let mut line = String::new();
-/// newsgraph::rdf::write_nquad(quad.as_ref(), &mut line);
-/// assert_eq!(line, quad.to_string());
-/// ```
-pub fn write_nquad(quad: QuadRef<'_>, out: &mut String) {
-    fn iri(iri: &str, out: &mut String) {
-        out.push('<');
-        out.push_str(iri);
-        out.push('>');
-    }
-    match quad.subject {
-        NamedOrBlankNodeRef::NamedNode(n) => iri(n.as_str(), out),
-        other => write!(out, "{other}").expect("a String takes any text"),
-    }
-    out.push(' ');
-    iri(quad.predicate.as_str(), out);
-    out.push(' ');
-    match quad.object {
-        TermRef::NamedNode(n) => iri(n.as_str(), out),
-        TermRef::Literal(l) if l.language().is_none() && !needs_escape(l.value()) => {
-            out.push('"');
-            out.push_str(l.value());
-            out.push('"');
-            if l.datatype() != xsd::STRING {
-                out.push_str("^^");
-                iri(l.datatype().as_str(), out);
-            }
-        }
-        other => write!(out, "{other}").expect("a String takes any text"),
-    }
-    match quad.graph_name {
-        GraphNameRef::DefaultGraph => {}
-        GraphNameRef::NamedNode(n) => {
-            out.push(' ');
-            iri(n.as_str(), out);
-        }
-        other => write!(out, " {other}").expect("a String takes any text"),
-    }
-}
-
-/// True when a string literal's N-Quads form escapes some of its characters (control
-/// characters, `"`, `\`, U+FFFE and U+FFFF, as `oxrdf` writes them).
-fn needs_escape(s: &str) -> bool {
-    s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f)
-        || (s.contains('\u{FFFE}') || s.contains('\u{FFFF}'))
-}
-
 /// The quads of one article, in its own named graph, sorted.
 pub fn article_quads(record: &ArticleRecord, minter: &Minter) -> Vec<Quad> {
     article_nquads(record, minter).0
@@ -255,7 +197,8 @@ struct Lines {
 impl Lines {
     fn add(&mut self, q: QuadRef<'_>) {
         let start = self.text.len();
-        write_nquad(q, &mut self.text);
+        // oxrdf's `Display` of a quad is its N-Quads line without ` .`
+        write!(self.text, "{q}").expect("a String takes any text");
         self.ranges.push((start as u32, self.text.len() as u32));
     }
 
