@@ -1,6 +1,6 @@
 // The newsgraph serve page: the examples, the CodeMirror editor, running a query against
 // /sparql, the results table (or the RDF text), and the graph of the entities the result names
-// (the HTML export's view, from POST /graph, in a frame). <html> gets data-status (running, ok,
+// by IRI or by name (the HTML export's view, from POST /graph, in a frame). <html> gets data-status (running, ok,
 // error), data-rows and data-graph-nodes for headless checks.
 (function () {
   "use strict";
@@ -88,7 +88,11 @@
       var tr = table.appendChild(el("tr"));
       vars.forEach(function (v) {
         tr.appendChild(cell(b[v]));
-        if (b[v] && b[v].type === "uri") { iris.push(b[v].value); }
+        // entity IRIs, and short plain literals that may be entity names
+        var t = b[v];
+        if (t && (t.type === "uri" || (t.type === "literal" && !t.datatype && t.value.length <= 80 && t.value.indexOf("\n") < 0))) {
+          iris.push(t.value);
+        }
       });
     });
     root.setAttribute("data-rows", String(json.results.bindings.length));
@@ -107,8 +111,9 @@
     return iris;
   }
 
-  function showGraph(iris) {
+  function showGraph(all) {
     root.removeAttribute("data-graph-nodes");
+    var seen = {}, iris = all.filter(function (x) { return seen.hasOwnProperty(x) ? false : (seen[x] = true); });
     if (!iris.length) { frame.hidden = true; root.setAttribute("data-graph-nodes", "0"); return; }
     return fetch("graph", { method: "POST", headers: { "Content-Type": "text/plain" }, body: iris.join("\n") })
       .then(function (r) {

@@ -315,11 +315,16 @@ struct Candidate<'a> {
 }
 
 impl ExportGraph {
-    /// The entities whose IRIs are in `iris`, the edges between them and the articles those
-    /// edges cite (the graph of the entities a SPARQL result names). Figures such as degree
-    /// and PageRank stay those of the whole graph.
-    pub fn restrict(&self, iris: &BTreeSet<&str>) -> ExportGraph {
-        let nodes: Vec<ExportNode> = self.nodes.iter().filter(|n| iris.contains(n.iri.as_str())).cloned().collect();
+    /// The entities whose IRI or canonical name is in `names`, the edges between them and the
+    /// articles those edges cite (the graph of the entities a SPARQL result names). Figures
+    /// such as degree and PageRank stay those of the whole graph.
+    pub fn restrict(&self, names: &BTreeSet<&str>) -> ExportGraph {
+        let nodes: Vec<ExportNode> = self
+            .nodes
+            .iter()
+            .filter(|n| names.contains(n.iri.as_str()) || names.contains(n.label.as_str()))
+            .cloned()
+            .collect();
         let kept: BTreeSet<&str> = nodes.iter().map(|n| n.iri.as_str()).collect();
         let edges: Vec<ExportEdge> = self
             .edges

@@ -1,6 +1,6 @@
 //! The page at `/`: a SPARQL editor (the vendored CodeMirror 5 with its SPARQL mode), the
 //! shipped `queries/*.rq` as examples, each with a run button, results as a table, and the
-//! entities a result names drawn as the HTML export's graph view (`POST /graph`), in a frame.
+//! entities a result names (by IRI or by name) drawn as the HTML export's graph view (`POST /graph`), in a frame.
 //!
 //! The page is `assets/serve.html` with CodeMirror, the page's script (`assets/serve.js`) and
 //! the examples and prefixes (JSON, written with [`script_json`]) inline: it needs no network

@@ -219,14 +219,14 @@ impl Service {
         }
     }
 
-    /// The HTML export's page for the entities among the IRIs of the body (one a line), with
+    /// The HTML export's page for the entities whose IRIs or names are lines of the body, with
     /// the edges between them; `X-Newsgraph-Nodes` says how many entities it draws.
     fn graph_view(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
         let body = self.body(request)?;
         let text = String::from_utf8(body).map_err(|_| fail(StatusCode::BAD_REQUEST, "the body is not UTF-8"))?;
-        let iris: BTreeSet<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let names: BTreeSet<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         let whole = self.whole_graph().map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, error_chain(&e)))?;
-        let part = whole.restrict(&iris);
+        let part = whole.restrict(&names);
         let mut out = Vec::new();
         html::write(&part, &mut out).map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, error_chain(&e)))?;
         let mut response = ok("text/html; charset=utf-8", out);
