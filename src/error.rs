@@ -45,6 +45,24 @@ pub enum Error {
     /// A SPARQL query failed while running.
     #[error("SPARQL evaluation failed")]
     SparqlEvaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// A SPARQL update failed (syntax or evaluation).
+    #[error("SPARQL update failed")]
+    SparqlUpdate(#[from] oxigraph::sparql::UpdateEvaluationError),
+    /// A SPARQL query was stopped before it ended (its time ran out).
+    #[error("the query was stopped: it ran out of time")]
+    Cancelled,
+    /// A SPARQL query gave more solutions or triples than allowed.
+    #[error("the query gives more than {max} results (solutions or triples): add a LIMIT")]
+    TooManyResults {
+        /// The limit.
+        max: usize,
+    },
+    /// The store is held by another process (RocksDB lets one process write a store).
+    #[error("the store at {} is busy: another process (a `newsgraph build`, `load` or `serve`) has it open for writing; wait for it to end or stop it, then try again", path.display())]
+    StoreBusy {
+        /// The store folder.
+        path: PathBuf,
+    },
     /// An IRI could not be built (for example from a bad `--base-iri`).
     #[error("invalid IRI")]
     Iri(#[from] oxigraph::model::IriParseError),

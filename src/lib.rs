@@ -16,6 +16,7 @@ pub mod recognize;
 pub mod relate;
 pub mod resolve;
 pub mod segment;
+pub mod server;
 pub mod table;
 
 pub use error::{Error, Result};

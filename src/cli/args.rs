@@ -46,6 +46,11 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name'\n  newsgraph query --file queries/who_accused_whom.rq --format csv\n  newsgraph query 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a ng:Statement ; ?p ?o }' --format turtle\n\nThe default graph is the union of all article graphs; GRAPH ?g { } reaches one article. Prefixes ng:, schema:, rdf:, rdfs:, skos:, owl:, prov:, nif:, xsd:, wd:, dct: are predeclared."
     )]
     Query(QueryArgs),
+    /// Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint at /sparql and a query page at /.
+    #[command(
+        after_help = "Examples:\n  newsgraph serve --store kg\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql\n  newsgraph serve --allow-update --token-file token.txt\n  curl -H \"Authorization: Bearer $(cat token.txt)\" -H 'Content-Type: application/sparql-update' --data 'INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> \"c\" } }' http://127.0.0.1:7878/update\n\n/sparql takes GET ?query=, POST application/sparql-query and POST forms, with default-graph-uri and named-graph-uri; without them the default graph is the union of all graphs and the prefixes of `newsgraph query` are predeclared, so answers equal `newsgraph query`'s. Results follow Accept: SPARQL JSON (the default), XML, CSV, TSV; Turtle (the default), N-Triples, RDF/XML, JSON-LD, N-Quads, TriG. GET /sparql without a query gives the service description. Errors: 400 with the parser's message, 406, 413 (--max-body), 503 when --timeout stopped the query. Every answer has Access-Control-Allow-Origin: * (YASGUI).\n\nThe server opens the store for writing and holds it: a `build` or `load` on the same store fails with \"store is busy\" until the server stops (`newsgraph query` still reads it). Updates at /update need --allow-update and the bearer token of --token-file (401 without, 403 with a wrong one)."
+    )]
+    Serve(ServeArgs),
     /// Write the store as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) or as a graph
     /// for graph tools (GraphML, GEXF, DOT, Cytoscape.js JSON, Neo4j CSV, an HTML view).
     #[command(
@@ -316,6 +321,36 @@ pub struct QueryArgs {
     /// (CONSTRUCT/DESCRIBE). Default: table on a terminal, tsv on a pipe.
     #[arg(long)]
     pub format: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// `serve` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct ServeArgs {
+    /// The address and port to listen on. An address other than loopback is reachable from
+    /// other machines: a warning is printed.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+    /// Seconds a query (or update) may run before it is stopped (503).
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// The most solutions (or triples) one result may hold; a query giving more gets a 400
+    /// asking for a LIMIT.
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    pub max_results: usize,
+    /// The largest request body in bytes (413 above it).
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    pub max_body: usize,
+    /// The most connections served at once (one thread each).
+    #[arg(long, default_value_t = 128, value_name = "N")]
+    pub max_connections: usize,
+    /// Take SPARQL updates at /update (with the bearer token of --token-file).
+    #[arg(long, requires = "token_file")]
+    pub allow_update: bool,
+    /// A file whose first line is the bearer token updates must carry.
+    #[arg(long, value_name = "FILE", requires = "allow_update")]
+    pub token_file: Option<PathBuf>,
     #[command(flatten)]
     pub store: StoreArg,
 }

@@ -10,6 +10,7 @@ mod extract;
 mod load;
 mod progress;
 mod query;
+mod serve;
 mod stats;
 mod train;
 
@@ -34,6 +35,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Extract(a) => extract::run(a),
         Command::Load(a) => load::run(a),
         Command::Query(a) => query::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Entities(a) => entities::run(a),

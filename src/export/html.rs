@@ -87,13 +87,13 @@ pub fn script_json(json: &str) -> String {
 }
 
 /// Text for an HTML element or attribute.
-fn html_text(s: &str) -> String {
+pub(crate) fn html_text(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// `template` with each `{{name}}` replaced by its value. Only the template is scanned, never
 /// the values, so a value cannot hold a placeholder.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {

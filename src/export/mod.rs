@@ -315,6 +315,28 @@ struct Candidate<'a> {
 }
 
 impl ExportGraph {
+    /// The entities whose IRI or canonical name is in `names`, the edges between them and the
+    /// articles those edges cite (the graph of the entities a SPARQL result names). Figures
+    /// such as degree and PageRank stay those of the whole graph.
+    pub fn restrict(&self, names: &BTreeSet<&str>) -> ExportGraph {
+        let nodes: Vec<ExportNode> = self
+            .nodes
+            .iter()
+            .filter(|n| names.contains(n.iri.as_str()) || names.contains(n.label.as_str()))
+            .cloned()
+            .collect();
+        let kept: BTreeSet<&str> = nodes.iter().map(|n| n.iri.as_str()).collect();
+        let edges: Vec<ExportEdge> = self
+            .edges
+            .iter()
+            .filter(|e| kept.contains(e.source.as_str()) && kept.contains(e.target.as_str()))
+            .cloned()
+            .collect();
+        let cited: BTreeSet<&str> = edges.iter().flat_map(|e| e.articles.iter().map(String::as_str)).collect();
+        let articles = self.articles.iter().filter(|a| cited.contains(a.id.as_str())).cloned().collect();
+        ExportGraph { nodes, edges, articles }
+    }
+
     /// The part of `graph` that `selection` asks for. Fails when `around` names no entity, or
     /// more than one.
     pub fn new(graph: &KnowledgeGraph, analytics: &Analytics, minter: &Minter, selection: &Selection) -> Result<Self> {

@@ -29,7 +29,7 @@ use crate::graph::{ArticleRecord, KnowledgeGraph};
 
 pub use analytics::{analytics_quads, store_analytics};
 pub use manifest::{content_id, store_manifest, BuildManifest};
-pub use query::{display_term, rdf_format_from_name, QueryOutput, ResultFormat, SparqlRunner};
+pub use query::{display_term, rdf_format_from_name, Dataset, QueryOutput, ResultFormat, ResultKind, SparqlRunner};
 pub use read::{read_graph, read_minter};
 pub use store::GraphStore;
 

@@ -3,9 +3,11 @@
 use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator, Variable};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator, Variable,
+};
 
 use super::vocab::PREFIXES;
 use super::GraphStore;
@@ -75,16 +77,66 @@ pub enum QueryOutput {
     Triples(Vec<oxigraph::model::Triple>),
 }
 
-/// Runs SPARQL over a store; the default graph is the union of all article graphs, and the
-/// prefixes of [`PREFIXES`] are predeclared.
+/// The kind of results a query gives, which decides the formats they can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultKind {
+    /// SELECT: solutions (a SPARQL results format).
+    Solutions,
+    /// ASK: a boolean (a SPARQL results format).
+    Boolean,
+    /// CONSTRUCT or DESCRIBE: triples (an RDF format).
+    Graph,
+}
+
+/// The RDF dataset a query runs over.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Dataset {
+    /// The query's own `FROM` and `FROM NAMED` if it has any; otherwise the default graph is
+    /// the union of all graphs and every named graph is reachable with `GRAPH`.
+    #[default]
+    Union,
+    /// The graphs given by the caller (the SPARQL protocol's `default-graph-uri` and
+    /// `named-graph-uri`), which replace the query's own `FROM` and `FROM NAMED`.
+    Graphs {
+        /// The graphs merged into the default graph.
+        default: Vec<NamedNode>,
+        /// The graphs reachable with `GRAPH`.
+        named: Vec<NamedNode>,
+    },
+}
+
+/// Runs SPARQL over a store; by default ([`Dataset::Union`]) the default graph is the union
+/// of all article graphs, and the prefixes of [`PREFIXES`] are predeclared.
 pub struct SparqlRunner<'a> {
     store: &'a GraphStore,
+    dataset: Dataset,
+    cancellation: Option<CancellationToken>,
+    max_results: Option<usize>,
 }
 
 impl<'a> SparqlRunner<'a> {
-    /// A runner over `store`.
+    /// A runner over `store`, over the union of its graphs, with no limit.
     pub fn new(store: &'a GraphStore) -> Self {
-        SparqlRunner { store }
+        SparqlRunner { store, dataset: Dataset::Union, cancellation: None, max_results: None }
+    }
+
+    /// Runs queries over `dataset`.
+    pub fn dataset(mut self, dataset: Dataset) -> Self {
+        self.dataset = dataset;
+        self
+    }
+
+    /// Stops evaluation with [`Error::Cancelled`] once `token` is cancelled (a timeout).
+    pub fn cancellation(mut self, token: CancellationToken) -> Self {
+        self.cancellation = Some(token);
+        self
+    }
+
+    /// Fails with [`Error::TooManyResults`] when a query gives more than `max` solutions or
+    /// triples.
+    pub fn max_results(mut self, max: usize) -> Self {
+        self.max_results = Some(max);
+        self
     }
 
     fn execute(&self, query: &str) -> Result<QueryResults<'static>> {
@@ -92,9 +144,57 @@ impl<'a> SparqlRunner<'a> {
         for (prefix, iri) in PREFIXES {
             evaluator = evaluator.with_prefix(prefix, iri)?;
         }
+        if let Some(token) = &self.cancellation {
+            evaluator = evaluator.with_cancellation_token(token.clone());
+        }
         let mut prepared = evaluator.parse_query(query)?;
-        prepared.dataset_mut().set_default_graph_as_union();
+        match &self.dataset {
+            Dataset::Union if prepared.dataset().is_default_dataset() => {
+                prepared.dataset_mut().set_default_graph_as_union()
+            }
+            Dataset::Union => {}
+            Dataset::Graphs { default, named } => {
+                let dataset = prepared.dataset_mut();
+                dataset.set_default_graph(default.iter().cloned().map(GraphName::from).collect());
+                dataset.set_available_named_graphs(named.iter().cloned().map(NamedOrBlankNode::from).collect());
+            }
+        }
+        prepared.on_store(self.store.inner()).execute().map_err(evaluation_error)
+    }
+
+    /// Runs a SPARQL update in one transaction. With [`Dataset::Union`], the `WHERE` clauses of
+    /// operations without `USING` see the union of all graphs, as queries do; with
+    /// [`Dataset::Graphs`], they see those graphs (the protocol's `using-graph-uri` and
+    /// `using-named-graph-uri`).
+    pub fn update(&self, update: &str) -> Result<()> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, iri) in PREFIXES {
+            evaluator = evaluator.with_prefix(prefix, iri)?;
+        }
+        if let Some(token) = &self.cancellation {
+            evaluator = evaluator.with_cancellation_token(token.clone());
+        }
+        let mut prepared = evaluator.parse_update(update)?;
+        for using in prepared.using_datasets_mut() {
+            match &self.dataset {
+                Dataset::Union if using.is_default_dataset() => using.set_default_graph_as_union(),
+                Dataset::Union => {}
+                Dataset::Graphs { default, named } => {
+                    using.set_default_graph(default.iter().cloned().map(GraphName::from).collect());
+                    using.set_available_named_graphs(named.iter().cloned().map(NamedOrBlankNode::from).collect());
+                }
+            }
+        }
         Ok(prepared.on_store(self.store.inner()).execute()?)
+    }
+
+    /// Counts one more solution or triple against the limit.
+    fn count(&self, n: &mut usize) -> Result<()> {
+        *n += 1;
+        match self.max_results {
+            Some(max) if *n > max => Err(Error::TooManyResults { max }),
+            _ => Ok(()),
+        }
     }
 
     /// Runs a query and collects its results.
@@ -103,41 +203,77 @@ impl<'a> SparqlRunner<'a> {
             QueryResults::Solutions(solutions) => {
                 let vars: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
                 let mut rows = Vec::new();
+                let mut n = 0;
                 for s in solutions {
-                    let s = s?;
+                    let s = s.map_err(evaluation_error)?;
+                    self.count(&mut n)?;
                     rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
                 }
                 QueryOutput::Solutions(vars, rows)
             }
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
-            QueryResults::Graph(triples) => QueryOutput::Triples(triples.collect::<Result<_, _>>()?),
+            QueryResults::Graph(triples) => {
+                let mut n = 0;
+                let mut out = Vec::new();
+                for t in triples {
+                    out.push(t.map_err(evaluation_error)?);
+                    self.count(&mut n)?;
+                }
+                QueryOutput::Triples(out)
+            }
         })
     }
 
     /// Runs a query and writes its results in `format`.
-    pub fn write(&self, query: &str, format: ResultFormat, mut out: impl Write) -> Result<()> {
-        match (self.execute(query)?, format) {
+    pub fn write(&self, query: &str, format: ResultFormat, out: impl Write) -> Result<()> {
+        self.write_as(query, |_| Ok(format), out).map(|_| ())
+    }
+
+    /// Runs a query and writes its results in the format that `choose` picks for their kind
+    /// (an HTTP server negotiates it from `Accept`); returns that format.
+    pub fn write_as(
+        &self,
+        query: &str,
+        choose: impl FnOnce(ResultKind) -> Result<ResultFormat>,
+        mut out: impl Write,
+    ) -> Result<ResultFormat> {
+        let results = self.execute(query)?;
+        let format = choose(match &results {
+            QueryResults::Solutions(_) => ResultKind::Solutions,
+            QueryResults::Boolean(_) => ResultKind::Boolean,
+            QueryResults::Graph(_) => ResultKind::Graph,
+        })?;
+        let mut n = 0;
+        match (results, format) {
             (QueryResults::Solutions(solutions), ResultFormat::Results(f)) => {
                 let vars: Vec<Variable> = solutions.variables().to_vec();
                 let mut w = QueryResultsSerializer::from_format(f)
                     .serialize_solutions_to_writer(out, vars)
                     .map_err(Error::Write)?;
                 for s in solutions {
-                    w.serialize(&s?).map_err(Error::Write)?;
+                    let s = s.map_err(evaluation_error)?;
+                    self.count(&mut n)?;
+                    w.serialize(&s).map_err(Error::Write)?;
                 }
                 w.finish().map_err(Error::Write)?;
             }
             (QueryResults::Solutions(solutions), ResultFormat::Table) => {
                 let vars: Vec<Variable> = solutions.variables().to_vec();
-                let rows: Vec<QuerySolution> = solutions.collect::<Result<_, _>>()?;
+                let mut rows: Vec<QuerySolution> = Vec::new();
+                for s in solutions {
+                    rows.push(s.map_err(evaluation_error)?);
+                    self.count(&mut n)?;
+                }
                 write_table(&vars, &rows, &mut out).map_err(Error::Write)?;
             }
             (QueryResults::Boolean(b), ResultFormat::Results(f)) => {
                 QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, b).map_err(Error::Write)?;
             }
             (QueryResults::Boolean(b), ResultFormat::Table) => writeln!(out, "{b}").map_err(Error::Write)?,
-            (QueryResults::Graph(triples), ResultFormat::Rdf(f)) => write_triples(triples, f, out)?,
-            (QueryResults::Graph(triples), ResultFormat::Table) => write_triples(triples, RdfFormat::Turtle, out)?,
+            (QueryResults::Graph(triples), ResultFormat::Rdf(f)) => self.write_triples(triples, f, out)?,
+            (QueryResults::Graph(triples), ResultFormat::Table) => {
+                self.write_triples(triples, RdfFormat::Turtle, out)?
+            }
             (QueryResults::Graph(_), ResultFormat::Results(_)) => {
                 return Err(Error::Usage(
                     "CONSTRUCT and DESCRIBE give RDF: use --format turtle, ntriples, rdfxml, jsonld…".into(),
@@ -149,21 +285,37 @@ impl<'a> SparqlRunner<'a> {
                 ))
             }
         }
+        Ok(format)
+    }
+
+    fn write_triples(
+        &self,
+        triples: oxigraph::sparql::QueryTripleIter<'_>,
+        format: RdfFormat,
+        out: impl Write,
+    ) -> Result<()> {
+        let mut serializer = RdfSerializer::from_format(format);
+        for (prefix, iri) in PREFIXES {
+            serializer = serializer.with_prefix(prefix, iri)?;
+        }
+        let mut w = serializer.for_writer(out);
+        let mut n = 0;
+        for t in triples {
+            let t = t.map_err(evaluation_error)?;
+            self.count(&mut n)?;
+            w.serialize_triple(&t).map_err(Error::Write)?;
+        }
+        w.finish().map_err(Error::Write)?;
         Ok(())
     }
 }
 
-fn write_triples(triples: oxigraph::sparql::QueryTripleIter<'_>, format: RdfFormat, out: impl Write) -> Result<()> {
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, iri) in PREFIXES {
-        serializer = serializer.with_prefix(prefix, iri)?;
+/// A cancelled evaluation is [`Error::Cancelled`], apart from the other failures.
+fn evaluation_error(e: QueryEvaluationError) -> Error {
+    match e {
+        QueryEvaluationError::Cancelled => Error::Cancelled,
+        e => Error::SparqlEvaluation(e),
     }
-    let mut w = serializer.for_writer(out);
-    for t in triples {
-        w.serialize_triple(&t?).map_err(Error::Write)?;
-    }
-    w.finish().map_err(Error::Write)?;
-    Ok(())
 }
 
 /// A cell as a person reads it: literals by value, IRIs shortened by the known prefixes.

@@ -26,6 +26,19 @@ fn ng_build() -> NamedNodeRef<'static> {
     NamedNodeRef::new_unchecked(NG_BUILD)
 }
 
+/// Opens the store for writing; a store another process holds is [`Error::StoreBusy`].
+fn open_for_writing(path: &Path) -> Result<Store> {
+    Store::open(path).map_err(|e| {
+        // RocksDB: "IO error: While lock file: DIR/LOCK: Resource temporarily unavailable"
+        let message = e.to_string();
+        if message.contains("lock file") || message.contains("LOCK:") {
+            Error::StoreBusy { path: path.to_owned() }
+        } else {
+            Error::Storage(e)
+        }
+    })
+}
+
 /// An Oxigraph store holding one named graph per article.
 #[derive(Clone)]
 pub struct GraphStore {
@@ -33,18 +46,21 @@ pub struct GraphStore {
 }
 
 impl GraphStore {
-    /// Opens (or creates) the persistent store in folder `path`.
+    /// Opens (or creates) the persistent store in folder `path` for writing ([`Error::StoreBusy`]
+    /// when another process holds it).
     pub fn open(path: &Path) -> Result<Self> {
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
-        Ok(GraphStore { store: Store::open(path)? })
+        Ok(GraphStore { store: open_for_writing(path)? })
     }
 
-    /// Opens an existing store for writing (it must have been built).
+    /// Opens an existing store for writing (it must have been built). The process holds it
+    /// until the store is dropped: RocksDB lets one process write a store, and another one
+    /// that opens it for writing gets [`Error::StoreBusy`].
     pub fn open_existing(path: &Path) -> Result<Self> {
         if !path.join("CURRENT").exists() {
             return Err(no_store(path));
         }
-        Ok(GraphStore { store: Store::open(path)? })
+        Ok(GraphStore { store: open_for_writing(path)? })
     }
 
     /// Opens an existing store read-only (for queries while a build may be writing).

@@ -39,6 +39,12 @@ macro_rules! ns {
     (DCT) => {
         "http://purl.org/dc/terms/"
     };
+    (SD) => {
+        "http://www.w3.org/ns/sparql-service-description#"
+    };
+    (FORMATS) => {
+        "http://www.w3.org/ns/formats/"
+    };
 }
 
 /// The newsgraph vocabulary namespace (`ng:`).
@@ -63,6 +69,10 @@ pub const XSD: &str = ns!(XSD);
 pub const WD: &str = ns!(WD);
 /// Dublin Core terms.
 pub const DCT: &str = ns!(DCT);
+/// SPARQL 1.1 Service Description (`newsgraph serve` describes its endpoint with it).
+pub const SD: &str = ns!(SD);
+/// W3C's unique URIs for file formats (the result formats of a service description).
+pub const FORMATS: &str = ns!(FORMATS);
 
 /// Prefixes written into Turtle and TriG output, and known to `query`.
 pub const PREFIXES: [(&str, &str); 11] = [
@@ -95,6 +105,25 @@ iri!(SKOS_ALT_LABEL, SKOS, "altLabel", "skos:altLabel");
 iri!(OWL_SAME_AS, OWL, "sameAs", "owl:sameAs");
 iri!(PROV_WAS_DERIVED_FROM, PROV, "wasDerivedFrom", "prov:wasDerivedFrom");
 iri!(PROV_ENTITY, PROV, "Entity", "prov:Entity");
+
+iri!(SD_SERVICE, SD, "Service", "sd:Service");
+iri!(SD_ENDPOINT, SD, "endpoint", "sd:endpoint");
+iri!(SD_SUPPORTED_LANGUAGE, SD, "supportedLanguage", "sd:supportedLanguage");
+iri!(SD_SPARQL11_QUERY, SD, "SPARQL11Query", "sd:SPARQL11Query");
+iri!(SD_SPARQL11_UPDATE, SD, "SPARQL11Update", "sd:SPARQL11Update");
+iri!(SD_RESULT_FORMAT, SD, "resultFormat", "sd:resultFormat");
+iri!(SD_FEATURE, SD, "feature", "sd:feature");
+iri!(SD_UNION_DEFAULT_GRAPH, SD, "UnionDefaultGraph", "sd:UnionDefaultGraph");
+iri!(FORMATS_SPARQL_RESULTS_JSON, FORMATS, "SPARQL_Results_JSON", "SPARQL results in JSON");
+iri!(FORMATS_SPARQL_RESULTS_XML, FORMATS, "SPARQL_Results_XML", "SPARQL results in XML");
+iri!(FORMATS_SPARQL_RESULTS_CSV, FORMATS, "SPARQL_Results_CSV", "SPARQL results in CSV");
+iri!(FORMATS_SPARQL_RESULTS_TSV, FORMATS, "SPARQL_Results_TSV", "SPARQL results in TSV");
+iri!(FORMATS_TURTLE, FORMATS, "Turtle", "Turtle");
+iri!(FORMATS_N_TRIPLES, FORMATS, "N-Triples", "N-Triples");
+iri!(FORMATS_N_QUADS, FORMATS, "N-Quads", "N-Quads");
+iri!(FORMATS_TRIG, FORMATS, "TriG", "TriG");
+iri!(FORMATS_RDF_XML, FORMATS, "RDF_XML", "RDF/XML");
+iri!(FORMATS_JSON_LD, FORMATS, "JSON-LD", "JSON-LD");
 
 iri!(SCHEMA_PERSON, SCHEMA, "Person", "schema:Person");
 iri!(SCHEMA_ORGANIZATION, SCHEMA, "Organization", "schema:Organization");

@@ -71,3 +71,45 @@ pub fn assert_spans(text: &str, spans: &[(newsgraph::model::Span, &str)]) {
         assert_eq!(&text[span.range()], *expected);
     }
 }
+
+/// A `newsgraph serve` child process on a free loopback port, killed when dropped.
+pub struct Server {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT`
+    pub url: String,
+}
+
+impl Server {
+    /// Starts `newsgraph serve --store STORE ARGS…` and waits until it accepts connections.
+    pub fn start(store: &Path, args: &[&str]) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let bind = format!("127.0.0.1:{port}");
+        let child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+            .args(["serve", "--store"])
+            .arg(store)
+            .args(["--bind", &bind])
+            .args(args)
+            .current_dir(root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut server = Server { child, url: format!("http://{bind}") };
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect(&bind).is_err() {
+            if let Some(status) = server.child.try_wait().unwrap() {
+                panic!("newsgraph serve exited with {status}");
+            }
+            assert!(started.elapsed().as_secs() < 60, "newsgraph serve did not start");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        server
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

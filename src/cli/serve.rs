@@ -1,0 +1,49 @@
+//! `newsgraph serve`: the store over HTTP (SPARQL 1.1 Protocol and a query page).
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use newsgraph::rdf::GraphStore;
+use newsgraph::server::auth::BearerToken;
+use newsgraph::server::{serve, ServeOptions};
+use newsgraph::Error;
+
+use super::args::ServeArgs;
+
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0) {
+        return Err(Error::Usage(format!("--timeout {} is not a positive number of seconds", args.timeout)).into());
+    }
+    let update_token = match (&args.allow_update, &args.token_file) {
+        (true, Some(path)) => Some(BearerToken::from_file(path).context("reading --token-file")?),
+        _ => None,
+    };
+    let options = ServeOptions {
+        bind: args.bind,
+        timeout: Duration::from_secs_f64(args.timeout),
+        max_results: args.max_results,
+        max_body: args.max_body,
+        max_connections: args.max_connections.max(1),
+        update_token,
+    };
+    if !args.bind.ip().is_loopback() {
+        eprintln!(
+            "newsgraph: warning: listening on {}, which other machines can reach{}",
+            args.bind,
+            if args.allow_update { "; updates need the bearer token" } else { "" }
+        );
+    }
+    let store = GraphStore::open_existing(&args.store.store)
+        .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
+    let running = serve(store, options)?;
+    eprintln!(
+        "newsgraph: serving {} at http://{}/ (SPARQL endpoint http://{}/sparql{}); Ctrl-C stops",
+        args.store.store.display(),
+        args.bind,
+        args.bind,
+        if args.allow_update { format!(", updates at http://{}/update", args.bind) } else { String::new() }
+    );
+    running.join()?;
+    Ok(ExitCode::SUCCESS)
+}
