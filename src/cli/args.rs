@@ -48,7 +48,7 @@ pub enum Command {
     Query(QueryArgs),
     /// Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint at /sparql and a query page at /.
     #[command(
-        after_help = "Examples:\n  newsgraph serve --store kg\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql\n  newsgraph serve --allow-update --token-file token.txt\n  curl -H \"Authorization: Bearer $(cat token.txt)\" -H 'Content-Type: application/sparql-update' --data 'INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> \"c\" } }' http://127.0.0.1:7878/update\n\n/sparql takes GET ?query=, POST application/sparql-query and POST forms, with default-graph-uri and named-graph-uri; without them the default graph is the union of all graphs and the prefixes of `newsgraph query` are predeclared, so answers equal `newsgraph query`'s. Results follow Accept: SPARQL JSON (the default), XML, CSV, TSV; Turtle (the default), N-Triples, RDF/XML, JSON-LD, N-Quads, TriG. GET /sparql without a query gives the service description. Errors: 400 with the parser's message, 406, 413 (--max-body), 503 when --timeout stopped the query. Every answer has Access-Control-Allow-Origin: * (YASGUI).\n\nThe server opens the store for writing and holds it: a `build` or `load` on the same store fails with \"store is busy\" until the server stops (`newsgraph query` still reads it). Updates at /update need --allow-update and the bearer token of --token-file (401 without, 403 with a wrong one)."
+        after_help = "Examples:\n  newsgraph serve --store kg\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql\n  newsgraph serve --allow-update --token-file token.txt\n  curl -H \"Authorization: Bearer $(cat token.txt)\" -H 'Content-Type: application/sparql-update' --data 'INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> \"c\" } }' http://127.0.0.1:7878/update\n\n/sparql takes GET ?query=, POST application/sparql-query and POST forms, with default-graph-uri and named-graph-uri; without them the default graph is the union of all graphs and the prefixes of `newsgraph query` are predeclared, so answers equal `newsgraph query`'s. Results follow Accept: SPARQL JSON (the default), XML, CSV, TSV; Turtle (the default), N-Triples, RDF/XML, JSON-LD, N-Quads, TriG. GET /sparql without a query gives the service description. Errors: 400 with the parser's message, 406, 413 (--max-body), 503 when --timeout stopped the query. Every answer has Access-Control-Allow-Origin: * (YASGUI).\n\nThe server opens the store for writing and holds it: a `build` or `load` on the same store fails with \"store is busy\" until the server stops (`newsgraph query` still reads it). Updates at /update, and Graph Store PUTs at /store?graph=IRI (whose triples replace the graph: `newsgraph push --graph-store http://127.0.0.1:7878/store`), need --allow-update and the bearer token of --token-file (401 without, 403 with a wrong one)."
     )]
     Serve(ServeArgs),
     /// Send the store's graphs to a remote SPARQL store (Virtuoso, Fuseki, GraphDB, …): one
@@ -351,7 +351,8 @@ pub struct ServeArgs {
     /// The most connections served at once (one thread each).
     #[arg(long, default_value_t = 128, value_name = "N")]
     pub max_connections: usize,
-    /// Take SPARQL updates at /update (with the bearer token of --token-file).
+    /// Take SPARQL updates at /update and Graph Store PUTs at /store (with the bearer token of
+    /// --token-file).
     #[arg(long, requires = "token_file")]
     pub allow_update: bool,
     /// A file whose first line is the bearer token updates must carry.
