@@ -48,6 +48,9 @@ pub enum Error {
     /// A SPARQL update failed (syntax or evaluation).
     #[error("SPARQL update failed")]
     SparqlUpdate(#[from] oxigraph::sparql::UpdateEvaluationError),
+    /// Pushing graphs to a remote store failed.
+    #[error(transparent)]
+    Push(#[from] crate::push::PushError),
     /// A SPARQL query was stopped before it ended (its time ran out).
     #[error("the query was stopped: it ran out of time")]
     Cancelled,

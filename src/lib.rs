@@ -11,6 +11,7 @@ pub mod lexicon;
 pub mod model;
 pub mod ner;
 pub mod pipeline;
+pub mod push;
 pub mod rdf;
 pub mod recognize;
 pub mod relate;

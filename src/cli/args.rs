@@ -48,9 +48,15 @@ pub enum Command {
     Query(QueryArgs),
     /// Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint at /sparql and a query page at /.
     #[command(
-        after_help = "Examples:\n  newsgraph serve --store kg\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql\n  newsgraph serve --allow-update --token-file token.txt\n  curl -H \"Authorization: Bearer $(cat token.txt)\" -H 'Content-Type: application/sparql-update' --data 'INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> \"c\" } }' http://127.0.0.1:7878/update\n\n/sparql takes GET ?query=, POST application/sparql-query and POST forms, with default-graph-uri and named-graph-uri; without them the default graph is the union of all graphs and the prefixes of `newsgraph query` are predeclared, so answers equal `newsgraph query`'s. Results follow Accept: SPARQL JSON (the default), XML, CSV, TSV; Turtle (the default), N-Triples, RDF/XML, JSON-LD, N-Quads, TriG. GET /sparql without a query gives the service description. Errors: 400 with the parser's message, 406, 413 (--max-body), 503 when --timeout stopped the query. Every answer has Access-Control-Allow-Origin: * (YASGUI).\n\nThe server opens the store for writing and holds it: a `build` or `load` on the same store fails with \"store is busy\" until the server stops (`newsgraph query` still reads it). Updates at /update need --allow-update and the bearer token of --token-file (401 without, 403 with a wrong one)."
+        after_help = "Examples:\n  newsgraph serve --store kg\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql\n  newsgraph serve --allow-update --token-file token.txt\n  curl -H \"Authorization: Bearer $(cat token.txt)\" -H 'Content-Type: application/sparql-update' --data 'INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> \"c\" } }' http://127.0.0.1:7878/update\n\n/sparql takes GET ?query=, POST application/sparql-query and POST forms, with default-graph-uri and named-graph-uri; without them the default graph is the union of all graphs and the prefixes of `newsgraph query` are predeclared, so answers equal `newsgraph query`'s. Results follow Accept: SPARQL JSON (the default), XML, CSV, TSV; Turtle (the default), N-Triples, RDF/XML, JSON-LD, N-Quads, TriG. GET /sparql without a query gives the service description. Errors: 400 with the parser's message, 406, 413 (--max-body), 503 when --timeout stopped the query. Every answer has Access-Control-Allow-Origin: * (YASGUI).\n\nThe server opens the store for writing and holds it: a `build` or `load` on the same store fails with \"store is busy\" until the server stops (`newsgraph query` still reads it). Updates at /update, and Graph Store PUTs at /store?graph=IRI (whose triples replace the graph: `newsgraph push --graph-store http://127.0.0.1:7878/store`), need --allow-update and the bearer token of --token-file (401 without, 403 with a wrong one)."
     )]
     Serve(ServeArgs),
+    /// Send the store's graphs to a remote SPARQL store (Virtuoso, Fuseki, GraphDB, …): one
+    /// request per named graph, so that pushing again replaces each graph.
+    #[command(
+        after_help = "Examples:\n  newsgraph push --graph-store http://localhost:3030/news/data --auth admin:pw\n  newsgraph push --graph-store http://localhost:8890/sparql-graph-crud --resume\n  newsgraph push --method update --endpoint http://localhost:7878/update --token-file token.txt\n  newsgraph push --graph-store http://localhost:7200/repositories/news/rdf-graphs/service --graph https://newsgraph.example.org/id/article/korea\n\n--method gsp (the default) sends each graph with the SPARQL 1.1 Graph Store HTTP Protocol, PUT --graph-store URL?graph=IRI, its triples as Turtle (--format ntriples for N-Triples). --method update posts DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } } to --endpoint, for servers without a Graph Store endpoint. Graph Store URLs: Fuseki http://HOST:3030/DATASET/data, GraphDB http://HOST:7200/repositories/REPO/rdf-graphs/service, Virtuoso http://HOST:8890/sparql-graph-crud (or -auth, which wants digest authentication, which push does not do).\n\nWithout --graph, every named graph is sent (articles, merge logs, analytics) but the builds graph, as `export` writes the store; name a graph with --graph to send it, the builds graph too. Server errors (5xx) and connection failures are tried 3 times, 1 s and 2 s apart; any other error status fails that graph (the message names it, with the status and the server's answer) and the push goes on; 401, 403, 404, 405 and an unreachable server stop it. After each --batch the state file (--state, by default push-state.json in the store folder) records the graphs sent to this URL with the hash of their content: --resume skips those sent before and unchanged.\n\nExit codes: 0 all sent, 1 some graphs failed, 2 usage, 3 fatal (unreachable, refused credentials)."
+    )]
+    Push(PushArgs),
     /// Write the store as RDF (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) or as a graph
     /// for graph tools (GraphML, GEXF, DOT, Cytoscape.js JSON, Neo4j CSV, an HTML view).
     #[command(
@@ -345,12 +351,71 @@ pub struct ServeArgs {
     /// The most connections served at once (one thread each).
     #[arg(long, default_value_t = 128, value_name = "N")]
     pub max_connections: usize,
-    /// Take SPARQL updates at /update (with the bearer token of --token-file).
+    /// Take SPARQL updates at /update and Graph Store PUTs at /store (with the bearer token of
+    /// --token-file).
     #[arg(long, requires = "token_file")]
     pub allow_update: bool,
     /// A file whose first line is the bearer token updates must carry.
     #[arg(long, value_name = "FILE", requires = "allow_update")]
     pub token_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// How `push` sends graphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PushMethod {
+    /// SPARQL 1.1 Graph Store HTTP Protocol: PUT --graph-store URL?graph=IRI.
+    Gsp,
+    /// SPARQL 1.1 Update posted to --endpoint.
+    Update,
+}
+
+/// `push` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct PushArgs {
+    /// The remote store's SPARQL (update) endpoint: where --method update posts.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// The remote store's Graph Store Protocol URL: where --method gsp puts each graph.
+    #[arg(long, value_name = "URL")]
+    pub graph_store: Option<String>,
+    /// How graphs are sent.
+    #[arg(long, value_enum, default_value_t = PushMethod::Gsp)]
+    pub method: PushMethod,
+    /// The body of a Graph Store PUT: turtle or ntriples.
+    #[arg(long, default_value = "turtle")]
+    pub format: String,
+    /// HTTP basic authentication.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_PUSH_AUTH",
+        hide_env_values = true,
+        value_name = "USER:PASSWORD",
+        conflicts_with = "token_file"
+    )]
+    pub auth: Option<String>,
+    /// A file whose first line is a bearer token to send.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Only this named graph (may be repeated).
+    #[arg(long = "graph", value_name = "IRI")]
+    pub graphs: Vec<String>,
+    /// Graphs per batch: the state file is saved and progress printed after each.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub batch: usize,
+    /// Skip the graphs sent before to the same URL whose content has not changed.
+    #[arg(long)]
+    pub resume: bool,
+    /// The state file (default: push-state.json in the store folder).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Seconds one request may take.
+    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Print only the summary.
+    #[arg(long, short)]
+    pub quiet: bool,
     #[command(flatten)]
     pub store: StoreArg,
 }

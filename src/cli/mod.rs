@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod load;
 mod progress;
+mod push;
 mod query;
 mod serve;
 mod stats;
@@ -36,6 +37,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Load(a) => load::run(a),
         Command::Query(a) => query::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Push(a) => push::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Entities(a) => entities::run(a),

@@ -42,7 +42,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         args.store.store.display(),
         args.bind,
         args.bind,
-        if args.allow_update { format!(", updates at http://{}/update", args.bind) } else { String::new() }
+        if args.allow_update {
+            format!(", updates at http://{0}/update and http://{0}/store", args.bind)
+        } else {
+            String::new()
+        }
     );
     running.join()?;
     Ok(ExitCode::SUCCESS)

@@ -141,6 +141,40 @@ impl GraphStore {
         })
     }
 
+    /// The named graphs, sorted by IRI.
+    pub fn named_graphs(&self) -> Result<Vec<NamedNode>> {
+        let mut graphs: Vec<NamedNode> = self
+            .store
+            .named_graphs()
+            .filter_map(|g| match g {
+                Ok(oxigraph::model::NamedOrBlankNode::NamedNode(n)) => Some(Ok(n)),
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_, _>>()?;
+        graphs.sort_unstable();
+        Ok(graphs)
+    }
+
+    /// True when the store has the named graph `graph`.
+    pub fn contains_graph(&self, graph: &NamedNode) -> Result<bool> {
+        Ok(self.store.contains_named_graph(graph)?)
+    }
+
+    /// The graphs holding build manifests (`?b a ng:Build`): the builds graph. Their times
+    /// differ from run to run, so a whole-store export or push leaves them out.
+    pub fn build_graphs(&self) -> Result<Vec<NamedNode>> {
+        let mut graphs = Vec::new();
+        for q in self.store.quads_for_pattern(None, Some(rdf_type()), Some(ng_build().into()), None) {
+            if let GraphName::NamedNode(g) = q?.graph_name {
+                if !graphs.contains(&g) {
+                    graphs.push(g);
+                }
+            }
+        }
+        Ok(graphs)
+    }
+
     /// Flushes writes to disk.
     pub fn flush(&self) -> Result<()> {
         Ok(self.store.flush()?)
@@ -154,11 +188,7 @@ impl GraphStore {
         let graph_name = graph.map(GraphNameRef::from);
         let builds: Vec<GraphName> = match graph {
             Some(_) => Vec::new(),
-            None => self
-                .store
-                .quads_for_pattern(None, Some(rdf_type()), Some(ng_build().into()), None)
-                .map(|q| q.map(|q| q.graph_name))
-                .collect::<Result<_, _>>()?,
+            None => self.build_graphs()?.into_iter().map(GraphName::from).collect(),
         };
         let mut quads: Vec<Quad> = self
             .store

@@ -8,6 +8,8 @@
 //!   gives the service description ([`description`]).
 //! - `/update` takes SPARQL updates only when [`ServeOptions::update_token`] is set, and then
 //!   only with that bearer token ([`auth`]): 401 without one, 403 with a wrong one.
+//! - `/store?graph=IRI` takes `PUT`s of the Graph Store HTTP Protocol ([`graph_store`]): the
+//!   body's triples replace the named graph. It needs the update token, as `/update` does.
 //! - `/` is a query page ([`page`]); `/graph` draws the entities of a result with the HTML
 //!   export's view.
 //! - Limits: a query is cancelled when [`ServeOptions::timeout`] has passed (503), a result
@@ -29,6 +31,7 @@
 pub mod auth;
 mod deadline;
 pub mod description;
+pub mod graph_store;
 pub mod negotiate;
 pub mod page;
 pub mod protocol;

@@ -72,6 +72,9 @@ pub enum ProtocolError {
     /// The body's media type is not one the protocol knows (HTTP 415).
     #[error("unsupported Content-Type {0:?}: send application/sparql-query, application/sparql-update or application/x-www-form-urlencoded")]
     UnsupportedMediaType(String),
+    /// A Graph Store request's body is not in a triple format the server reads (HTTP 415).
+    #[error("unsupported Content-Type {0:?}: send text/turtle, application/n-triples or application/rdf+xml")]
+    UnsupportedRdf(String),
 }
 
 /// A query or update with the dataset the request gives.

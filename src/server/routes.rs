@@ -15,6 +15,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use super::auth::Denied;
 use super::deadline::Watchdog;
 use super::description::describe;
+use super::graph_store::GraphPut;
 use super::negotiate::{media_type, negotiate, offered};
 use super::protocol::{Operation, ProtocolError, SparqlRequest};
 use super::ServeOptions;
@@ -38,7 +39,9 @@ impl From<ProtocolError> for Failure {
     fn from(e: ProtocolError) -> Self {
         let status = match e {
             ProtocolError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ProtocolError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ProtocolError::UnsupportedMediaType(_) | ProtocolError::UnsupportedRdf(_) => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
         };
         fail(status, e.to_string())
     }
@@ -76,8 +79,10 @@ impl Service {
             ("/sparql", &Method::GET | &Method::POST) => self.query(request),
             ("/update", &Method::POST) => self.update(request),
             ("/graph", &Method::POST) => self.graph_view(request),
+            ("/store", &Method::PUT) => self.graph_put(request),
             ("/" | "/index.html" | "/sparql", _) => Err(not_allowed("GET, POST, OPTIONS")),
             ("/update" | "/graph", _) => Err(not_allowed("POST, OPTIONS")),
+            ("/store", _) => Err(not_allowed("PUT, OPTIONS")),
             _ => Err(fail(StatusCode::NOT_FOUND, format!("no {path} here: the endpoint is /sparql, the page is /"))),
         };
         let mut response = answer.unwrap_or_else(|f| {
@@ -181,7 +186,8 @@ impl Service {
         Ok(ok(format.media_type(), out))
     }
 
-    fn update(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
+    /// Lets a request write when the server takes updates and the request has the token.
+    fn authorize(&self, request: &Request<Body>) -> Result<(), Failure> {
         let Some(token) = &self.options.update_token else {
             return Err(fail(
                 StatusCode::FORBIDDEN,
@@ -198,6 +204,11 @@ impl Service {
             }
             Err(Denied::Wrong) => return Err(fail(StatusCode::FORBIDDEN, "wrong bearer token")),
         }
+        Ok(())
+    }
+
+    fn update(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
+        self.authorize(request)?;
         let body = self.body(request)?;
         let sparql =
             SparqlRequest::read(Operation::Update, request.uri().query(), header(request, CONTENT_TYPE), &body)?
@@ -217,6 +228,18 @@ impl Service {
             }
             Err(e) => Err(self.query_failure(e)),
         }
+    }
+
+    /// A Graph Store `PUT`: the body's triples replace the named graph, in one transaction.
+    fn graph_put(&self, request: &mut Request<Body>) -> Result<Response<Body>, Failure> {
+        self.authorize(request)?;
+        let body = self.body(request)?;
+        let put = GraphPut::read(request.uri().query(), header(request, CONTENT_TYPE), &body)?;
+        let existed = self.store.contains_graph(&put.graph).map_err(|e| self.query_failure(e))?;
+        self.store.replace_graph(&put.graph, &put.quads).map_err(|e| self.query_failure(e))?;
+        *self.graph.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        let status = if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED };
+        Ok(Response::builder().status(status).body(Body::empty()).expect("valid response"))
     }
 
     /// The HTML export's page for the entities whose IRIs or names are lines of the body, with
