@@ -274,7 +274,13 @@ impl Pipeline {
         // a fresh store is filled by the bulk loader, committed at the end; a store that holds
         // articles gets one transaction per article, so that a crash loses none already stored
         let mut bulk = if store.is_empty()? {
-            Some(store.inner().bulk_loader().with_num_threads(jobs.max(1)).with_max_memory_size_in_megabytes(512))
+            Some(
+                store
+                    .inner()
+                    .bulk_loader()
+                    .with_num_threads(jobs.max(1))
+                    .with_max_memory_size_in_megabytes(BULK_MEMORY_MB),
+            )
         } else {
             None
         };
@@ -324,6 +330,10 @@ impl Pipeline {
         Ok(summary)
     }
 }
+
+/// The bulk loader's memory target (megabytes, over all its threads): each thread loads batches
+/// of about `BULK_MEMORY_MB * 1000 / jobs` quads.
+const BULK_MEMORY_MB: usize = 256;
 
 /// Quads handed to the bulk loader at a time, when it fills a fresh store.
 const BULK_QUADS: usize = 500_000;

@@ -7,10 +7,11 @@
 # 2. makes the SYNTHETIC corpus (make_synthetic_corpus.py; never committed),
 # 3. `build -j 2` into a fresh store under /usr/bin/time -v: articles/s, words/s, quads/s, peak RSS,
 # 4. the same build again (nothing changed: every article skipped) and its share of the fresh time,
+#    and a fresh build of the first half of the corpus: peak RSS as the corpus doubles,
 # 5. on the first SUBSET articles: `extract -j 1` (every stage, one core) and spaCy en_core_web_sm
 #    NER-only on the same text (../shared/tools/baselines, venv from its setup.sh) and their ratio,
 # 6. `load` of that extract into a fresh store: quads/s,
-# 7. every queries/*.rq on the big store, each with a 60 s limit.
+# 7. every queries/*.rq on the big store, each with a QUERY_LIMIT s limit (default 60).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ARTICLES="${1:-20000}"; MB="${2:-50}"; SUBSET="${3:-2000}"
@@ -35,6 +36,11 @@ python3 -c "a,w,q,s=$N,$WORDS,$QUADS,$F; print(f'build fresh, 2 jobs: {a} articl
 R=$(wall "$TMP/re.time")
 python3 -c "print(f'build again, nothing changed: {$R:.1f} s = {100*$R/$F:.1f}% of the fresh build ($(head -1 "$TMP/re.out" | sed -E 's/.*, ([0-9]+) unchanged.*/\1/') skipped)')"
 
+head -n "$((N / 2))" "$TMP/corpus.jsonl" > "$TMP/half.jsonl"
+/usr/bin/time -v "$TMP/ng" build "$TMP/half.jsonl" --store "$TMP/half-store" -j 2 -q > /dev/null 2> "$TMP/half.time"
+rm -rf "$TMP/half-store"
+echo "peak RSS as the corpus doubles: $((N / 2)) articles $(rss "$TMP/half.time") MiB, $N articles $(rss "$TMP/fresh.time") MiB"
+
 head -n "$SUBSET" "$TMP/corpus.jsonl" > "$TMP/sub.jsonl"
 SW=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].split()) for l in open(sys.argv[1])))" "$TMP/sub.jsonl")
 /usr/bin/time -v "$TMP/ng" extract -j 1 "$TMP/sub.jsonl" > "$TMP/sub.nq" 2> "$TMP/ex.time"
@@ -48,10 +54,10 @@ if [ -x "$PY312" ]; then
 else
   echo "spaCy baseline not installed ($PY312): run $BASELINES_DIR/setup.sh"
 fi
-"$TMP/ng" load "$TMP/sub.nq" --store "$TMP/loaded"
+"$TMP/ng" load "$TMP/sub.nq" --store "$TMP/loaded" | sed "s/^/load: /"
 
 for q in queries/*.rq; do
   s=$(date +%s.%N)
-  if timeout 60 "$TMP/ng" query --store "$TMP/store" --file "$q" --format tsv > /dev/null 2>&1; then r=ok; else r="timeout or error"; fi
+  if timeout "${QUERY_LIMIT:-60}" "$TMP/ng" query --store "$TMP/store" --file "$q" --format tsv > /dev/null 2>&1; then r=ok; else r="timeout or error"; fi
   python3 -c "import sys; print(f'query {sys.argv[1]:<48} {1000*($(date +%s.%N)-$s):8.0f} ms {sys.argv[2]}')" "$(basename "$q")" "$r"
 done
