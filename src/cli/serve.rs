@@ -12,8 +12,9 @@ use newsgraph::Error;
 use super::args::ServeArgs;
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        return Err(Error::Usage(format!("--timeout {} is not a positive number of seconds", args.timeout)).into());
+    // at most a day: a deadline far in the future would overflow the clock
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
+        return Err(Error::Usage(format!("--timeout {} is not a number of seconds in (0, 86400]", args.timeout)).into());
     }
     let update_token = match (&args.allow_update, &args.token_file) {
         (true, Some(path)) => Some(BearerToken::from_file(path).context("reading --token-file")?),

@@ -36,7 +36,7 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let articles = rows(ARTICLES)?;
     writeln!(out, "articles: {}", articles[0][0]).map_err(Error::Write)?;
-    writeln!(out, "triples: {}", store.len()?).map_err(Error::Write)?;
+    writeln!(out, "triples: {}", store.data_len()?).map_err(Error::Write)?;
     writeln!(out, "\nentities by type:").map_err(Error::Write)?;
     for r in rows(BY_TYPE)? {
         writeln!(out, "  {:<22} {:>7}", r[0], r[1]).map_err(Error::Write)?;

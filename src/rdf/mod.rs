@@ -20,8 +20,6 @@ mod read;
 mod store;
 pub mod vocab;
 
-use std::fmt::Write as _;
-
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
 
 use crate::error::Result;
@@ -186,43 +184,51 @@ pub fn article_nquads_text(record: &ArticleRecord, minter: &Minter) -> String {
     lines.text(&order)
 }
 
-/// Quads as N-Quads lines (without ` .`), all in one buffer.
+/// Quads as N-Quads lines, each written by Oxigraph's N-Quads serialiser, all in one buffer.
 #[derive(Default)]
 struct Lines {
-    text: String,
-    /// Byte range of each line in `text`.
+    text: Vec<u8>,
+    /// Byte range of each line in `text`, with its ` .` and line break.
     ranges: Vec<(u32, u32)>,
 }
+
+/// The bytes Oxigraph's N-Quads serialiser writes after each quad.
+const LINE_END: usize = " .\n".len();
 
 impl Lines {
     fn add(&mut self, q: QuadRef<'_>) {
         let start = self.text.len();
-        // oxrdf's `Display` of a quad is its N-Quads line without ` .`
-        write!(self.text, "{q}").expect("a String takes any text");
+        write_nquad(q, &mut self.text);
         self.ranges.push((start as u32, self.text.len() as u32));
     }
 
-    fn line(&self, i: usize) -> &str {
-        &self.text[self.ranges[i].0 as usize..self.ranges[i].1 as usize]
+    /// A line without its ` .` and line break: the quad as oxrdf displays it, the sort key that
+    /// `GraphStore::export` uses too.
+    fn key(&self, i: usize) -> &[u8] {
+        &self.text[self.ranges[i].0 as usize..self.ranges[i].1 as usize - LINE_END]
     }
 
     /// The lines' indexes in the order of their text, each text once.
     fn sorted(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.ranges.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.line(a).cmp(self.line(b)).then(a.cmp(&b)));
-        order.dedup_by(|a, b| self.line(*a) == self.line(*b));
+        order.sort_unstable_by(|&a, &b| self.key(a).cmp(self.key(b)).then(a.cmp(&b)));
+        order.dedup_by(|a, b| self.key(*a) == self.key(*b));
         order
     }
 
     /// Lines `order` as an N-Quads document.
     fn text(&self, order: &[usize]) -> String {
-        let mut out = String::with_capacity(self.text.len() + 3 * order.len());
+        let mut out = Vec::with_capacity(self.text.len());
         for &i in order {
-            out.push_str(self.line(i));
-            out.push_str(" .\n");
+            out.extend_from_slice(&self.text[self.ranges[i].0 as usize..self.ranges[i].1 as usize]);
         }
-        out
+        String::from_utf8(out).expect("N-Quads is UTF-8")
     }
+}
+
+/// Appends one quad as a line of N-Quads, written by Oxigraph's (oxttl's) N-Quads serialiser.
+pub(crate) fn write_nquad(q: QuadRef<'_>, out: &mut Vec<u8>) {
+    oxttl::NQuadsSerializer::new().low_level().serialize_quad(q, out).expect("a Vec takes any bytes");
 }
 
 /// Hands each quad of one article to `sink`, unsorted, possibly twice, without copying the

@@ -119,6 +119,16 @@ impl GraphStore {
         Ok(self.store.len()?)
     }
 
+    /// Number of quads without the builds graph, whose manifests grow with every build: the
+    /// same input gives the same count.
+    pub fn data_len(&self) -> Result<usize> {
+        let mut manifests = 0;
+        for g in self.build_graphs()? {
+            manifests += self.store.quads_for_pattern(None, None, None, Some(g.as_ref().into())).count();
+        }
+        Ok(self.len()? - manifests)
+    }
+
     /// True when the store holds no quad.
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.store.is_empty()?)
