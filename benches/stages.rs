@@ -1,11 +1,14 @@
 //! Criterion benchmarks of each pipeline stage, and of the whole pipeline, on the example
-//! articles (`data/examples`, 11 articles, about 5,700 words). Throughput is in words (whitespace-separated, as the spaCy runner
-//! counts them): criterion prints it as elem/s.
+//! articles (`data/examples`, 11 articles, about 5,700 words). Throughput is in words
+//! (whitespace-separated, as the spaCy runner counts them): criterion prints it as elem/s.
 //!
 //! ```text
-//! cargo bench --bench stages                 # all stages
-//! cargo bench --bench stages -- recognize    # one
+//! cargo bench --profile dev --bench stages                 # all stages
+//! cargo bench --profile dev --bench stages -- recognize    # one
 //! ```
+//!
+//! `--profile dev` (optimised in this crate) keeps RocksDB from being compiled again for the
+//! release profile that `cargo bench` uses by default.
 //!
 //! Each stage gets the previous stages' output, computed once outside the timing loop. The store
 //! is benchmarked end to end by `scripts/bench/scale.sh`, not here: RocksDB timings need a corpus

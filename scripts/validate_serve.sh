@@ -113,6 +113,7 @@ non2xx="$(awk '/Non-2xx/ {print $NF}' "$OUT/load.txt")"
 socket="$(awk -F'Socket errors: ' '/Socket errors/ {print $2}' "$OUT/load.txt")"
 echo "load: 50 connections, ${LOAD_SECONDS} s, shipped queries: ${rps} requests/s, p99 ${p99}, non-2xx ${non2xx:-0}, socket errors: ${socket:-none}"
 [ -z "$non2xx" ] || fail "$non2xx requests failed under load"
+[ -z "$socket" ] || fail "socket errors under load: $socket"
 # the server is still up
 curl -sf -o /dev/null --data-urlencode "query=$SELECT" "$URL/sparql" || fail "the server does not answer after the load"
 echo "validate_serve: ok"

@@ -274,7 +274,7 @@ impl Pipeline {
         let mut store_time = std::time::Duration::ZERO;
         // a fresh store is filled by the bulk loader, committed at the end; a store that holds
         // articles gets one transaction per article, so that a crash loses none already stored
-        let bulk = if store.is_empty()? {
+        let mut bulk = if store.is_empty()? {
             Some(
                 store
                     .inner()
@@ -285,69 +285,41 @@ impl Pipeline {
         } else {
             None
         };
-        std::thread::scope(|scope| -> Result<()> {
-            // the loader gets its batches on a thread of its own, so that extraction goes on
-            // while it waits for its workers; `None` tells it to commit, and a closed channel
-            // without it (the build failed) drops the loader uncommitted
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Vec<oxigraph::model::Quad>>>(1);
-            let writer = bulk.map(|mut loader| {
-                scope.spawn(move || -> Result<()> {
-                    for message in rx {
-                        match message {
-                            Some(batch) => loader.load_quads(batch)?,
-                            None => return Ok(loader.commit()?),
-                        }
-                    }
-                    Ok(())
-                })
-            });
-            let tx = writer.is_some().then_some(tx);
-            let mut pending: Vec<oxigraph::model::Quad> = Vec::new();
-            let run = self.process_changed(records, minter, jobs, unchanged, count_skipped, |output| {
-                let mut output = match output {
-                    Ok(output) => output,
-                    Err(error) => {
-                        summary.failures += 1;
-                        (on_event.borrow_mut())(BuildEvent::Failed(&error));
-                        return Ok(());
-                    }
-                };
-                let id = &output.record.article.id;
-                let quads = output.quads.len();
-                let writing = Instant::now();
-                match &tx {
-                    Some(tx) => {
-                        pending.append(&mut output.quads);
-                        if pending.len() >= BULK_QUADS && tx.send(Some(std::mem::take(&mut pending))).is_err() {
-                            let stopped = std::io::Error::other("the bulk loader stopped");
-                            return Err(oxigraph::store::StorageError::from(stopped).into());
-                        }
-                    }
-                    None => store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?,
+        let mut pending: Vec<oxigraph::model::Quad> = Vec::new();
+        self.process_changed(records, minter, jobs, unchanged, count_skipped, |output| {
+            let output = match output {
+                Ok(output) => output,
+                Err(error) => {
+                    summary.failures += 1;
+                    (on_event.borrow_mut())(BuildEvent::Failed(&error));
+                    return Ok(());
                 }
-                store_time += writing.elapsed();
-                entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
-                summary.articles += 1;
-                summary.words += output.words;
-                summary.statements += output.record.statements.len();
-                summary.quads_written += quads;
-                (on_event.borrow_mut())(BuildEvent::Stored(&output.record.article, output.words));
-                Ok(())
-            });
+            };
+            let id = &output.record.article.id;
             let writing = Instant::now();
-            if let Some(tx) = tx {
-                if run.is_ok() {
-                    // a send fails only when the writer stopped on an error, which join reports
-                    let _ = tx.send(Some(pending)).and_then(|()| tx.send(None));
+            match &mut bulk {
+                Some(loader) => {
+                    pending.extend(output.quads.iter().cloned());
+                    if pending.len() >= BULK_QUADS {
+                        loader.load_quads(std::mem::take(&mut pending))?;
+                    }
                 }
+                None => store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?,
             }
-            let written = writer.map(|w| w.join().expect("the bulk loader thread does not panic")).transpose();
             store_time += writing.elapsed();
-            // the loader's own error explains a failed send
-            written?;
-            run
+            entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
+            summary.articles += 1;
+            summary.words += output.words;
+            summary.statements += output.record.statements.len();
+            summary.quads_written += output.quads.len();
+            (on_event.borrow_mut())(BuildEvent::Stored(&output.record.article, output.words));
+            Ok(())
         })?;
         let writing = Instant::now();
+        if let Some(mut loader) = bulk {
+            loader.load_quads(pending)?;
+            loader.commit()?;
+        }
         store.flush()?;
         summary.store_seconds = (store_time + writing.elapsed()).as_secs_f64();
         summary.skipped = skipped;

@@ -35,8 +35,9 @@ fn method(args: &PushArgs) -> Result<(Method, &str), Error> {
 }
 
 pub fn run(args: PushArgs) -> anyhow::Result<ExitCode> {
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        return Err(Error::Usage(format!("--timeout {} is not a positive number of seconds", args.timeout)).into());
+    // at most a day: a deadline far in the future would overflow the clock
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
+        return Err(Error::Usage(format!("--timeout {} is not a number of seconds in (0, 86400]", args.timeout)).into());
     }
     if args.batch == 0 {
         return Err(Error::Usage("--batch must be at least 1".into()).into());
