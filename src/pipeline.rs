@@ -76,13 +76,13 @@ impl Pipeline {
         self.output(article, minter, true)
     }
 
-    /// [`Pipeline::article_output`]; without `quads`, [`ArticleOutput::quads`] is left empty
-    /// and only [`ArticleOutput::nquads`] holds them.
-    fn output(&self, article: Article, minter: &Minter, quads: bool) -> ArticleOutput {
+    /// [`Pipeline::article_output`]; without `keep_quads`, [`ArticleOutput::quads`] is left
+    /// empty and only [`ArticleOutput::nquads`] holds them.
+    fn output(&self, article: Article, minter: &Minter, keep_quads: bool) -> ArticleOutput {
         let extraction = self.run(article);
         let mut graph = KnowledgeGraph::new();
         graph.add(&extraction);
-        let (mut quads, mut nquads) = if quads {
+        let (mut quads, mut nquads) = if keep_quads {
             article_nquads(&graph.articles()[0], minter)
         } else {
             (Vec::new(), article_nquads_text(&graph.articles()[0], minter))
@@ -98,7 +98,7 @@ impl Pipeline {
         let mut line = Vec::new();
         crate::rdf::write_nquad(hash.as_ref(), &mut line);
         nquads.push_str(std::str::from_utf8(&line).expect("N-Quads is UTF-8"));
-        if !quads.is_empty() {
+        if keep_quads {
             quads.push(hash);
         }
         ArticleOutput { quads, nquads, words: extraction.document.tokens.len(), record }

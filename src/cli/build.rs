@@ -22,6 +22,8 @@ pub(super) struct Setup {
     pub minter: Minter,
     pub options: IngestOptions,
     pub jobs: usize,
+    /// "tables fnv64:…" of the lexicon the pipeline uses, for the build manifest.
+    pub tables: String,
 }
 
 pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
@@ -36,6 +38,7 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
         }
         None => Lexicon::builtin(),
     };
+    let tables = lexicon.digest().to_owned();
     let recognizer = super::recognizer(&args.recognizer, lexicon.clone())?;
     let pipeline = PipelineBuilder::new()
         .lexicon(lexicon)
@@ -46,7 +49,7 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
         .build();
     let options = IngestOptions { default_date, max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024) };
     let jobs = super::jobs(args.jobs)?;
-    Ok(Setup { pipeline, minter, options, jobs })
+    Ok(Setup { pipeline, minter, options, jobs, tables })
 }
 
 /// What the command line changes in the pipeline, for the articles' content hashes: the
@@ -73,7 +76,7 @@ fn signature(args: &PipelineArgs) -> anyhow::Result<String> {
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let Setup { pipeline, minter, options, jobs } = setup(&args.pipeline)?;
+    let Setup { pipeline, minter, options, jobs, tables } = setup(&args.pipeline)?;
     let store = GraphStore::open(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
     let started = DateTime::now();
@@ -92,7 +95,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         started,
         ended: DateTime::now(),
         pipeline: pipeline.signature().to_owned(),
-        models: models(&args.pipeline)?,
+        models: models(&args.pipeline, tables)?,
         inputs: args.paths.iter().map(|p| p.display().to_string()).collect(),
         jobs,
         summary,
@@ -104,8 +107,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
 }
 
-/// The models and tables a build uses, hashed, for its manifest.
-fn models(args: &PipelineArgs) -> anyhow::Result<Vec<String>> {
+/// The models a build uses, hashed, and `tables` (the lexicon's digest), for its manifest.
+fn models(args: &PipelineArgs, tables: String) -> anyhow::Result<Vec<String>> {
     let mut models = Vec::new();
     match (&args.recognizer.recognizer, &args.recognizer.model) {
         (super::args::RecognizerChoice::Rules, _) => {}
@@ -118,14 +121,7 @@ fn models(args: &PipelineArgs) -> anyhow::Result<Vec<String>> {
     if args.relation_confidence <= 1.0 {
         models.push(content_id("relations", &[newsgraph::relate::BUILTIN_MODEL_BYTES]));
     }
-    let lexicon = match &args.data_dir {
-        Some(dir) => Lexicon::from_dir(dir)
-            .with_context(|| format!("loading tables from {}", dir.display()))?
-            .digest()
-            .to_owned(),
-        None => Lexicon::builtin().digest().to_owned(),
-    };
-    models.push(lexicon);
+    models.push(tables);
     models.sort();
     Ok(models)
 }
