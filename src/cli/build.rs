@@ -5,11 +5,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
+use newsgraph::build::{content_id, store_manifest, Batch, BuildEvent, BuildManifest, BuildOptions};
 use newsgraph::ingest::{count_records, normalize_date, read_inputs, IngestOptions};
 use newsgraph::lexicon::Lexicon;
 use newsgraph::model::EntityKind;
-use newsgraph::rdf::{content_id, store_manifest, BuildManifest, GraphStore, Minter};
-use newsgraph::{BuildEvent, Error, PipelineBuilder};
+use newsgraph::rdf::{GraphStore, Minter};
+use newsgraph::{Error, PipelineBuilder};
 use oxsdatatypes::DateTime;
 
 use super::progress::{thousands, Progress};
@@ -82,7 +83,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let started = DateTime::now();
     let mut progress = Progress::new(count_records(&args.paths), args.quiet);
     let records = read_inputs(&args.paths, &options);
-    let summary = pipeline.build_store_with(records, &store, &minter, jobs, args.force, |event| match event {
+    let batch = Batch::new(&pipeline, &minter, BuildOptions { jobs, force: args.force });
+    let summary = batch.into_store(records, &store, |event| match event {
         BuildEvent::Stored(_, words) => progress.record(words),
         BuildEvent::Skipped(_) => progress.record(0),
         BuildEvent::Failed(error) => {

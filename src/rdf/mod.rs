@@ -14,7 +14,6 @@
 //! ```
 
 mod analytics;
-mod manifest;
 mod query;
 mod read;
 mod store;
@@ -26,7 +25,8 @@ use crate::error::Result;
 use crate::graph::{ArticleRecord, KnowledgeGraph};
 
 pub use analytics::{analytics_quads, store_analytics};
-pub use manifest::{content_id, store_manifest, BuildManifest};
+// TEMPORARY until content_id moves to model (merge of the split branch)
+pub use crate::build::content_id;
 pub use query::{display_term, rdf_format_from_name, Dataset, QueryOutput, ResultFormat, ResultKind, SparqlRunner};
 pub use read::{read_graph, read_minter};
 pub use store::GraphStore;
@@ -227,8 +227,23 @@ impl Lines {
 }
 
 /// Appends one quad as a line of N-Quads, written by Oxigraph's (oxttl's) N-Quads serialiser.
-pub(crate) fn write_nquad(q: QuadRef<'_>, out: &mut Vec<u8>) {
+pub fn write_nquad(q: QuadRef<'_>, out: &mut Vec<u8>) {
     oxttl::NQuadsSerializer::new().low_level().serialize_quad(q, out).expect("a Vec takes any bytes");
+}
+
+/// The quad that records an article's content hash (`ng:contentHash`, a hash of what its graph
+/// depends on) in the article's own graph: what `build` compares to skip an unchanged article.
+///
+/// ```
+/// use newsgraph::rdf::{content_hash_quad, Minter};
+/// let minter = Minter::new(newsgraph::rdf::vocab::DEFAULT_BASE_IRI).unwrap();
+/// let q = content_hash_quad(&minter, "a1", "00ff");
+/// assert_eq!(q.to_string(), "<https://newsgraph.example.org/id/article/a1> \
+///     <https://newsgraph.example.org/ns#contentHash> \"00ff\" <https://newsgraph.example.org/id/article/a1>");
+/// ```
+pub fn content_hash_quad(minter: &Minter, article_id: &str, hash: &str) -> Quad {
+    let article = minter.article(article_id);
+    Quad::new(article.clone(), iri(vocab::NG_CONTENT_HASH), Literal::new_simple_literal(hash), article)
 }
 
 /// Hands each quad of one article to `sink`, unsorted, possibly twice, without copying the

@@ -6,10 +6,10 @@
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use oxsdatatypes::DateTime;
 
-use super::vocab::*;
-use super::{GraphStore, Minter};
+use super::BuildSummary;
 use crate::error::Result;
-use crate::BuildSummary;
+use crate::rdf::vocab::*;
+use crate::rdf::{GraphStore, Minter};
 
 /// What one build did.
 #[derive(Debug, Clone)]
@@ -39,7 +39,8 @@ impl BuildManifest {
     /// The manifest's quads, in the builds graph, sorted.
     ///
     /// ```
-    /// use newsgraph::rdf::{BuildManifest, Minter};
+    /// use newsgraph::build::BuildManifest;
+    /// use newsgraph::rdf::Minter;
     /// let minter = Minter::new(newsgraph::rdf::vocab::DEFAULT_BASE_IRI).unwrap();
     /// let started: oxsdatatypes::DateTime = "2026-11-28T23:00:00Z".parse().unwrap();
     /// let manifest = BuildManifest {

@@ -1,6 +1,6 @@
 //! The relation classifier and `newsgraph eval relations` / `train relations` as users rely on them.
 
-mod common;
+use crate::common;
 
 use common::newsgraph;
 

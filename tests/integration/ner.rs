@@ -1,6 +1,6 @@
 //! The trained tagger and `newsgraph eval ner` / `train ner` as users rely on them.
 
-mod common;
+use crate::common;
 
 use common::newsgraph;
 
