@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::extract::{Extractor, PatternExtractor};
 use crate::lexicon::Lexicon;
-use crate::model::{Article, Document, EntityId, Extraction, Mention, Origin, Statement};
+use crate::model::{Article, Digest, Document, EntityId, Extraction, Mention, Origin, Statement};
 use crate::ner::TaggerRecognizer;
 use crate::recognize::Recognizer;
 use crate::relate::{RelationClassifier, RelationModel};
@@ -76,8 +76,7 @@ impl Pipeline {
     /// metadata and text, and the pipeline's [`PipelineBuilder::signature`]. `build` stores it
     /// as `ng:contentHash` and skips an article whose hash is unchanged.
     pub fn fingerprint(&self, article: &Article) -> String {
-        use std::hash::Hasher;
-        let mut h = fnv::FnvHasher::default();
+        let mut digest = Digest::new();
         let none = "\u{0}";
         for part in [
             self.signature.as_str(),
@@ -88,10 +87,9 @@ impl Pipeline {
             article.source.as_deref().unwrap_or(none),
             &article.text,
         ] {
-            h.write(part.as_bytes());
-            h.write_u8(0xff);
+            digest.part(part.as_bytes());
         }
-        format!("{:016x}", h.finish())
+        digest.hex()
     }
 }
 

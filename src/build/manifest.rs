@@ -90,14 +90,3 @@ impl BuildManifest {
 pub fn store_manifest(store: &GraphStore, minter: &Minter, manifest: &BuildManifest) -> Result<()> {
     store.extend(&manifest.quads(minter))
 }
-
-/// "name fnv64:hex": a model's or table set's bytes, hashed (FNV-1a, 64 bits).
-pub fn content_id(name: &str, parts: &[&[u8]]) -> String {
-    use std::hash::Hasher;
-    let mut h = fnv::FnvHasher::default();
-    for part in parts {
-        h.write(part);
-        h.write_u8(0xff);
-    }
-    format!("{name} fnv64:{:016x}", h.finish())
-}

@@ -31,7 +31,7 @@ mod manifest;
 mod output;
 mod store;
 
-pub use manifest::{content_id, store_manifest, BuildManifest};
+pub use manifest::{store_manifest, BuildManifest};
 pub use output::ArticleOutput;
 pub use store::{BuildEvent, BuildSummary};
 

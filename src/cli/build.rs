@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
-use newsgraph::build::{content_id, store_manifest, Batch, BuildEvent, BuildManifest, BuildOptions};
+use newsgraph::build::{store_manifest, Batch, BuildEvent, BuildManifest, BuildOptions};
 use newsgraph::ingest::{count_records, normalize_date, read_inputs, IngestOptions};
 use newsgraph::lexicon::Lexicon;
-use newsgraph::model::EntityKind;
+use newsgraph::model::{content_id, Digest, EntityKind};
 use newsgraph::rdf::{GraphStore, Minter};
 use newsgraph::{Error, PipelineBuilder};
 use oxsdatatypes::DateTime;
@@ -56,8 +56,7 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
 /// What the command line changes in the pipeline, for the articles' content hashes: the
 /// recogniser, and the bytes of a model file or of the tables of `--data-dir`.
 fn signature(args: &PipelineArgs) -> anyhow::Result<String> {
-    use std::hash::Hasher;
-    let mut h = fnv::FnvHasher::default();
+    let mut digest = Digest::new();
     let mut files: Vec<std::path::PathBuf> = args.recognizer.model.iter().cloned().collect();
     if let Some(dir) = &args.data_dir {
         let mut tables: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
@@ -70,10 +69,9 @@ fn signature(args: &PipelineArgs) -> anyhow::Result<String> {
         files.extend(tables);
     }
     for f in &files {
-        h.write(&std::fs::read(f).with_context(|| format!("reading {}", f.display()))?);
-        h.write_u8(0xff);
+        digest.part(&std::fs::read(f).with_context(|| format!("reading {}", f.display()))?);
     }
-    Ok(format!("recognizer={:?} files={:016x}", args.recognizer.recognizer, h.finish()))
+    Ok(format!("recognizer={:?} files={}", args.recognizer.recognizer, digest.hex()))
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {

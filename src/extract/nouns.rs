@@ -3,7 +3,7 @@
 //! for Y", "talks between X and Y", "X provided aid to Y". A noun says less than a verb clause (the
 //! event may be planned, reported or refused), so these statements get lower confidence.
 
-use super::clause::View;
+use super::view::View;
 use crate::lexicon::Cue;
 use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 

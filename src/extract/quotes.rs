@@ -1,51 +1,8 @@
 //! Attributed direct speech: quotes before or after their attribution, over several
 //! sentences, and "according to".
 
-use super::clause::View;
-use crate::model::{Document, EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
-
-/// Spans of text between paired quotation marks. Curly and angle marks say which way they face
-/// (and „ pairs with “); a straight `"` opens after a space and closes before one, so that
-/// `a 5" screen` opens nothing. A quote does not run over a line break, except in the news
-/// convention for a quotation over several paragraphs: each paragraph opens with a mark and only
-/// the last one closes, and the span runs from the first opening mark to the last closing one.
-pub(super) fn find_quotes(doc: &Document) -> Vec<Span> {
-    let mut quotes = Vec::new();
-    let mut open: Option<(usize, &str)> = None; // the opening mark: token index and text
-    for (i, t) in doc.tokens.iter().enumerate() {
-        let mark = doc.slice(t.span);
-        let spaced_before =
-            doc.text[..t.span.start].chars().next_back().is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c));
-        let spaced_after =
-            doc.text[t.span.end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
-        let opens = |open: Option<(usize, &str)>| match mark {
-            "“" if matches!(open, Some((_, "„"))) => false,
-            "“" | "«" | "„" | "‟" => true,
-            "”" | "»" => false,
-            _ if spaced_before != spaced_after => spaced_before,
-            _ => open.is_none(),
-        };
-        if i > 0 && open.is_some() && doc.text[doc.tokens[i - 1].span.end..t.span.start].contains('\n') {
-            // the next paragraph goes on with the quotation when it opens with a mark
-            if t.kind == TokenKind::Quote && opens(None) {
-                continue;
-            }
-            open = None;
-        }
-        if t.kind != TokenKind::Quote {
-            continue;
-        }
-        match open {
-            _ if opens(open) => open = Some((i, mark)),
-            Some((o, _)) => {
-                quotes.push(Span::new(doc.tokens[o].span.end, t.span.start));
-                open = None;
-            }
-            None => {}
-        }
-    }
-    quotes
-}
+use super::view::View;
+use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
 /// Attribution of each quote: `"…," X said`, `"…," said X`, `X said: "…"`, `"…", according to X`,
 /// and `M quoted X as saying …` with or without quotation marks.
