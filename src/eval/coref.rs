@@ -13,11 +13,10 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::GoldDoc;
-use crate::lexicon::Lexicon;
+use crate::gold::GoldDoc;
+use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{CharIndex, Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
-use crate::ner::{mention_type, Label};
-use crate::recognize::Gazetteer;
+use crate::recognize::tagger::{mention_type, Label};
 use crate::resolve::Resolver;
 
 /// Coreference and linking scores.
@@ -400,7 +399,7 @@ fn score_pronouns(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::GoldEntity;
+    use crate::gold::GoldEntity;
     use crate::resolve::ListResolver;
 
     fn e(text: &str, surface: &str, nth: usize, kind: &str, chain: &str, wiki: Option<&str>) -> GoldEntity {
