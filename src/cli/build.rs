@@ -116,7 +116,7 @@ fn models(args: &PipelineArgs, tables: String) -> anyhow::Result<Vec<String>> {
             let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
             models.push(content_id("ner", &[&bytes]));
         }
-        (_, None) => models.push(content_id("ner", &[newsgraph::ner::BUILTIN_MODEL_BYTES])),
+        (_, None) => models.push(content_id("ner", &[newsgraph::recognize::tagger::BUILTIN_MODEL_BYTES])),
     }
     if args.relation_confidence <= 1.0 {
         models.push(content_id("relations", &[newsgraph::relate::BUILTIN_MODEL_BYTES]));

@@ -75,8 +75,8 @@ fn recognizer(
     lexicon: std::sync::Arc<newsgraph::lexicon::Lexicon>,
 ) -> anyhow::Result<Box<dyn newsgraph::recognize::Recognizer>> {
     use anyhow::Context;
-    use newsgraph::ner::{NerModel, TaggerRecognizer};
-    use newsgraph::recognize::RuleRecognizer;
+    use newsgraph::recognize::tagger::NerModel;
+    use newsgraph::recognize::{RuleRecognizer, TaggerRecognizer};
     Ok(match (args.recognizer, &args.model) {
         (args::RecognizerChoice::Rules, _) => Box::new(RuleRecognizer::with_lexicon(lexicon)),
         (args::RecognizerChoice::Tagger, Some(path)) => {

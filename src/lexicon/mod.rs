@@ -12,6 +12,7 @@
 //! assert_eq!(france.qid.as_deref(), Some("Q142"));
 //! ```
 
+mod gazetteer;
 mod tables;
 
 use std::borrow::Cow;
@@ -22,6 +23,8 @@ use std::sync::{Arc, LazyLock};
 
 use crate::error::Result;
 use crate::model::Predicate;
+
+pub use gazetteer::{Entry, Gazetteer};
 
 /// One country or territory.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,8 @@
 use std::collections::HashSet;
 
 use super::boilerplate::boilerplate_spans;
-use super::gazetteer::{Entry, Gazetteer};
 use super::words::{is_calendar, is_month, ADJECTIVES, COMPASS, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
-use crate::lexicon::{title_case, Lexicon, TitleKind};
+use crate::lexicon::{title_case, Entry, Gazetteer, Lexicon, TitleKind};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
 
 struct Ctx<'a> {

@@ -4,7 +4,8 @@ use crate::common;
 
 use common::newsgraph;
 
-use newsgraph::eval::{evaluate_relations, read_gold};
+use newsgraph::eval::evaluate_relations;
+use newsgraph::gold::read_gold;
 use newsgraph::model::Predicate;
 use newsgraph::relate::{RelationClassifier, RelationModel, EVAL_MAP};
 
