@@ -2,7 +2,7 @@
 //! its specification (not seeded), so a model file stays valid across builds and platforms.
 //!
 //! Two recipes, one per model, and neither may change without invalidating its model files:
-//! the tagger hashes each string with [`fnv`] and mixes a template id with the hashes
+//! the tagger hashes each string with [`fnv()`] and mixes a template id with the hashes
 //! ([`mix`], [`mix_strs`]); the relation classifier hashes the strings in one FNV-1a stream,
 //! each followed by a `0xff` byte ([`hash_parts`], [`PartsHasher`]).
 //!
@@ -46,7 +46,7 @@ pub fn mix(template: u64, parts: &[u64]) -> u64 {
     h ^ (h >> 32)
 }
 
-/// [`mix`] of the [`fnv`] hashes of strings.
+/// [`mix`] of the [`fnv()`] hashes of strings.
 pub fn mix_strs(template: u64, parts: &[&str]) -> u64 {
     match parts {
         [] => mix(template, &[]),
