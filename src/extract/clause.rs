@@ -6,97 +6,10 @@ use crate::model::{
     Document, EntityId, EntityKind, Mention, Polarity, Predicate, Resolution, Span, Statement, StatementRule, TokenKind,
 };
 
+use crate::lexicon::WordSet;
+
 /// Words that may stand between a subject and its verb ("Estonia on Tuesday accused").
-const BETWEEN: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "again",
-    "repeatedly",
-    "quickly",
-    "strongly",
-    "publicly",
-    "later",
-    "earlier",
-    "yesterday",
-    "today",
-    "on",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "last",
-    "week",
-    "night",
-    "then",
-    "formally",
-    "swiftly",
-    "sharply",
-    "flatly",
-    "firmly",
-    "openly",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "n't",
-    "already",
-    "recently",
-    "itself",
-    "themselves",
-    "himself",
-    "herself",
-];
-/// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
-const OBJECT_GAP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "with",
-    "to",
-    "on",
-    "its",
-    "his",
-    "her",
-    "their",
-    "against",
-    "for",
-    "of",
-    "agreement",
-    "deal",
-    "accord",
-    "pact",
-    "treaty",
-    "memorandum",
-    "new",
-    "trade",
-    "security",
-    "officials",
-    "leaders",
-    "counterpart",
-    "counterparts",
-    "government",
-    "envoy",
-    "ambassador",
-];
-const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are"];
-const NEGATION: &[&str] = &["not", "never", "n't"];
+const BETWEEN: &[WordSet] = &[WordSet::Between, WordSet::Weekday, WordSet::Passive, WordSet::Negation];
 
 /// An article as the rules see it: tokens, mentions by token, entities, the lexicon.
 pub(super) struct View<'a> {
@@ -241,13 +154,13 @@ impl<'a> View<'a> {
                 return Some(Subject { entity, span, polarity, passive, pronoun: false, partner, coordinated: false });
             }
             let w = self.text(k);
-            if NEGATION.contains(&w) {
+            if self.lexicon.is(WordSet::Negation, w) {
                 polarity = Polarity::Negated;
             }
-            if PASSIVE.contains(&w) {
+            if self.lexicon.is(WordSet::Passive, w) {
                 passive = true;
             }
-            if BETWEEN.contains(&w) {
+            if self.lexicon.is_any(BETWEEN, w) {
                 continue;
             }
             if matches!(w, "he" | "she" | "He" | "She") {
@@ -332,9 +245,8 @@ impl<'a> View<'a> {
         let lower = self.doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
             && w.chars().next().is_some_and(char::is_lowercase);
         let owner = matches!(w, "'s" | "’s");
-        let adjective = mention.form == crate::model::MentionForm::Demonym
-            && lower
-            && !matches!(w, "government" | "authorities" | "state");
+        let adjective =
+            mention.form == crate::model::MentionForm::Demonym && lower && !self.lexicon.is(WordSet::StateNoun, w);
         let titled = lower && self.lexicon.title(w).is_some();
         (!owner && !adjective && !titled).then_some((e, mention.span, next))
     }
@@ -353,7 +265,7 @@ impl<'a> View<'a> {
                 return Some((e, self.mentions[m].span));
             }
             // only determiners, prepositions and agreement nouns may stand before the object
-            if !OBJECT_GAP.contains(&self.text(k)) {
+            if !self.lexicon.is(WordSet::ObjectGap, self.text(k)) {
                 return None;
             }
             k += 1;
@@ -370,7 +282,9 @@ fn reported_content(view: &View<'_>, v: usize, end: usize, object: Option<Span>)
         Some(s) if s.start > view.doc.tokens[v].span.start => view.doc.token_at_or_after(s.end),
         _ => v + 1,
     };
-    while c < end && matches!(view.text(c), "reporters" | "journalists" | "that" | "of" | "for" | ",") {
+    while c < end
+        && (view.lexicon.is(WordSet::Audience, view.text(c)) || matches!(view.text(c), "that" | "of" | "for" | ","))
+    {
         c += 1;
     }
     let last = view.doc.tokens[end - 1];
@@ -387,10 +301,7 @@ fn negated_by(view: &View<'_>, v: usize, floor: usize) -> Option<usize> {
     if ing && v > floor && lemma(v - 1) == Some("deny") {
         return Some(v - 1);
     }
-    let refuse = |w: &str| {
-        matches!(w, "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "decline" | "declining")
-    };
-    if v >= floor + 2 && word(v - 1) == "to" && refuse(word(v - 2)) {
+    if v >= floor + 2 && word(v - 1) == "to" && view.lexicon.is(WordSet::Refusal, word(v - 2)) {
         return Some(v - 2);
     }
     let stop = |w: &str| matches!(w, "stopped" | "stops" | "stop" | "stopping");
@@ -441,7 +352,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 // "was accused by (the) X": the agent acts; without one there is no statement
                 // "was criticised (on Monday) by X"
                 let by = (v + 1..(v + 4).min(range.end))
-                    .take_while(|&k| view.text(k) == "by" || BETWEEN.contains(&view.text(k)))
+                    .take_while(|&k| view.text(k) == "by" || view.lexicon.is_any(BETWEEN, view.text(k)))
                     .find(|&k| view.text(k) == "by");
                 let agent = by.and_then(|by| view.object_after(by, range.end));
                 let Some((agent, span)) = agent else { continue };
