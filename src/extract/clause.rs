@@ -1,7 +1,7 @@
 //! The clause rules: speech and action verbs with their subject and object.
 
 use super::view::{Subject, View, BETWEEN};
-use crate::lexicon::Cue;
+use crate::lexicon::{Cue, WordSet};
 use crate::model::{EntityId, Polarity, Predicate, Span, Statement, StatementRule};
 
 /// The reported content of a speech verb at `v`: the rest of the sentence after the verb and
@@ -11,7 +11,9 @@ fn reported_content(view: &View<'_>, v: usize, end: usize, object: Option<Span>)
         Some(s) if s.start > view.doc.tokens[v].span.start => view.doc.token_at_or_after(s.end),
         _ => v + 1,
     };
-    while c < end && matches!(view.text(c), "reporters" | "journalists" | "that" | "of" | "for" | ",") {
+    while c < end
+        && (view.lexicon.is(WordSet::Audience, view.text(c)) || matches!(view.text(c), "that" | "of" | "for" | ","))
+    {
         c += 1;
     }
     let last = view.doc.tokens[end - 1];
@@ -28,10 +30,7 @@ fn negated_by(view: &View<'_>, v: usize, floor: usize) -> Option<usize> {
     if ing && v > floor && lemma(v - 1) == Some("deny") {
         return Some(v - 1);
     }
-    let refuse = |w: &str| {
-        matches!(w, "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "decline" | "declining")
-    };
-    if v >= floor + 2 && word(v - 1) == "to" && refuse(word(v - 2)) {
+    if v >= floor + 2 && word(v - 1) == "to" && view.lexicon.is(WordSet::Refusal, word(v - 2)) {
         return Some(v - 2);
     }
     let stop = |w: &str| matches!(w, "stopped" | "stops" | "stop" | "stopping");
@@ -90,7 +89,7 @@ fn subject(view: &View<'_>, v: usize, floor: usize, cue: &Cue, sentence: Span, o
 /// by X".
 fn passive_agent(view: &View<'_>, v: usize, end: usize) -> Option<(EntityId, Span)> {
     let by = (v + 1..(v + 4).min(end))
-        .take_while(|&k| view.text(k) == "by" || BETWEEN.contains(&view.text(k)))
+        .take_while(|&k| view.text(k) == "by" || view.lexicon.is_any(BETWEEN, view.text(k)))
         .find(|&k| view.text(k) == "by")?;
     view.object_after(by, end)
 }

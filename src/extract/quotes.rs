@@ -2,6 +2,7 @@
 //! sentences, and "according to".
 
 use super::view::View;
+use crate::lexicon::WordSet;
 use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
 /// Attribution of each quote: `"…," X said`, `"…," said X`, `X said: "…"`, `"…", according to X`,
@@ -178,7 +179,7 @@ fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
             return None;
         }
         v -= 1;
-        if matches!(view.text(v), ":" | "," | "reporters" | "journalists") {
+        if matches!(view.text(v), ":" | ",") || view.lexicon.is(WordSet::Audience, view.text(v)) {
             continue;
         }
         // the one told: "X told Reuters: "…""
@@ -205,9 +206,6 @@ fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
     Some(Attribution::new(subject.entity, subject.span, v, StatementRule::SpeakerVerbQuote, 0.85))
 }
 
-/// Verbs that follow "as" after "quoted X": "as saying", "as telling reporters".
-const QUOTED_AS: &[&str] = &["saying", "telling"];
-
 /// `M quoted X as saying` and `X was quoted (by M) as saying`, around the token `q` ("quoted"),
 /// within tokens `floor..end`: the speaker X, the medium M (when the text names it) and the token
 /// of "saying" as the cue. A person between "quoted" and "as" is the speaker ("quoted Foreign
@@ -216,7 +214,8 @@ const QUOTED_AS: &[&str] = &["saying", "telling"];
 fn quoted_as(view: &View<'_>, q: usize, floor: usize, end: usize) -> Option<Attribution> {
     let before = view.subject_before(q, floor);
     // "as saying" within a few tokens
-    let r#as = (q + 1..(q + 16).min(end)).find(|&k| view.text(k) == "as" && QUOTED_AS.contains(&view.text(k + 1)))?;
+    let r#as = (q + 1..(q + 16).min(end))
+        .find(|&k| view.text(k) == "as" && view.lexicon.is(WordSet::QuotedAs, view.text(k + 1)))?;
     let saying = r#as + 1;
     let entity = |k: usize| view.entity_at(k).map(|(e, m)| (e, view.mentions[m].span));
     if let Some(subject) = before.as_ref().filter(|s| s.passive) {
@@ -267,7 +266,7 @@ fn quoted_as(view: &View<'_>, q: usize, floor: usize, end: usize) -> Option<Attr
 fn content_after_saying(view: &View<'_>, saying: usize, end: usize) -> Option<Span> {
     let doc = view.doc;
     let mut c = saying + 1;
-    while c < end && matches!(view.text(c), "that" | "," | ":" | "reporters" | "journalists") {
+    while c < end && (matches!(view.text(c), "that" | "," | ":") || view.lexicon.is(WordSet::Audience, view.text(c))) {
         c += 1;
     }
     if c >= end {
@@ -285,36 +284,6 @@ fn content_after_saying(view: &View<'_>, saying: usize, end: usize) -> Option<Sp
     let content = Span::new(doc.tokens[c].span.start, stop.max(doc.tokens[c].span.start)).trim(&doc.text);
     (!content.is_empty() && c + 1 < end).then_some(content)
 }
-
-/// Words that may stand between "according to" and its source ("according to a statement from
-/// the state-run news agency X").
-const SOURCE_GAP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "statement",
-    "report",
-    "figures",
-    "data",
-    "estimates",
-    "from",
-    "by",
-    "of",
-    "issued",
-    "released",
-    "published",
-    "state",
-    "official",
-    "news",
-    "agency",
-    "newspaper",
-    "broadcaster",
-    "state-run",
-    "state-owned",
-    "state-controlled",
-];
-/// Words that may follow a source's name ("Yonhap news agency").
-const MEDIUM_NOUNS: &[&str] = &["news", "agency", "newspaper", "daily", "broadcaster", "radio", "television"];
 
 /// The source named after "according to" from token `j`, up to the first comma or the end of
 /// the sentence at `end`: the first person named there ("Afghan Ambassador to the United
@@ -336,11 +305,11 @@ fn source_of(view: &View<'_>, j: usize, end: usize) -> Option<(EntityId, Span, u
         return Some((e, span, phrase_end));
     }
     let mut k = j;
-    while k < phrase_end && SOURCE_GAP.contains(&view.text(k)) {
+    while k < phrase_end && view.lexicon.is(WordSet::SourceGap, view.text(k)) {
         k += 1;
     }
     if let Some((e, span, mut next)) = view.head_entity_at(k) {
-        while next < phrase_end && MEDIUM_NOUNS.contains(&view.text(next)) {
+        while next < phrase_end && view.lexicon.is(WordSet::MediumNoun, view.text(next)) {
             next += 1;
         }
         if view.text(next) == "(" {

@@ -2,100 +2,12 @@
 //! quotations and the lexicon, and the look-ups every rule makes (the subject before a verb,
 //! the object after it, the person a pronoun stands for).
 
-use crate::lexicon::{Cue, Lexicon, Sex};
+use crate::lexicon::{Cue, Lexicon, Sex, WordSet};
 use crate::model::{Document, EntityId, EntityKind, Mention, Polarity, Resolution, Span, TokenKind};
 
-/// Words that may stand between a subject and its verb ("Estonia on Tuesday accused").
-pub(super) const BETWEEN: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "again",
-    "repeatedly",
-    "quickly",
-    "strongly",
-    "publicly",
-    "later",
-    "earlier",
-    "yesterday",
-    "today",
-    "on",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "last",
-    "week",
-    "night",
-    "then",
-    "formally",
-    "swiftly",
-    "sharply",
-    "flatly",
-    "firmly",
-    "openly",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "n't",
-    "already",
-    "recently",
-    "itself",
-    "themselves",
-    "himself",
-    "herself",
-];
-/// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
-const OBJECT_GAP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "with",
-    "to",
-    "on",
-    "its",
-    "his",
-    "her",
-    "their",
-    "against",
-    "for",
-    "of",
-    "agreement",
-    "deal",
-    "accord",
-    "pact",
-    "treaty",
-    "memorandum",
-    "new",
-    "trade",
-    "security",
-    "officials",
-    "leaders",
-    "counterpart",
-    "counterparts",
-    "government",
-    "envoy",
-    "ambassador",
-];
-const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are"];
-const NEGATION: &[&str] = &["not", "never", "n't"];
+/// Words that may stand between a subject and its verb ("Estonia on Tuesday accused"): the
+/// `between` words of the lexicon, weekdays, and the passive and negation words.
+pub(super) const BETWEEN: &[WordSet] = &[WordSet::Between, WordSet::Weekday, WordSet::Passive, WordSet::Negation];
 
 /// An article as the rules see it: tokens, mentions by token, entities, the lexicon.
 pub(super) struct View<'a> {
@@ -240,13 +152,13 @@ impl<'a> View<'a> {
                 return Some(Subject { entity, span, polarity, passive, pronoun: false, partner, coordinated: false });
             }
             let w = self.text(k);
-            if NEGATION.contains(&w) {
+            if self.lexicon.is(WordSet::Negation, w) {
                 polarity = Polarity::Negated;
             }
-            if PASSIVE.contains(&w) {
+            if self.lexicon.is(WordSet::Passive, w) {
                 passive = true;
             }
-            if BETWEEN.contains(&w) {
+            if self.lexicon.is_any(BETWEEN, w) {
                 continue;
             }
             if matches!(w, "he" | "she" | "He" | "She") {
@@ -331,9 +243,8 @@ impl<'a> View<'a> {
         let lower = self.doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
             && w.chars().next().is_some_and(char::is_lowercase);
         let owner = matches!(w, "'s" | "’s");
-        let adjective = mention.form == crate::model::MentionForm::Demonym
-            && lower
-            && !matches!(w, "government" | "authorities" | "state");
+        let adjective =
+            mention.form == crate::model::MentionForm::Demonym && lower && !self.lexicon.is(WordSet::StateNoun, w);
         let titled = lower && self.lexicon.title(w).is_some();
         (!owner && !adjective && !titled).then_some((e, mention.span, next))
     }
@@ -352,7 +263,7 @@ impl<'a> View<'a> {
                 return Some((e, self.mentions[m].span));
             }
             // only determiners, prepositions and agreement nouns may stand before the object
-            if !OBJECT_GAP.contains(&self.text(k)) {
+            if !self.lexicon.is(WordSet::ObjectGap, self.text(k)) {
                 return None;
             }
             k += 1;

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::{content_id, EntityKind, Predicate};
 
 /// The file names of the tables, relative to the data folder.
-pub(super) const FILES: [&str; 10] = [
+pub(super) const FILES: [&str; 11] = [
     "gazetteer/countries.csv",
     "gazetteer/organisations.csv",
     "gazetteer/given_names.csv",
@@ -19,6 +19,7 @@ pub(super) const FILES: [&str; 10] = [
     "cues/verbs.csv",
     "gazetteer/actors.csv",
     "cues/nouns.csv",
+    "gazetteer/words.csv",
 ];
 
 /// One table's file name and text.
@@ -39,6 +40,7 @@ pub(super) fn builtin() -> Sources {
         include_str!("../../data/cues/verbs.csv"),
         include_str!("../../data/gazetteer/actors.csv"),
         include_str!("../../data/cues/nouns.csv"),
+        include_str!("../../data/gazetteer/words.csv"),
     ];
     Sources(FILES.iter().zip(texts).map(|(name, text)| (format!("data/{name}"), text.to_owned())).collect())
 }
@@ -114,7 +116,8 @@ fn optional(value: &str) -> Option<String> {
 }
 
 pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
-    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs, actors, nouns] = &sources.0[..] else {
+    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs, actors, nouns, words] = &sources.0[..]
+    else {
         unreachable!("Sources always holds every table");
     };
     // in `FILES` order but for the last two, so that the first bad table is always the same one
@@ -128,6 +131,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
     let cues = verb_cues(verbs)?;
     let noun_cues = self::noun_cues(nouns)?;
     let actors = self::actors(actors)?;
+    let words = super::words::Words::parse(&words.0, &words.1)?;
     Ok(Lexicon {
         actors,
         countries,
@@ -141,6 +145,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         cues,
         noun_cues,
         boilerplate,
+        words,
         digest: content_id("tables", &sources.0.iter().map(|(_, text)| text.as_bytes()).collect::<Vec<_>>()),
     })
 }
