@@ -105,6 +105,13 @@ word_sets! {
     NotModifier = "not_modifier",
     /// Determiners and possessives between a light verb and its noun ("paid a visit", "voiced its support").
     Determiner = "determiner",
+    /// Last words of organisations that belong to a country ("Japan's Foreign Ministry", "the
+    /// Uzbek army"); not all organisation heads are ("Japan Airlines" is no part of Japan).
+    GovernmentHead = "government_head",
+    /// Nouns that refer back to a company named before ("the firm").
+    CompanyWord = "company_word",
+    /// Role nouns that refer back to a person named before ("the minister").
+    RoleWord = "role_word",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

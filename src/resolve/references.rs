@@ -3,13 +3,8 @@
 //! work on the finished entities and add mentions without merging any.
 
 use super::{normalize, ListResolver};
-use crate::lexicon::Sex;
+use crate::lexicon::{Sex, WordSet};
 use crate::model::{Document, Entity, EntityId, EntityKind, Mention, Span};
-
-/// Head words of definite descriptions: organisation heads, and the person roles whose title
-/// before a name marks that person ("spokesman Kenji Watanabe").
-const COMPANY_WORDS: [&str; 2] = ["company", "firm"];
-const ROLE_WORDS: [&str; 6] = ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "chancellor"];
 
 impl ListResolver {
     /// Tier 6: "the ministry", "the company", "the spokesman" refer to the one entity named
@@ -44,8 +39,8 @@ impl ListResolver {
             if !word.chars().all(char::is_lowercase) {
                 continue;
             }
-            let org = self.lexicon.is_org_head(word) || COMPANY_WORDS.contains(&word);
-            let person = ROLE_WORDS.contains(&word);
+            let org = self.lexicon.is_org_head(word) || self.lexicon.is(WordSet::CompanyWord, word);
+            let person = self.lexicon.is(WordSet::RoleWord, word);
             if !org && !person {
                 continue;
             }
@@ -60,7 +55,7 @@ impl ListResolver {
                 let entity = &entities[e.0 as usize];
                 let ok = match entity.kind {
                     EntityKind::Organisation if org => {
-                        if COMPANY_WORDS.contains(&word) {
+                        if self.lexicon.is(WordSet::CompanyWord, word) {
                             std::iter::once(&entity.name)
                                 .chain(&entity.aliases)
                                 .any(|n| n.rsplit(' ').next().is_some_and(|w| self.lexicon.is_legal_form(w)))

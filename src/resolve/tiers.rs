@@ -6,31 +6,8 @@ use std::collections::BTreeMap;
 
 use super::state::{Draft, State};
 use super::{is_acronym_of, normalize, Input, ListResolver};
+use crate::lexicon::WordSet;
 use crate::model::{EntityKind, Mention, MentionForm, Tier};
-
-/// Last words of organisations that belong to a country: ministries, parties, armed forces …
-const GOVERNMENT_HEADS: [&str; 20] = [
-    "ministry",
-    "party",
-    "army",
-    "navy",
-    "embassy",
-    "consulate",
-    "parliament",
-    "government",
-    "police",
-    "department",
-    "agency",
-    "council",
-    "commission",
-    "senate",
-    "cabinet",
-    "military",
-    "forces",
-    "guard",
-    "assembly",
-    "office",
-];
 
 /// The mentions that tiers 1 and 2 leave to later tiers.
 pub(super) struct Deferred {
@@ -108,7 +85,7 @@ impl ListResolver {
             }
         };
         let last = rest.rsplit(' ').next()?;
-        GOVERNMENT_HEADS.contains(&last).then_some((head, rest))
+        self.lexicon.is(WordSet::GovernmentHead, last).then_some((head, rest))
     }
 
     /// "the North" after "North Korea": a compass word names the one country named earlier in
