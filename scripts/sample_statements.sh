@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Samples 50 statements from a build of data/examples for the hand check of statement precision
-# (issue 5): builds the examples into a temporary store, lists every statement with its evidence,
+# Samples 50 statements from a build of data/examples for the hand check of statement precision:
+# builds the examples into a temporary store, lists every statement with its evidence,
 # and keeps a seeded random sample (Python's random.Random(7)), sorted by statement IRI. The output
 # is the input of docs/statement_check.tsv, whose last two columns are filled by hand.
 set -euo pipefail

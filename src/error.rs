@@ -1,4 +1,7 @@
-//! The library's error type.
+//! The library's common error type, at the bottom of the layers: what reading tables and
+//! models, the store and SPARQL can fail with. A layer with failures of its own has its own
+//! error type beside it (`ingest::InputError`, `push::PushError`); the CLI maps them all to
+//! exit codes.
 
 use std::path::PathBuf;
 
@@ -33,9 +36,6 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
-    /// An input record could not be turned into an article.
-    #[error(transparent)]
-    Input(#[from] crate::ingest::InputError),
     /// The RDF store failed.
     #[error("store")]
     Storage(#[from] oxigraph::store::StorageError),
@@ -48,9 +48,6 @@ pub enum Error {
     /// A SPARQL update failed (syntax or evaluation).
     #[error("SPARQL update failed")]
     SparqlUpdate(#[from] oxigraph::sparql::UpdateEvaluationError),
-    /// Pushing graphs to a remote store failed.
-    #[error(transparent)]
-    Push(#[from] crate::push::PushError),
     /// A SPARQL query was stopped before it ended (its time ran out).
     #[error("the query was stopped: it ran out of time")]
     Cancelled,

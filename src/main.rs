@@ -20,16 +20,7 @@ fn main() -> ExitCode {
                 }
             }
             eprintln!("newsgraph: error: {err:#}");
-            let usage = matches!(
-                err.downcast_ref::<newsgraph::Error>(),
-                Some(
-                    newsgraph::Error::Usage(_)
-                        | newsgraph::Error::SparqlSyntax(_)
-                        | newsgraph::Error::Iri(_)
-                        | newsgraph::Error::Push(newsgraph::push::PushError::BadUrl { .. })
-                )
-            );
-            ExitCode::from(if usage { cli::EXIT_USAGE } else { cli::EXIT_FATAL })
+            ExitCode::from(cli::exit_code(&err))
         }
     }
 }

@@ -13,8 +13,11 @@ multi-values joined with "|".
 
 Requires Python 3 standard library + PyYAML (for rigour/stopwords.yml and symbols.yml).
 
-Hand-curated content is kept in clearly marked CURATED_* constants in this file and in
-data/scripts/extra_given_names.txt. Everything else is derived from the lexicon files.
+Hand-curated content is kept in clearly marked CURATED_* constants in this file, in
+data/scripts/extra_given_names.txt, and in two tables that people edit: data/cues/verbs.csv (read
+back, every row kept; the build only adds the missing forms of its lemmas) and
+data/gazetteer/words.csv (closed word classes; this script does not touch it). Everything else is
+derived from the lexicon files.
 """
 
 import csv
@@ -783,40 +786,14 @@ def build_org_keywords(lex):
 # 7. verbs
 # --------------------------------------------------------------------------------------------
 
-# CURATED: predicate -> [(lemma, speech)], in priority order (first predicate wins a form).
-CURATED_VERBS = OrderedDict([
-    ("said", [("say", 1), ("tell", 1), ("state", 1), ("announce", 1), ("add", 1), ("claim", 1),
-              ("insist", 1), ("note", 1), ("stress", 1), ("explain", 1), ("declare", 1),
-              ("report", 1), ("confirm", 1), ("acknowledge", 1), ("admit", 1), ("argue", 1),
-              ("assert", 1), ("comment", 1), ("reveal", 1), ("suggest", 1), ("write", 1),
-              ("predict", 1), ("promise", 1), ("vow", 1), ("pledge", 1), ("remark", 1),
-              ("mention", 1), ("reiterate", 1), ("emphasise", 1), ("emphasize", 1),
-              ("underline", 1), ("underscore", 1), ("disclose", 1), ("observe", 1),
-              ("clarify", 1), ("maintain", 1), ("contend", 1), ("proclaim", 1), ("reply", 1)]),
-    ("denied", [("deny", 1), ("refute", 0), ("dismiss", 0), ("dispute", 0)]),
-    ("accused", [("accuse", 1), ("blame", 0), ("allege", 1)]),
-    ("criticised", [("criticise", 1), ("criticize", 1), ("condemn", 1), ("denounce", 1),
-                    ("slam", 1), ("decry", 0), ("deplore", 0), ("censure", 0), ("rebuke", 0),
-                    ("castigate", 0), ("lambaste", 0), ("chastise", 0), ("berate", 0),
-                    ("reprimand", 0), ("deride", 0), ("ridicule", 0), ("complain", 1)]),
-    ("rejected", [("reject", 0), ("refuse", 0), ("oppose", 0), ("rebuff", 0), ("spurn", 0)]),
-    ("met", [("meet", 0), ("consult", 0), ("host", 0), ("talk", 0), ("confer", 0),
-             ("negotiate", 0), ("phone", 0), ("telephone", 0)]),
-    ("visited", [("visit", 0), ("tour", 0)]),
-    ("praised", [("praise", 0), ("hail", 0), ("commend", 0), ("applaud", 0), ("laud", 0),
-                 ("welcome", 0), ("congratulate", 0), ("thank", 0), ("salute", 0), ("acclaim", 0),
-                 ("extol", 0)]),
-    ("cooperated", [("cooperate", 0), ("collaborate", 0), ("ally", 0), ("agree", 1),
-                    ("coordinate", 0)]),
-    ("signed", [("sign", 0), ("ratify", 0)]),
-    ("supported", [("support", 0), ("endorse", 0), ("back", 0)]),
-    ("appealed", [("urge", 1), ("appeal", 1), ("request", 1), ("demand", 1), ("ask", 1),
-                  ("plead", 1), ("implore", 1), ("exhort", 0)]),
-    ("threatened", [("threaten", 1)]),
-    ("warned", [("warn", 1), ("caution", 1)]),
-    ("assisted", [("assist", 0), ("aid", 0), ("help", 0)]),
-])
-# preferred CAMEO code prefixes per predicate (to choose among a lemma's codes in the data)
+# cues/verbs.csv is the source people edit: one row per form, a lemma's rows sharing its predicate,
+# cameo and speech. To add a verb, add its lemma row (`slam,slam,criticised,111,1`); the build adds
+# the forms the lexicons and the spelling rules give it (3sg, past, -ing, irregular forms) that are
+# not rows yet, and never changes or drops a row (a form deleted by hand comes back while its lemma
+# has rows: delete every row of a lemma to drop it).
+VERB_COLUMNS = ["form", "lemma", "predicate", "cameo", "speech"]
+# preferred CAMEO code prefixes per predicate (to choose among a lemma's codes in the data), in
+# priority order: when two new forms collide, the first predicate wins
 PRED_CODE_PREF = {
     "said": ["01"], "denied": ["016", "11"], "accused": ["112", "11"], "criticised": ["111", "11"],
     "rejected": ["12", "11"], "met": ["04"], "visited": ["042", "04"], "praised": ["051"],
@@ -896,36 +873,61 @@ def pick_code(codes, lemma, pred):
     return (sv_codes or all_codes or [""])[0], False
 
 
+def read_verbs():
+    """The rows of the committed cues/verbs.csv, and each lemma's (predicate, cameo, speech)."""
+    rows = read_csv(os.path.join(DATA, "cues", "verbs.csv"))
+    lemmas = {}
+    for r in rows:
+        if r["predicate"] not in PRED_CODE_PREF:
+            raise SystemExit(f"verbs.csv: {r['form']}: unknown predicate {r['predicate']!r}")
+        entry = (r["predicate"], r["cameo"], r["speech"])
+        if lemmas.setdefault(r["lemma"], entry) != entry:
+            raise SystemExit(f"verbs.csv: {r['form']}: lemma {r['lemma']!r} has {lemmas[r['lemma']]} elsewhere")
+    return rows, lemmas
+
+
 def build_verbs(lex):
+    """cues/verbs.csv as committed, plus the forms of its lemmas that are not rows yet."""
     codes, irregular = verb_codes(lex)
-    form_rows = {}
+    rows, lemmas = read_verbs()
+    form_rows = {r["form"]: [r[c] for c in VERB_COLUMNS] for r in rows}
+    if len(form_rows) != len(rows):
+        raise SystemExit("verbs.csv: a form is listed twice")
     conflicts = []
     report = []
-    for pred, lemmas in CURATED_VERBS.items():
-        for lemma, speech in lemmas:
+    added = 0
+    order = list(PRED_CODE_PREF)
+    for lemma, (pred, cameo, speech) in sorted(lemmas.items(), key=lambda x: (order.index(x[1][0]), x[0])):
+        if lemma in codes:
             code, in_range = pick_code(codes, lemma, pred)
             if not in_range:
                 report.append(f"{lemma}->{pred} cameo {code or '(none: ---)'}")
-            if lemma in irregular:
-                forms = [lemma] + irregular[lemma]
-                gen = inflect(lemma)
-                # add regular 3sg / -ing if the irregular list lacks them
-                forms += [f for f in (gen[0], gen[2]) if f not in forms]
-            else:
-                forms = [lemma] + inflect(lemma)
-            for f in uniq(forms):
-                if f in form_rows:
-                    if form_rows[f][1] != lemma or form_rows[f][2] != pred:
-                        conflicts.append(f"{f}: {form_rows[f][2]}({form_rows[f][1]}) kept over {pred}({lemma})")
-                    continue
-                form_rows[f] = [f, lemma, pred, code, speech]
+            if code != cameo:
+                print(f"  verbs: {lemma}: cameo {cameo or '(empty)'} kept (the lexicons give {code or '---'})")
+        else:
+            print(f"  verbs: {lemma} is not in statement_verbs/cameo_verbs: regular forms only")
+        gen = inflect(lemma)
+        if lemma in irregular:
+            forms = [lemma] + irregular[lemma]
+            # add regular 3sg / -ing if the irregular list lacks them
+            forms += [f for f in (gen[0], gen[2]) if f not in forms]
+        else:
+            forms = [lemma] + gen
+        for f in uniq(forms):
+            if f in form_rows:
+                if form_rows[f][1] != lemma:
+                    conflicts.append(f"{f}: {form_rows[f][2]}({form_rows[f][1]}) kept over {pred}({lemma})")
+                continue
+            form_rows[f] = [f, lemma, pred, cameo, speech]
+            added += 1
     for c in conflicts:
         print(f"  verbs: conflict {c}")
     if not conflicts:
         print("  verbs: no form conflicts between predicates")
     print(f"  verbs: cameo code outside the predicate's CAMEO range (kept from data): {'; '.join(report)}")
+    print(f"  verbs: {len(rows)} rows kept, {added} forms added")
     out = sorted(form_rows.values(), key=lambda x: x[0])
-    return write_csv("cues/verbs.csv", ["form", "lemma", "predicate", "cameo", "speech"], out)
+    return write_csv("cues/verbs.csv", VERB_COLUMNS, out)
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark of issue 7 on the synthetic corpus (see scripts/bench/README.md):
+# Scale benchmark on the synthetic corpus (see scripts/bench/README.md):
 #
 #   bash scripts/bench/scale.sh [ARTICLES] [MB] [SUBSET]     # defaults: 20000 50 2000
 #

@@ -5,11 +5,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
+use newsgraph::build::{store_manifest, Batch, BuildEvent, BuildManifest, BuildOptions};
 use newsgraph::ingest::{count_records, normalize_date, read_inputs, IngestOptions};
 use newsgraph::lexicon::Lexicon;
-use newsgraph::model::EntityKind;
-use newsgraph::rdf::{content_id, store_manifest, BuildManifest, GraphStore, Minter};
-use newsgraph::{BuildEvent, Error, PipelineBuilder};
+use newsgraph::model::{content_id, Digest, EntityKind};
+use newsgraph::rdf::{GraphStore, Minter};
+use newsgraph::{Error, PipelineBuilder};
 use oxsdatatypes::DateTime;
 
 use super::progress::{thousands, Progress};
@@ -55,8 +56,7 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
 /// What the command line changes in the pipeline, for the articles' content hashes: the
 /// recogniser, and the bytes of a model file or of the tables of `--data-dir`.
 fn signature(args: &PipelineArgs) -> anyhow::Result<String> {
-    use std::hash::Hasher;
-    let mut h = fnv::FnvHasher::default();
+    let mut digest = Digest::new();
     let mut files: Vec<std::path::PathBuf> = args.recognizer.model.iter().cloned().collect();
     if let Some(dir) = &args.data_dir {
         let mut tables: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
@@ -69,10 +69,9 @@ fn signature(args: &PipelineArgs) -> anyhow::Result<String> {
         files.extend(tables);
     }
     for f in &files {
-        h.write(&std::fs::read(f).with_context(|| format!("reading {}", f.display()))?);
-        h.write_u8(0xff);
+        digest.part(&std::fs::read(f).with_context(|| format!("reading {}", f.display()))?);
     }
-    Ok(format!("recognizer={:?} files={:016x}", args.recognizer.recognizer, h.finish()))
+    Ok(format!("recognizer={:?} files={}", args.recognizer.recognizer, digest.hex()))
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -82,7 +81,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let started = DateTime::now();
     let mut progress = Progress::new(count_records(&args.paths), args.quiet);
     let records = read_inputs(&args.paths, &options);
-    let summary = pipeline.build_store_with(records, &store, &minter, jobs, args.force, |event| match event {
+    let batch = Batch::new(&pipeline, &minter, BuildOptions { jobs, force: args.force });
+    let summary = batch.into_store(records, &store, |event| match event {
         BuildEvent::Stored(_, words) => progress.record(words),
         BuildEvent::Skipped(_) => progress.record(0),
         BuildEvent::Failed(error) => {
@@ -116,7 +116,7 @@ fn models(args: &PipelineArgs, tables: String) -> anyhow::Result<Vec<String>> {
             let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
             models.push(content_id("ner", &[&bytes]));
         }
-        (_, None) => models.push(content_id("ner", &[newsgraph::ner::BUILTIN_MODEL_BYTES])),
+        (_, None) => models.push(content_id("ner", &[newsgraph::recognize::tagger::BUILTIN_MODEL_BYTES])),
     }
     if args.relation_confidence <= 1.0 {
         models.push(content_id("relations", &[newsgraph::relate::BUILTIN_MODEL_BYTES]));

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsgraph::eval::{predict, read_gold, score, ScoreOptions};
+use newsgraph::eval::{predict, score, ScoreOptions};
+use newsgraph::gold::read_gold;
 use newsgraph::lexicon::Lexicon;
 use newsgraph::model::Predicate;
 use newsgraph::Error;

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use newsgraph::build::{Batch, BuildOptions};
 use newsgraph::graph::ArticleRecord;
 use newsgraph::ingest::read_inputs;
 use newsgraph::Error;
@@ -55,7 +56,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut lines = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failures = 0usize;
     let records = read_inputs(&args.paths, &setup.options);
-    setup.pipeline.process_nquads(records, &setup.minter, setup.jobs, |output| {
+    let batch = Batch::new(&setup.pipeline, &setup.minter, BuildOptions { jobs: setup.jobs, force: false });
+    batch.nquads(records, |output| {
         let output = match output {
             Ok(output) => output,
             Err(error) => {

@@ -29,6 +29,26 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_FATAL: u8 = 3;
 
 /// Parses the command line and runs the command.
+/// The exit code of a failed command: [`EXIT_USAGE`] when the user asked for something that
+/// cannot be done (a bad flag value, query syntax, IRI or URL), else [`EXIT_FATAL`].
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    use newsgraph::push::PushError;
+    let usage = |e: &newsgraph::Error| {
+        matches!(e, newsgraph::Error::Usage(_) | newsgraph::Error::SparqlSyntax(_) | newsgraph::Error::Iri(_))
+    };
+    let is_usage = match (err.downcast_ref::<newsgraph::Error>(), err.downcast_ref::<PushError>()) {
+        (Some(e), _) => usage(e),
+        (None, Some(PushError::BadUrl { .. })) => true,
+        (None, Some(PushError::Store(e))) => usage(e),
+        _ => false,
+    };
+    if is_usage {
+        EXIT_USAGE
+    } else {
+        EXIT_FATAL
+    }
+}
+
 pub fn run() -> anyhow::Result<ExitCode> {
     let args = Args::parse();
     match args.command {
@@ -55,8 +75,8 @@ fn recognizer(
     lexicon: std::sync::Arc<newsgraph::lexicon::Lexicon>,
 ) -> anyhow::Result<Box<dyn newsgraph::recognize::Recognizer>> {
     use anyhow::Context;
-    use newsgraph::ner::{NerModel, TaggerRecognizer};
-    use newsgraph::recognize::RuleRecognizer;
+    use newsgraph::recognize::tagger::NerModel;
+    use newsgraph::recognize::{RuleRecognizer, TaggerRecognizer};
     Ok(match (args.recognizer, &args.model) {
         (args::RecognizerChoice::Rules, _) => Box::new(RuleRecognizer::with_lexicon(lexicon)),
         (args::RecognizerChoice::Tagger, Some(path)) => {

@@ -50,12 +50,11 @@ pub fn run(args: PushArgs) -> anyhow::Result<ExitCode> {
     };
     let graphs =
         args.graphs.iter().map(|g| NamedNode::new(g.as_str())).collect::<Result<Vec<_>, _>>().map_err(Error::from)?;
-    let remote =
-        Remote::new(method, url).map_err(Error::from)?.auth(auth).timeout(Duration::from_secs_f64(args.timeout));
+    let remote = Remote::new(method, url)?.auth(auth).timeout(Duration::from_secs_f64(args.timeout));
     let store = GraphStore::open_read_only(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
     let state_path = args.state.clone().unwrap_or_else(|| args.store.store.join("push-state.json"));
-    let mut state = PushState::open(&state_path, &remote.key()).map_err(Error::from)?;
+    let mut state = PushState::open(&state_path, &remote.key())?;
     let options = PushOptions { graphs, batch: args.batch, resume: args.resume };
 
     let started = Instant::now();

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsgraph::eval::read_gold;
+use newsgraph::gold::read_gold;
 use newsgraph::lexicon::Lexicon;
-use newsgraph::ner::{train, FeatureExtractor, TrainOptions};
+use newsgraph::recognize::tagger::{train, FeatureExtractor, TrainOptions};
 use newsgraph::Error;
 
 use super::args::{TrainNerArgs, TrainRelationsArgs};

@@ -13,11 +13,10 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::GoldDoc;
-use crate::lexicon::Lexicon;
+use crate::gold::GoldDoc;
+use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{CharIndex, Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
-use crate::ner::{mention_type, Label};
-use crate::recognize::Gazetteer;
+use crate::recognize::tagger::{mention_type, Label};
 use crate::resolve::Resolver;
 
 /// Coreference and linking scores.
@@ -220,23 +219,35 @@ type Item = (Mention, String, EntityKind, Option<String>);
 /// One document segmented, its gold mentions and the resolver's answer.
 type Resolved = (Document, CharIndex, Vec<Item>, crate::model::Resolution);
 
+/// Wikipedia titles (lower case, spaces) of countries and of table organisations → their keys.
+struct LinkTitles {
+    countries: BTreeMap<String, String>,
+    organisations: BTreeMap<String, String>,
+}
+
+impl LinkTitles {
+    fn new(lexicon: &Lexicon) -> Self {
+        let mut countries: BTreeMap<String, String> = BTreeMap::new();
+        for c in &lexicon.countries {
+            for n in std::iter::once(&c.name).chain(&c.aliases) {
+                countries.entry(n.to_lowercase()).or_insert_with(|| c.key());
+            }
+        }
+        let mut organisations: BTreeMap<String, String> = BTreeMap::new();
+        for o in &lexicon.organisations {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                organisations.entry(n.to_lowercase()).or_insert_with(|| format!("org:{}", o.key));
+            }
+        }
+        LinkTitles { countries, organisations }
+    }
+}
+
 /// Scores `resolver` on the named-mention chains of `docs`, resolving documents in parallel in
 /// the current rayon pool.
 pub fn evaluate_coref(docs: &[GoldDoc], resolver: &dyn Resolver, lexicon: &Lexicon) -> CorefReport {
     let gazetteer = Gazetteer::new(lexicon);
-    // Wikipedia titles (lower case, spaces) of countries and table organisations → their keys
-    let mut country_titles: BTreeMap<String, String> = BTreeMap::new();
-    for c in &lexicon.countries {
-        for n in std::iter::once(&c.name).chain(&c.aliases) {
-            country_titles.entry(n.to_lowercase()).or_insert_with(|| c.key());
-        }
-    }
-    let mut org_titles: BTreeMap<String, String> = BTreeMap::new();
-    for o in &lexicon.organisations {
-        for n in std::iter::once(&o.name).chain(&o.aliases) {
-            org_titles.entry(n.to_lowercase()).or_insert_with(|| format!("org:{}", o.key));
-        }
-    }
+    let titles = LinkTitles::new(lexicon);
     let mut report = CorefReport { docs: docs.len(), ..CorefReport::default() };
     // the resolver runs on every document in parallel (in the caller's rayon pool); scoring
     // goes in document order
@@ -245,125 +256,157 @@ pub fn evaluate_coref(docs: &[GoldDoc], resolver: &dyn Resolver, lexicon: &Lexic
         .map(|gold| {
             let doc = crate::segment::segment(&gold.text);
             let index = CharIndex::new(&gold.text);
-            // (mention, gold chain, gold type, wiki)
-            let mut items: Vec<Item> = Vec::new();
-            for e in &gold.entities {
-                let (Some(chain), true) = (&e.chain, matches!(e.kind.as_str(), "PER" | "ORG" | "LOC" | "GPE")) else {
-                    continue;
-                };
-                let Some(span) = gold.byte_span(&index, e.start, e.end) else { continue };
-                let head = match (e.head_start, e.head_end) {
-                    (Some(a), Some(b)) => gold.byte_span(&index, a, b),
-                    _ => None,
-                };
-                let Some(name) = name_span(&doc, lexicon, span, head) else { continue };
-                let surface = doc.slice(name);
-                let label = match e.kind.as_str() {
-                    "PER" => Label::Per,
-                    "ORG" => Label::Org,
-                    _ => Label::Loc,
-                };
-                let (kind, form, key) = mention_type(label, gazetteer.lookup(surface)).unwrap_or((
-                    EntityKind::Place,
-                    MentionForm::Name,
-                    None,
-                ));
-                let gold_kind = match e.kind.as_str() {
-                    "PER" => EntityKind::Person,
-                    "ORG" => EntityKind::Organisation,
-                    _ => EntityKind::Place,
-                };
-                let mention =
-                    Mention { span: name, kind, form, score: 1.0, rule: MentionRule::Given, gazetteer_key: key };
-                items.push((mention, chain.clone(), gold_kind, e.wiki.clone()));
-            }
-            // nested gold mentions ("Japan" inside "Japan Airlines"): the outer one is kept
-            items.sort_by_key(|(m, ..)| (m.span.start, std::cmp::Reverse(m.span.end)));
-            let mut kept: Vec<Item> = Vec::with_capacity(items.len());
-            for item in items {
-                if kept.last().is_none_or(|(m, ..)| m.span.end <= item.0.span.start) {
-                    kept.push(item);
-                }
-            }
-            let items = kept;
+            let items = gold_items(gold, &doc, &index, lexicon, &gazetteer);
             let mentions: Vec<Mention> = items.iter().map(|(m, ..)| m.clone()).collect();
             let resolution = resolver.resolve(&doc, &mentions);
             (doc, index, items, resolution)
         })
         .collect();
     for (gold, (doc, index, items, resolution)) in docs.iter().zip(resolved) {
-        let n = items.len();
-        report.mentions += n;
-        let mut chains: Vec<&str> = items.iter().map(|(_, c, ..)| c.as_str()).collect();
-        chains.sort_unstable();
-        chains.dedup();
-        report.chains += chains.len();
         // an unresolved mention is its own singleton
-        let predicted: Vec<(usize, usize)> = (0..n)
+        let predicted: Vec<(usize, usize)> = (0..items.len())
             .map(|i| match resolution.mention_entity.get(i).copied().flatten() {
                 Some(e) => (0, e.0 as usize),
                 None => (1, i),
             })
             .collect();
-        for i in 0..n {
-            let (mut same_both, mut same_gold, mut same_pred) = (0usize, 0usize, 0usize);
-            for j in 0..n {
-                let g = items[i].1 == items[j].1;
-                let p = predicted[i] == predicted[j];
-                same_gold += usize::from(g);
-                same_pred += usize::from(p);
-                same_both += usize::from(g && p);
-                if j > i {
-                    let pair = || {
-                        (gold.id.clone(), doc.slice(items[i].0.span).to_owned(), doc.slice(items[j].0.span).to_owned())
-                    };
-                    match (g, p) {
-                        (true, true) => report.pair_tp += 1,
-                        (false, true) => {
-                            report.pair_fp += 1;
-                            report.wrong.push(pair());
-                        }
-                        (true, false) => {
-                            report.pair_fn += 1;
-                            let x = pair();
-                            if x.1 != x.2 && !report.missed.contains(&x) {
-                                report.missed.push(x);
-                            }
-                        }
-                        (false, false) => {}
-                    }
-                }
-            }
-            report.b3_precision_sum += same_both as f64 / same_pred as f64;
-            report.b3_recall_sum += same_both as f64 / same_gold as f64;
-        }
-        let mut kinds_of_entity: BTreeMap<(usize, usize), Vec<EntityKind>> = BTreeMap::new();
-        for i in 0..n {
-            kinds_of_entity.entry(predicted[i]).or_default().push(items[i].2);
-        }
-        report.cross_type_merges += kinds_of_entity.values().filter(|k| k.iter().any(|x| *x != k[0])).count();
-        for (i, (_, _, _, wiki)) in items.iter().enumerate() {
-            let Some(title) = wiki.as_deref().map(wiki_name) else { continue };
-            let key = resolution.entity_of(crate::model::MentionId(i as u32)).map(|e| &resolution.entity(e).key);
-            if let Some(want) = country_titles.get(&title) {
-                report.country_links += 1;
-                report.country_links_correct += usize::from(key == Some(want));
-                if key != Some(want) {
-                    let got = key.cloned().unwrap_or_else(|| "unresolved".to_owned());
-                    report.wrong_links.push((
-                        gold.id.clone(),
-                        doc.slice(items[i].0.span).to_owned(),
-                        format!("{want} ≠ {got}"),
-                    ));
-                }
-            } else if let Some(want) = org_titles.get(&title) {
-                report.org_links += 1;
-                report.org_links_correct += usize::from(key == Some(want));
-            }
-        }
+        score_chains(&mut report, gold, &doc, &items, &predicted);
+        score_links(&mut report, &titles, gold, &doc, &items, &resolution);
         score_pronouns(&mut report, gold, &index, &items, &resolution);
     }
     report
+}
+
+/// The gold named mentions of a document with a chain, as mentions of their gold type, without
+/// those nested in another.
+fn gold_items(
+    gold: &GoldDoc,
+    doc: &Document,
+    index: &CharIndex,
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+) -> Vec<Item> {
+    // (mention, gold chain, gold type, wiki)
+    let mut items: Vec<Item> = Vec::new();
+    for e in &gold.entities {
+        let (Some(chain), true) = (&e.chain, matches!(e.kind.as_str(), "PER" | "ORG" | "LOC" | "GPE")) else {
+            continue;
+        };
+        let Some(span) = gold.byte_span(index, e.start, e.end) else { continue };
+        let head = match (e.head_start, e.head_end) {
+            (Some(a), Some(b)) => gold.byte_span(index, a, b),
+            _ => None,
+        };
+        let Some(name) = name_span(doc, lexicon, span, head) else { continue };
+        let surface = doc.slice(name);
+        let label = match e.kind.as_str() {
+            "PER" => Label::Per,
+            "ORG" => Label::Org,
+            _ => Label::Loc,
+        };
+        let (kind, form, key) =
+            mention_type(label, gazetteer.lookup(surface)).unwrap_or((EntityKind::Place, MentionForm::Name, None));
+        let gold_kind = match e.kind.as_str() {
+            "PER" => EntityKind::Person,
+            "ORG" => EntityKind::Organisation,
+            _ => EntityKind::Place,
+        };
+        let mention = Mention { span: name, kind, form, score: 1.0, rule: MentionRule::Given, gazetteer_key: key };
+        items.push((mention, chain.clone(), gold_kind, e.wiki.clone()));
+    }
+    // nested gold mentions ("Japan" inside "Japan Airlines"): the outer one is kept
+    items.sort_by_key(|(m, ..)| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if kept.last().is_none_or(|(m, ..)| m.span.end <= item.0.span.start) {
+            kept.push(item);
+        }
+    }
+    kept
+}
+
+/// Pairwise links, B³ and cross-type merges of one document, `predicted[i]` being the entity
+/// (or singleton) of mention `i`.
+fn score_chains(
+    report: &mut CorefReport,
+    gold: &GoldDoc,
+    doc: &Document,
+    items: &[Item],
+    predicted: &[(usize, usize)],
+) {
+    let n = items.len();
+    report.mentions += n;
+    let mut chains: Vec<&str> = items.iter().map(|(_, c, ..)| c.as_str()).collect();
+    chains.sort_unstable();
+    chains.dedup();
+    report.chains += chains.len();
+    for i in 0..n {
+        let (mut same_both, mut same_gold, mut same_pred) = (0usize, 0usize, 0usize);
+        for j in 0..n {
+            let g = items[i].1 == items[j].1;
+            let p = predicted[i] == predicted[j];
+            same_gold += usize::from(g);
+            same_pred += usize::from(p);
+            same_both += usize::from(g && p);
+            if j > i {
+                let pair =
+                    || (gold.id.clone(), doc.slice(items[i].0.span).to_owned(), doc.slice(items[j].0.span).to_owned());
+                match (g, p) {
+                    (true, true) => report.pair_tp += 1,
+                    (false, true) => {
+                        report.pair_fp += 1;
+                        report.wrong.push(pair());
+                    }
+                    (true, false) => {
+                        report.pair_fn += 1;
+                        let x = pair();
+                        if x.1 != x.2 && !report.missed.contains(&x) {
+                            report.missed.push(x);
+                        }
+                    }
+                    (false, false) => {}
+                }
+            }
+        }
+        report.b3_precision_sum += same_both as f64 / same_pred as f64;
+        report.b3_recall_sum += same_both as f64 / same_gold as f64;
+    }
+    let mut kinds_of_entity: BTreeMap<(usize, usize), Vec<EntityKind>> = BTreeMap::new();
+    for i in 0..n {
+        kinds_of_entity.entry(predicted[i]).or_default().push(items[i].2);
+    }
+    report.cross_type_merges += kinds_of_entity.values().filter(|k| k.iter().any(|x| *x != k[0])).count();
+}
+
+/// Country and organisation links of one document: a mention whose Wikipedia link names a
+/// country (or a table organisation) is right when it resolves to that entity.
+fn score_links(
+    report: &mut CorefReport,
+    titles: &LinkTitles,
+    gold: &GoldDoc,
+    doc: &Document,
+    items: &[Item],
+    resolution: &crate::model::Resolution,
+) {
+    for (i, (_, _, _, wiki)) in items.iter().enumerate() {
+        let Some(title) = wiki.as_deref().map(wiki_name) else { continue };
+        let key = resolution.entity_of(crate::model::MentionId(i as u32)).map(|e| &resolution.entity(e).key);
+        if let Some(want) = titles.countries.get(&title) {
+            report.country_links += 1;
+            report.country_links_correct += usize::from(key == Some(want));
+            if key != Some(want) {
+                let got = key.cloned().unwrap_or_else(|| "unresolved".to_owned());
+                report.wrong_links.push((
+                    gold.id.clone(),
+                    doc.slice(items[i].0.span).to_owned(),
+                    format!("{want} ≠ {got}"),
+                ));
+            }
+        } else if let Some(want) = titles.organisations.get(&title) {
+            report.org_links += 1;
+            report.org_links_correct += usize::from(key == Some(want));
+        }
+    }
 }
 
 /// Tier 7 against GUM's pronoun mentions: a "he" or "she" linked to an entity is right when
@@ -400,7 +443,7 @@ fn score_pronouns(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::GoldEntity;
+    use crate::gold::GoldEntity;
     use crate::resolve::ListResolver;
 
     fn e(text: &str, surface: &str, nth: usize, kind: &str, chain: &str, wiki: Option<&str>) -> GoldEntity {

@@ -2,7 +2,8 @@
 //! (exact span and type, micro P/R/F1), identical to the baselines' `score_ner.py`.
 //!
 //! ```
-//! use newsgraph::eval::{predict, score, GoldDoc, ScoreOptions};
+//! use newsgraph::eval::{predict, score, ScoreOptions};
+//! use newsgraph::gold::GoldDoc;
 //! use newsgraph::recognize::RuleRecognizer;
 //! let gold = vec![GoldDoc::new("d1", "Estonia said no.", &[(0, 7, "LOC")])];
 //! let predictions: Vec<_> = gold.iter().map(|d| predict(&RuleRecognizer::new(), &d.text)).collect();
@@ -11,12 +12,10 @@
 //! ```
 
 mod coref;
-mod gold;
 mod relations;
 mod score;
 
 pub use coref::{evaluate_coref, CorefReport};
-pub use gold::{read_gold, GoldDoc, GoldEntity, GoldPassage, GoldRelation};
 pub use relations::{evaluate_relations, RelationReport};
 pub use score::{score, Counts, Predicted, Report, ScoreOptions, SpanError};
 

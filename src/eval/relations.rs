@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use super::{Counts, GoldDoc};
+use super::Counts;
+use crate::gold::GoldDoc;
 use crate::model::{CharIndex, Predicate, Span};
 use crate::recognize::Recognizer;
 use crate::relate::{class_of, Arg, Coarse, RelationClassifier};
@@ -143,7 +144,7 @@ pub fn evaluate_relations(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::{GoldEntity, GoldRelation};
+    use crate::gold::{GoldEntity, GoldRelation};
 
     #[test]
     fn relations_score_head_tail_and_type_strictly() {

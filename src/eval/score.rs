@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::GoldDoc;
+use crate::gold::GoldDoc;
 use crate::model::CharIndex;
 
 /// A predicted entity in the baselines' output format (code points, end exclusive).

@@ -340,47 +340,9 @@ impl ExportGraph {
     /// The part of `graph` that `selection` asks for. Fails when `around` names no entity, or
     /// more than one.
     pub fn new(graph: &KnowledgeGraph, analytics: &Analytics, minter: &Minter, selection: &Selection) -> Result<Self> {
-        let articles = graph.articles();
-        let date_ok = |date: Option<&str>| match (date, &selection.since, &selection.until) {
-            (_, None, None) => true,
-            (None, _, _) => false,
-            (Some(d), since, until) => {
-                since.as_deref().is_none_or(|s| d >= s) && until.as_deref().is_none_or(|u| d <= u)
-            }
-        };
-
-        // entity dates, from the articles that mention them
-        let mut dates: BTreeMap<&str, (Option<&str>, Option<&str>)> = BTreeMap::new();
-        let mut in_range: BTreeSet<&str> = BTreeSet::new();
-        for a in articles {
-            let date = a.article.date.as_deref();
-            for e in &a.entities {
-                let d = dates.entry(e.key.as_str()).or_default();
-                if let Some(date) = date {
-                    d.0 = Some(d.0.map_or(date, |x| x.min(date)));
-                    d.1 = Some(d.1.map_or(date, |x| x.max(date)));
-                }
-                if date_ok(date) {
-                    in_range.insert(e.key.as_str());
-                }
-            }
-        }
-
+        let (dates, in_range) = entity_dates(graph, selection);
         // 1. statement edges by predicate and date
-        let mut edges: Vec<Candidate<'_>> = Vec::new();
-        for s in graph.statements() {
-            if selection.predicates.as_ref().is_some_and(|p| !p.contains(&s.predicate)) {
-                continue;
-            }
-            if !date_ok(articles[s.article].article.date.as_deref()) {
-                continue;
-            }
-            let ends =
-                s.object.iter().map(|o| (o, EdgeRole::Object)).chain(s.targets.iter().map(|t| (t, EdgeRole::Target)));
-            for (target, role) in ends {
-                edges.push(Candidate { source: &s.subject, target, role, statement: s });
-            }
-        }
+        let mut edges = statement_edges(graph, selection);
         let mut keep: BTreeSet<&str> = graph.entities().map(|e| e.key.as_str()).collect();
         if selection.since.is_some() || selection.until.is_some() {
             keep.retain(|k| in_range.contains(k));
@@ -397,30 +359,7 @@ impl ExportGraph {
         edges.retain(|e| keep.contains(e.source) && keep.contains(e.target));
         // 3. the ego network
         if let Some(name) = &selection.around {
-            let centre = find_entity(graph, name)?;
-            let mut adjacency: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-            for e in &edges {
-                adjacency.entry(e.source).or_default().insert(e.target);
-                adjacency.entry(e.target).or_default().insert(e.source);
-            }
-            let mut reached: BTreeMap<&str, usize> = BTreeMap::new();
-            if keep.contains(centre) {
-                reached.insert(centre, 0);
-            }
-            let mut queue: VecDeque<&str> = reached.keys().copied().collect();
-            let depth = selection.depth.unwrap_or(1);
-            while let Some(k) = queue.pop_front() {
-                let d = reached[k];
-                if d == depth {
-                    continue;
-                }
-                for &n in adjacency.get(k).into_iter().flatten() {
-                    if !reached.contains_key(n) {
-                        reached.insert(n, d + 1);
-                        queue.push_back(n);
-                    }
-                }
-            }
+            let reached = ego_network(find_entity(graph, name)?, selection.depth.unwrap_or(1), &keep, &edges);
             keep.retain(|k| reached.contains_key(k));
         }
         // 4. the top of the PageRank
@@ -430,95 +369,195 @@ impl ExportGraph {
             keep = ranked;
         }
         edges.retain(|e| keep.contains(e.source) && keep.contains(e.target));
-
-        let nodes = keep
-            .iter()
-            .map(|&key| {
-                let e = graph.entity(key).expect("keys come from the graph");
-                let m = analytics.get(key);
-                let (first_date, last_date) = dates.get(key).copied().unwrap_or_default();
-                ExportNode {
-                    iri: minter.entity(key).into_string(),
-                    key: key.to_owned(),
-                    label: e.name.clone(),
-                    kind: e.kind,
-                    wikidata: e.wikidata.clone(),
-                    mentions: e.mentions,
-                    articles: e.articles,
-                    aliases: e.aliases.iter().cloned().collect(),
-                    degree: m.map_or(0, |m| m.degree),
-                    weighted_degree: m.map_or(0, |m| m.weighted_degree),
-                    page_rank: m.map_or(0.0, |m| m.page_rank),
-                    component: m.map_or(0, |m| m.component),
-                    community: m.map_or(0, |m| m.community),
-                    first_date: first_date.map(str::to_owned),
-                    last_date: last_date.map(str::to_owned),
-                }
-            })
-            .collect();
-
+        let nodes = keep.iter().map(|&key| export_node(graph, analytics, minter, key, &dates)).collect();
         // 5. one edge per statement, or one per (source, target, predicate, role)
-        let mut groups: Vec<Vec<&Candidate<'_>>> = Vec::new();
-        if selection.aggregate {
-            let mut by_ends: BTreeMap<(&str, &str, &str, EdgeRole), Vec<&Candidate<'_>>> = BTreeMap::new();
-            for e in &edges {
-                by_ends.entry((e.source, e.target, e.statement.predicate.name(), e.role)).or_default().push(e);
-            }
-            groups.extend(by_ends.into_values());
-        } else {
-            groups.extend(edges.iter().map(|e| vec![e]));
-        }
-        let edges = groups
-            .into_iter()
-            .enumerate()
-            .map(|(i, group)| {
-                let first = group[0];
-                let article = |c: &Candidate<'_>| &articles[c.statement.article].article;
-                let dated: Vec<&str> = group.iter().filter_map(|c| article(c).date.as_deref()).collect();
-                ExportEdge {
-                    id: format!("e{i}"),
-                    source: minter.entity(first.source).into_string(),
-                    target: minter.entity(first.target).into_string(),
-                    predicate: first.statement.predicate,
-                    role: first.role,
-                    cameo: group.iter().find_map(|c| c.statement.cameo.clone()),
-                    weight: group.len(),
-                    negated: group.iter().filter(|c| c.statement.polarity == Polarity::Negated).count(),
-                    first_date: dated.iter().min().map(|d| d.to_string()),
-                    last_date: dated.iter().max().map(|d| d.to_string()),
-                    quote: group.iter().find_map(|c| c.statement.quote.clone()),
-                    articles: group
-                        .iter()
-                        .map(|c| article(c).id.clone())
-                        .collect::<BTreeSet<_>>()
-                        .into_iter()
-                        .collect(),
-                    statements: group
-                        .iter()
-                        .map(|c| minter.statement(&article(c).id, c.statement.ordinal).into_string())
-                        .collect(),
-                }
-            })
-            .collect::<Vec<ExportEdge>>();
-        let cited: BTreeSet<&str> = edges.iter().flat_map(|e| e.articles.iter().map(String::as_str)).collect();
-        let articles = articles
-            .iter()
-            .map(|a| &a.article)
-            .filter(|a| cited.contains(a.id.as_str()))
-            .map(|a| {
-                let article = ExportArticle {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    date: a.date.clone(),
-                    url: a.url.clone(),
-                };
-                (a.id.as_str(), article)
-            })
-            .collect::<BTreeMap<_, _>>()
-            .into_values()
-            .collect();
+        let edges = export_edges(graph, minter, &edges, selection.aggregate);
+        let articles = cited_articles(graph, &edges);
         Ok(ExportGraph { nodes, edges, articles })
     }
+}
+
+impl Selection {
+    /// True when an article of `date` is within `since` and `until` (an undated one only
+    /// when neither is given).
+    fn date_ok(&self, date: Option<&str>) -> bool {
+        match (date, &self.since, &self.until) {
+            (_, None, None) => true,
+            (None, _, _) => false,
+            (Some(d), since, until) => {
+                since.as_deref().is_none_or(|s| d >= s) && until.as_deref().is_none_or(|u| d <= u)
+            }
+        }
+    }
+}
+
+/// Each entity's first and last date, by key.
+type Dates<'g> = BTreeMap<&'g str, (Option<&'g str>, Option<&'g str>)>;
+
+/// Entity dates, from the articles that mention them, and the keys of the entities mentioned
+/// in an article of the selected dates.
+fn entity_dates<'g>(graph: &'g KnowledgeGraph, selection: &Selection) -> (Dates<'g>, BTreeSet<&'g str>) {
+    let mut dates: Dates<'g> = BTreeMap::new();
+    let mut in_range: BTreeSet<&str> = BTreeSet::new();
+    for a in graph.articles() {
+        let date = a.article.date.as_deref();
+        for e in &a.entities {
+            let d = dates.entry(e.key.as_str()).or_default();
+            if let Some(date) = date {
+                d.0 = Some(d.0.map_or(date, |x| x.min(date)));
+                d.1 = Some(d.1.map_or(date, |x| x.max(date)));
+            }
+            if selection.date_ok(date) {
+                in_range.insert(e.key.as_str());
+            }
+        }
+    }
+    (dates, in_range)
+}
+
+/// Step 1: an edge for the object and each target of every statement of the selected
+/// predicates and dates.
+fn statement_edges<'g>(graph: &'g KnowledgeGraph, selection: &Selection) -> Vec<Candidate<'g>> {
+    let articles = graph.articles();
+    let mut edges: Vec<Candidate<'_>> = Vec::new();
+    for s in graph.statements() {
+        if selection.predicates.as_ref().is_some_and(|p| !p.contains(&s.predicate)) {
+            continue;
+        }
+        if !selection.date_ok(articles[s.article].article.date.as_deref()) {
+            continue;
+        }
+        let ends =
+            s.object.iter().map(|o| (o, EdgeRole::Object)).chain(s.targets.iter().map(|t| (t, EdgeRole::Target)));
+        for (target, role) in ends {
+            edges.push(Candidate { source: &s.subject, target, role, statement: s });
+        }
+    }
+    edges
+}
+
+/// Step 3: the kept entities within `depth` edges (either way) of `centre`, with their
+/// distance.
+fn ego_network<'g>(
+    centre: &'g str,
+    depth: usize,
+    keep: &BTreeSet<&'g str>,
+    edges: &[Candidate<'g>],
+) -> BTreeMap<&'g str, usize> {
+    let mut adjacency: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for e in edges {
+        adjacency.entry(e.source).or_default().insert(e.target);
+        adjacency.entry(e.target).or_default().insert(e.source);
+    }
+    let mut reached: BTreeMap<&str, usize> = BTreeMap::new();
+    if keep.contains(centre) {
+        reached.insert(centre, 0);
+    }
+    let mut queue: VecDeque<&str> = reached.keys().copied().collect();
+    while let Some(k) = queue.pop_front() {
+        let d = reached[k];
+        if d == depth {
+            continue;
+        }
+        for &n in adjacency.get(k).into_iter().flatten() {
+            if !reached.contains_key(n) {
+                reached.insert(n, d + 1);
+                queue.push_back(n);
+            }
+        }
+    }
+    reached
+}
+
+/// The exported node of the entity `key`, with its figures in the whole graph.
+fn export_node(
+    graph: &KnowledgeGraph,
+    analytics: &Analytics,
+    minter: &Minter,
+    key: &str,
+    dates: &Dates<'_>,
+) -> ExportNode {
+    let e = graph.entity(key).expect("keys come from the graph");
+    let m = analytics.get(key);
+    let (first_date, last_date) = dates.get(key).copied().unwrap_or_default();
+    ExportNode {
+        iri: minter.entity(key).into_string(),
+        key: key.to_owned(),
+        label: e.name.clone(),
+        kind: e.kind,
+        wikidata: e.wikidata.clone(),
+        mentions: e.mentions,
+        articles: e.articles,
+        aliases: e.aliases.iter().cloned().collect(),
+        degree: m.map_or(0, |m| m.degree),
+        weighted_degree: m.map_or(0, |m| m.weighted_degree),
+        page_rank: m.map_or(0.0, |m| m.page_rank),
+        component: m.map_or(0, |m| m.component),
+        community: m.map_or(0, |m| m.community),
+        first_date: first_date.map(str::to_owned),
+        last_date: last_date.map(str::to_owned),
+    }
+}
+
+/// Step 5: one exported edge per candidate, or with `aggregate` one per (source, target,
+/// predicate, role), in key order.
+fn export_edges(graph: &KnowledgeGraph, minter: &Minter, edges: &[Candidate<'_>], aggregate: bool) -> Vec<ExportEdge> {
+    let mut groups: Vec<Vec<&Candidate<'_>>> = Vec::new();
+    if aggregate {
+        let mut by_ends: BTreeMap<(&str, &str, &str, EdgeRole), Vec<&Candidate<'_>>> = BTreeMap::new();
+        for e in edges {
+            by_ends.entry((e.source, e.target, e.statement.predicate.name(), e.role)).or_default().push(e);
+        }
+        groups.extend(by_ends.into_values());
+    } else {
+        groups.extend(edges.iter().map(|e| vec![e]));
+    }
+    let articles = graph.articles();
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, group)| {
+            let first = group[0];
+            let article = |c: &Candidate<'_>| &articles[c.statement.article].article;
+            let dated: Vec<&str> = group.iter().filter_map(|c| article(c).date.as_deref()).collect();
+            ExportEdge {
+                id: format!("e{i}"),
+                source: minter.entity(first.source).into_string(),
+                target: minter.entity(first.target).into_string(),
+                predicate: first.statement.predicate,
+                role: first.role,
+                cameo: group.iter().find_map(|c| c.statement.cameo.clone()),
+                weight: group.len(),
+                negated: group.iter().filter(|c| c.statement.polarity == Polarity::Negated).count(),
+                first_date: dated.iter().min().map(|d| d.to_string()),
+                last_date: dated.iter().max().map(|d| d.to_string()),
+                quote: group.iter().find_map(|c| c.statement.quote.clone()),
+                articles: group.iter().map(|c| article(c).id.clone()).collect::<BTreeSet<_>>().into_iter().collect(),
+                statements: group
+                    .iter()
+                    .map(|c| minter.statement(&article(c).id, c.statement.ordinal).into_string())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The articles that `edges` cite, in id order.
+fn cited_articles(graph: &KnowledgeGraph, edges: &[ExportEdge]) -> Vec<ExportArticle> {
+    let cited: BTreeSet<&str> = edges.iter().flat_map(|e| e.articles.iter().map(String::as_str)).collect();
+    graph
+        .articles()
+        .iter()
+        .map(|a| &a.article)
+        .filter(|a| cited.contains(a.id.as_str()))
+        .map(|a| {
+            let article =
+                ExportArticle { id: a.id.clone(), title: a.title.clone(), date: a.date.clone(), url: a.url.clone() };
+            (a.id.as_str(), article)
+        })
+        .collect::<BTreeMap<_, _>>()
+        .into_values()
+        .collect()
 }
 
 /// What a column holds: its type in each typed format.

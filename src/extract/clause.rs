@@ -1,367 +1,8 @@
-//! The shared view of an article for the rules, and the clause rules: speech and action
-//! verbs with their subject and object.
+//! The clause rules: speech and action verbs with their subject and object.
 
-use crate::lexicon::{Cue, Lexicon, Sex};
-use crate::model::{
-    Document, EntityId, EntityKind, Mention, Polarity, Predicate, Resolution, Span, Statement, StatementRule, TokenKind,
-};
-
-/// Words that may stand between a subject and its verb ("Estonia on Tuesday accused").
-const BETWEEN: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "again",
-    "repeatedly",
-    "quickly",
-    "strongly",
-    "publicly",
-    "later",
-    "earlier",
-    "yesterday",
-    "today",
-    "on",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "last",
-    "week",
-    "night",
-    "then",
-    "formally",
-    "swiftly",
-    "sharply",
-    "flatly",
-    "firmly",
-    "openly",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "n't",
-    "already",
-    "recently",
-    "itself",
-    "themselves",
-    "himself",
-    "herself",
-];
-/// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
-const OBJECT_GAP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "with",
-    "to",
-    "on",
-    "its",
-    "his",
-    "her",
-    "their",
-    "against",
-    "for",
-    "of",
-    "agreement",
-    "deal",
-    "accord",
-    "pact",
-    "treaty",
-    "memorandum",
-    "new",
-    "trade",
-    "security",
-    "officials",
-    "leaders",
-    "counterpart",
-    "counterparts",
-    "government",
-    "envoy",
-    "ambassador",
-];
-const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are"];
-const NEGATION: &[&str] = &["not", "never", "n't"];
-
-/// An article as the rules see it: tokens, mentions by token, entities, the lexicon.
-pub(super) struct View<'a> {
-    pub doc: &'a Document,
-    pub mentions: &'a [Mention],
-    pub resolution: &'a Resolution,
-    pub lexicon: &'a Lexicon,
-    /// For each token, the mention covering it.
-    pub mention_at: Vec<Option<usize>>,
-    /// Spans of quoted text.
-    pub quotes: Vec<Span>,
-}
-
-/// A subject found before a verb.
-pub(super) struct Subject {
-    pub entity: EntityId,
-    pub span: Span,
-    pub polarity: Polarity,
-    pub passive: bool,
-    /// True when it came through a pronoun.
-    pub pronoun: bool,
-    /// A coordinated co-subject ("Kenya and Ethiopia signed").
-    pub partner: Option<EntityId>,
-    /// True when it is the subject of an earlier verb ("X said … and accused Y").
-    pub coordinated: bool,
-}
-
-impl<'a> View<'a> {
-    pub fn new(doc: &'a Document, mentions: &'a [Mention], resolution: &'a Resolution, lexicon: &'a Lexicon) -> Self {
-        let mut mention_at = vec![None; doc.tokens.len()];
-        for (i, m) in mentions.iter().enumerate() {
-            let first = doc.token_at_or_after(m.span.start);
-            let mut t = first;
-            while t < doc.tokens.len() && doc.tokens[t].span.end <= m.span.end {
-                mention_at[t] = Some(i);
-                t += 1;
-            }
-        }
-        let quotes = super::quotes::find_quotes(doc);
-        View { doc, mentions, resolution, lexicon, mention_at, quotes }
-    }
-
-    /// The text of token `i`; empty past the end, so that rules can look ahead freely.
-    pub fn text(&self, i: usize) -> &'a str {
-        self.doc.token_text(i)
-    }
-
-    /// The entity and mention at token `i`, if a resolved mention covers it.
-    pub fn entity_at(&self, token: usize) -> Option<(EntityId, usize)> {
-        let m = self.mention_at.get(token).copied().flatten()?;
-        Some((self.resolution.entity_of(crate::model::MentionId(m as u32))?, m))
-    }
-
-    pub fn kind(&self, e: EntityId) -> EntityKind {
-        self.resolution.entity(e).kind
-    }
-
-    pub fn in_quote(&self, span: Span) -> bool {
-        // quotes are sorted and disjoint: only the last one starting before `span` can hold it
-        let i = self.quotes.partition_point(|q| q.start <= span.start);
-        i > 0 && self.quotes[i - 1].contains(span)
-    }
-
-    /// The verb cue at token `i`: a lower-case word form in the cue table.
-    pub fn cue_at(&self, i: usize) -> Option<&'a Cue> {
-        let w = self.text(i);
-        if self.doc.tokens[i].kind != TokenKind::Word || !w.chars().next().is_some_and(char::is_lowercase) {
-            return None;
-        }
-        self.lexicon.cue(w)
-    }
-
-    /// The first token of the mention ending at token `k`.
-    fn mention_start_token(&self, m: usize) -> usize {
-        self.doc.token_at_or_after(self.mentions[m].span.start)
-    }
-
-    /// Entities mentioned inside `span`, in order, without duplicates.
-    pub fn entities_in(&self, span: Span, except: EntityId) -> Vec<EntityId> {
-        let mut out = Vec::new();
-        let first = self.mentions.partition_point(|m| m.span.start < span.start);
-        for (i, m) in self.mentions.iter().enumerate().skip(first).take_while(|(_, m)| m.span.start < span.end) {
-            if span.contains(m.span) {
-                if let Some(e) = self.resolution.entity_of(crate::model::MentionId(i as u32)) {
-                    if e != except && !out.contains(&e) {
-                        out.push(e);
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    /// The most recent person mentioned before byte `offset` within three sentences
-    /// (for "he said" / "she said").
-    pub fn pronoun_antecedent(&self, offset: usize, pronoun: &str) -> Option<(EntityId, Span)> {
-        let wanted = if pronoun.eq_ignore_ascii_case("she") { Sex::Female } else { Sex::Male };
-        // a person whose given name is clearly of the other sex is passed over, unless nobody
-        // else fits (US birth data mislabel many names: Jean, Andrea, Laurence)
-        let fits = |e: EntityId| {
-            let first = self.resolution.entity(e).name.split_whitespace().next().unwrap_or("");
-            self.lexicon.given_name_sex(first).is_none_or(|sex| sex == wanted)
-        };
-        let sentence = self.doc.sentence_at(offset)?;
-        let floor = self.doc.sentences[sentence.saturating_sub(3)].span.start;
-        let end = self.mentions.partition_point(|m| m.span.start < offset);
-        // people named inside a quotation are not the ones "he" or "she" refers to
-        let mut people = self.mentions[..end]
-            .iter()
-            .enumerate()
-            .rev()
-            .take_while(|(_, m)| m.span.start >= floor)
-            .filter(|(_, m)| m.span.end <= offset && m.kind == EntityKind::Person && !self.in_quote(m.span))
-            .filter_map(|(i, m)| Some((self.resolution.entity_of(crate::model::MentionId(i as u32))?, m.span)));
-        let nearest = people.next()?;
-        std::iter::once(nearest).chain(people).find(|&(e, _)| fits(e)).or(Some(nearest))
-    }
-
-    /// The subject of the verb at token `v`, walking back over adverbs, auxiliaries and an
-    /// apposition ("X, a spokesman for Y, said").
-    pub fn subject_before(&self, v: usize, floor: usize) -> Option<Subject> {
-        let mut k = v;
-        let mut polarity = Polarity::Asserted;
-        let mut passive = false;
-        for _ in 0..12 {
-            if k <= floor {
-                return None;
-            }
-            k -= 1;
-            if let Some((entity, m)) = self.entity_at(k) {
-                let span = self.mentions[m].span;
-                let start = self.mention_start_token(m);
-                // "Protesters in Moscow criticised …": a place after a preposition is no subject
-                if start > floor && matches!(self.text(start - 1), "in" | "at" | "from" | "near" | "outside" | "across")
-                {
-                    return None;
-                }
-                let partner = (start >= floor + 2 && self.text(start - 1) == "and")
-                    .then(|| self.entity_at(start - 2).map(|(e, _)| e))
-                    .flatten()
-                    .filter(|p| *p != entity);
-                return Some(Subject { entity, span, polarity, passive, pronoun: false, partner, coordinated: false });
-            }
-            let w = self.text(k);
-            if NEGATION.contains(&w) {
-                polarity = Polarity::Negated;
-            }
-            if PASSIVE.contains(&w) {
-                passive = true;
-            }
-            if BETWEEN.contains(&w) {
-                continue;
-            }
-            if matches!(w, "he" | "she" | "He" | "She") {
-                let (entity, _) = self.pronoun_antecedent(self.doc.tokens[k].span.start, w)?;
-                return Some(Subject {
-                    entity,
-                    span: self.doc.tokens[k].span,
-                    polarity,
-                    passive,
-                    pronoun: true,
-                    partner: None,
-                    coordinated: false,
-                });
-            }
-            if w == ")" {
-                // skip a parenthetical: "the Agency (EASA) said"
-                k = (floor..k).rev().take(8).find(|&j| self.text(j) == "(")?;
-                continue;
-            }
-            if w == "," {
-                // "X, a spokeswoman for Y, said": X, before the apposition
-                if let Some(pc) = (floor..k).rev().take(25).find(|&j| self.text(j) == ",") {
-                    if let Some(subject) = self.mention_subject(self.skip_parenthetical(pc, floor), polarity, passive) {
-                        return Some(subject);
-                    }
-                }
-                // "the regulator, the Agency (EASA), said": the apposition itself
-                return self.mention_subject(self.skip_parenthetical(k, floor), polarity, passive);
-            }
-            return None;
-        }
-        None
-    }
-
-    /// A person right after a title starting at token `k` ("Prime Minister Tesfaye Alemu").
-    pub fn titled_person_at(&self, k: usize, end: usize) -> Option<(EntityId, Span)> {
-        let max = self.lexicon.max_title_words();
-        (1..=max).rev().find_map(|n| {
-            if k + n >= end {
-                return None;
-            }
-            self.lexicon.title(&self.doc.phrase(k..k + n))?;
-            let (e, m) = self.entity_at(k + n)?;
-            (self.kind(e) == EntityKind::Person).then(|| (e, self.mentions[m].span))
-        })
-    }
-
-    /// The last token before `k`, stepping over a parenthetical that ends right before it.
-    fn skip_parenthetical(&self, k: usize, floor: usize) -> usize {
-        if k > floor + 1 && self.text(k - 1) == ")" {
-            if let Some(open) = (floor..k - 1).rev().take(8).find(|&j| self.text(j) == "(") {
-                return open;
-            }
-        }
-        k
-    }
-
-    /// The mention whose last token is `k - 1`, as a subject.
-    fn mention_subject(&self, k: usize, polarity: Polarity, passive: bool) -> Option<Subject> {
-        let (entity, m) = self.entity_at(k.checked_sub(1)?)?;
-        Some(Subject {
-            entity,
-            span: self.mentions[m].span,
-            polarity,
-            passive,
-            pronoun: false,
-            partner: None,
-            coordinated: false,
-        })
-    }
-
-    /// The entity whose mention starts at token `k` when it heads its noun phrase, and the
-    /// token after the mention. A name followed by "'s" owns something else ("Russia's
-    /// ministry"), a demonym followed by a lower-case word is an adjective ("a German auditor",
-    /// but "the Uzbek government" is the country), and a name followed by a title names an
-    /// unnamed person ("Kenya's foreign ministry spokesman", "the Afghan team coach").
-    pub fn head_entity_at(&self, k: usize) -> Option<(EntityId, Span, usize)> {
-        let (e, m) = self.entity_at(k)?;
-        let mention = &self.mentions[m];
-        let next = self.doc.token_at_or_after(mention.span.end);
-        let w = self.text(next);
-        let lower = self.doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
-            && w.chars().next().is_some_and(char::is_lowercase);
-        let owner = matches!(w, "'s" | "’s");
-        let adjective = mention.form == crate::model::MentionForm::Demonym
-            && lower
-            && !matches!(w, "government" | "authorities" | "state");
-        let titled = lower && self.lexicon.title(w).is_some();
-        (!owner && !adjective && !titled).then_some((e, mention.span, next))
-    }
-
-    /// The first entity after the verb at `v` in its clause ("met with X", "accused X of").
-    pub fn object_after(&self, v: usize, end: usize) -> Option<(EntityId, Span)> {
-        let mut k = v + 1;
-        let mut steps = 0;
-        while k < end && steps < 6 {
-            if let Some((e, m)) = self.entity_at(k) {
-                // "met Ethiopian Prime Minister Tesfaye Alemu": the person, not the country
-                let after = self.doc.token_at_or_after(self.mentions[m].span.end);
-                if let Some(person) = self.titled_person_at(after, end) {
-                    return Some(person);
-                }
-                return Some((e, self.mentions[m].span));
-            }
-            // only determiners, prepositions and agreement nouns may stand before the object
-            if !OBJECT_GAP.contains(&self.text(k)) {
-                return None;
-            }
-            k += 1;
-            steps += 1;
-        }
-        None
-    }
-}
+use super::view::{Subject, View, BETWEEN};
+use crate::lexicon::{Cue, WordSet};
+use crate::model::{EntityId, Polarity, Predicate, Span, Statement, StatementRule};
 
 /// The reported content of a speech verb at `v`: the rest of the sentence after the verb and
 /// its object ("accused Russia of …"), without a leading "reporters", "that", "of" or "for".
@@ -370,7 +11,9 @@ fn reported_content(view: &View<'_>, v: usize, end: usize, object: Option<Span>)
         Some(s) if s.start > view.doc.tokens[v].span.start => view.doc.token_at_or_after(s.end),
         _ => v + 1,
     };
-    while c < end && matches!(view.text(c), "reporters" | "journalists" | "that" | "of" | "for" | ",") {
+    while c < end
+        && (view.lexicon.is(WordSet::Audience, view.text(c)) || matches!(view.text(c), "that" | "of" | "for" | ","))
+    {
         c += 1;
     }
     let last = view.doc.tokens[end - 1];
@@ -387,10 +30,7 @@ fn negated_by(view: &View<'_>, v: usize, floor: usize) -> Option<usize> {
     if ing && v > floor && lemma(v - 1) == Some("deny") {
         return Some(v - 1);
     }
-    let refuse = |w: &str| {
-        matches!(w, "refused" | "refuses" | "refuse" | "refusing" | "declined" | "declines" | "decline" | "declining")
-    };
-    if v >= floor + 2 && word(v - 1) == "to" && refuse(word(v - 2)) {
+    if v >= floor + 2 && word(v - 1) == "to" && view.lexicon.is(WordSet::Refusal, word(v - 2)) {
         return Some(v - 2);
     }
     let stop = |w: &str| matches!(w, "stopped" | "stops" | "stop" | "stopping");
@@ -409,114 +49,131 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
                 continue;
             }
             let Some(cue) = view.cue_at(v) else { continue };
-            let subject = view.subject_before(v, range.start).or_else(|| {
-                // "Russia denied accusing Estonia": Russia's accusation, negated (not for speech:
-                // "declined to comment" says nothing)
-                let wrapper = negated_by(view, v, range.start).filter(|_| cue.predicate != Predicate::Said)?;
-                let subject = view.subject_before(wrapper, range.start)?;
-                Some(Subject { polarity: Polarity::Negated, passive: false, ..subject })
-            });
-            let subject = subject.or_else(|| {
-                // "Orlov said … and accused Estonia": the subject of the sentence's last statement
-                let coordinated = v > range.start && matches!(view.text(v - 1), "and" | "but")
-                    || v > range.start + 1 && matches!(view.text(v - 2), "and" | "but") && view.text(v - 1) == "also";
-                let previous = out.iter().rev().find(|s| s.sentence == sentence.span && !s.predicate.is_relation())?;
-                coordinated.then_some(Subject {
-                    entity: previous.subject,
-                    span: previous.evidence,
-                    polarity: Polarity::Asserted,
-                    passive: false,
-                    pronoun: false,
-                    partner: None,
-                    coordinated: true,
-                })
-            });
-            let Some(subject) = subject else { continue };
-            let verb = view.doc.tokens[v].span;
-            let (mut subj, mut obj) = (subject.entity, None);
-            let mut agent_span = None;
-            let mut rule = StatementRule::Clause;
-            // "is accusing" is progressive, not passive
-            if subject.passive && !view.text(v).ends_with("ing") {
-                // "was accused by (the) X": the agent acts; without one there is no statement
-                // "was criticised (on Monday) by X"
-                let by = (v + 1..(v + 4).min(range.end))
-                    .take_while(|&k| view.text(k) == "by" || BETWEEN.contains(&view.text(k)))
-                    .find(|&k| view.text(k) == "by");
-                let agent = by.and_then(|by| view.object_after(by, range.end));
-                let Some((agent, span)) = agent else { continue };
-                obj = Some(subject.entity);
-                subj = agent;
-                agent_span = Some(span);
-                rule = StatementRule::ClausePassive;
+            let Some(subject) = subject(view, v, range.start, cue, sentence.span, out) else { continue };
+            if let Some(statement) = statement(view, v, range.end, cue, sentence.span, subject) {
+                used[v] = true;
+                out.push(statement);
             }
-            let wants_object = cue.predicate != Predicate::Said || cue.lemma == "tell";
-            let object = obj.map(|o| (o, subject.span)).or_else(|| {
-                if !wants_object || (subject.partner.is_some() && cue.predicate.is_symmetric()) {
-                    None
-                } else {
-                    view.object_after(v, range.end)
-                }
-            });
-            let (object, object_span) = match (object, subject.partner) {
-                (Some((o, s)), _) => (Some(o), Some(s)),
-                // "Kenya and Ethiopia signed": Kenya signed with Ethiopia
-                (None, Some(p)) if cue.predicate.is_symmetric() => (Some(std::mem::replace(&mut subj, p)), None),
-                _ => (None, None),
-            };
-            if object == Some(subj) {
-                continue;
-            }
-            // speech content: the rest of the sentence after the verb and its object (or, in the
-            // passive, its agent: "was accused by X of …")
-            let after = agent_span.or(object_span);
-            let content = cue.speech.then(|| reported_content(view, v, range.end, after)).flatten();
-            if cue.predicate != Predicate::Said
-                && object.is_none()
-                && content.is_none()
-                && !matches!(cue.predicate, Predicate::Denied | Predicate::Rejected)
-            {
-                continue;
-            }
-            if cue.predicate == Predicate::Said && content.is_none() {
-                continue;
-            }
-            let targets = content.map(|c| view.entities_in(c, subj)).unwrap_or_default();
-            let (predicate, object) =
-                if cue.predicate == Predicate::Said { (Predicate::Said, None) } else { (cue.predicate, object) };
-            let mut evidence = subject.span.cover(verb);
-            if let Some(s) = object_span.into_iter().chain(agent_span).reduce(Span::cover) {
-                evidence = evidence.cover(s);
-            }
-            if let Some(c) = content {
-                evidence = evidence.cover(c);
-            }
-            if subject.coordinated {
-                rule = StatementRule::ClauseCoordinated;
-            }
-            let confidence = match (subject.pronoun, rule) {
-                (true, _) => 0.55,
-                (false, StatementRule::ClauseCoordinated) => 0.6,
-                (false, StatementRule::ClausePassive) => 0.65,
-                _ if cue.speech && predicate == Predicate::Said => 0.75,
-                _ => 0.7,
-            };
-            used[v] = true;
-            out.push(Statement {
-                subject: subj,
-                predicate,
-                object,
-                targets,
-                sentence: sentence.span,
-                evidence,
-                cue: verb,
-                quote: content,
-                cameo: cue.cameo.clone(),
-                polarity: subject.polarity,
-                rule: if subject.pronoun { StatementRule::ClausePronoun } else { rule },
-                confidence,
-                medium: None,
-            });
         }
     }
+}
+
+/// The subject of the verb at `v`: the one before it, else the one before a verb that denies
+/// it, else (after "and" or "but") the subject of the sentence's last statement so far.
+fn subject(view: &View<'_>, v: usize, floor: usize, cue: &Cue, sentence: Span, out: &[Statement]) -> Option<Subject> {
+    let subject = view.subject_before(v, floor).or_else(|| {
+        // "Russia denied accusing Estonia": Russia's accusation, negated (not for speech:
+        // "declined to comment" says nothing)
+        let wrapper = negated_by(view, v, floor).filter(|_| cue.predicate != Predicate::Said)?;
+        let subject = view.subject_before(wrapper, floor)?;
+        Some(Subject { polarity: Polarity::Negated, passive: false, ..subject })
+    });
+    subject.or_else(|| {
+        // "Orlov said … and accused Estonia": the subject of the sentence's last statement
+        let coordinated = v > floor && matches!(view.text(v - 1), "and" | "but")
+            || v > floor + 1 && matches!(view.text(v - 2), "and" | "but") && view.text(v - 1) == "also";
+        let previous = out.iter().rev().find(|s| s.sentence == sentence && !s.predicate.is_relation())?;
+        coordinated.then_some(Subject {
+            entity: previous.subject,
+            span: previous.evidence,
+            polarity: Polarity::Asserted,
+            passive: false,
+            pronoun: false,
+            partner: None,
+            coordinated: true,
+        })
+    })
+}
+
+/// The agent of a passive verb at `v`: "was accused by (the) X", "was criticised (on Monday)
+/// by X".
+fn passive_agent(view: &View<'_>, v: usize, end: usize) -> Option<(EntityId, Span)> {
+    let by = (v + 1..(v + 4).min(end))
+        .take_while(|&k| view.text(k) == "by" || view.lexicon.is_any(BETWEEN, view.text(k)))
+        .find(|&k| view.text(k) == "by")?;
+    view.object_after(by, end)
+}
+
+/// The statement of the verb at `v` (a cue) with `subject`, in the sentence that ends before
+/// token `end`; `None` when the verb wants an object or content that it lacks.
+fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, subject: Subject) -> Option<Statement> {
+    let verb = view.doc.tokens[v].span;
+    let (mut subj, mut obj) = (subject.entity, None);
+    let mut agent_span = None;
+    let mut rule = StatementRule::Clause;
+    // "is accusing" is progressive, not passive
+    if subject.passive && !view.text(v).ends_with("ing") {
+        // the agent acts; without one there is no statement
+        let (agent, span) = passive_agent(view, v, end)?;
+        obj = Some(subject.entity);
+        subj = agent;
+        agent_span = Some(span);
+        rule = StatementRule::ClausePassive;
+    }
+    let wants_object = cue.predicate != Predicate::Said || cue.lemma == "tell";
+    let object = obj.map(|o| (o, subject.span)).or_else(|| {
+        if !wants_object || (subject.partner.is_some() && cue.predicate.is_symmetric()) {
+            None
+        } else {
+            view.object_after(v, end)
+        }
+    });
+    let (object, object_span) = match (object, subject.partner) {
+        (Some((o, s)), _) => (Some(o), Some(s)),
+        // "Kenya and Ethiopia signed": Kenya signed with Ethiopia
+        (None, Some(p)) if cue.predicate.is_symmetric() => (Some(std::mem::replace(&mut subj, p)), None),
+        _ => (None, None),
+    };
+    if object == Some(subj) {
+        return None;
+    }
+    // speech content: the rest of the sentence after the verb and its object (or, in the
+    // passive, its agent: "was accused by X of …")
+    let after = agent_span.or(object_span);
+    let content = cue.speech.then(|| reported_content(view, v, end, after)).flatten();
+    if cue.predicate != Predicate::Said
+        && object.is_none()
+        && content.is_none()
+        && !matches!(cue.predicate, Predicate::Denied | Predicate::Rejected)
+    {
+        return None;
+    }
+    if cue.predicate == Predicate::Said && content.is_none() {
+        return None;
+    }
+    let targets = content.map(|c| view.entities_in(c, subj)).unwrap_or_default();
+    let (predicate, object) =
+        if cue.predicate == Predicate::Said { (Predicate::Said, None) } else { (cue.predicate, object) };
+    let mut evidence = subject.span.cover(verb);
+    if let Some(s) = object_span.into_iter().chain(agent_span).reduce(Span::cover) {
+        evidence = evidence.cover(s);
+    }
+    if let Some(c) = content {
+        evidence = evidence.cover(c);
+    }
+    if subject.coordinated {
+        rule = StatementRule::ClauseCoordinated;
+    }
+    let confidence = match (subject.pronoun, rule) {
+        (true, _) => 0.55,
+        (false, StatementRule::ClauseCoordinated) => 0.6,
+        (false, StatementRule::ClausePassive) => 0.65,
+        _ if cue.speech && predicate == Predicate::Said => 0.75,
+        _ => 0.7,
+    };
+    Some(Statement {
+        subject: subj,
+        predicate,
+        object,
+        targets,
+        sentence,
+        evidence,
+        cue: verb,
+        quote: content,
+        cameo: cue.cameo.clone(),
+        polarity: subject.polarity,
+        rule: if subject.pronoun { StatementRule::ClausePronoun } else { rule },
+        confidence,
+        medium: None,
+    })
 }

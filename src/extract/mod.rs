@@ -17,6 +17,7 @@ mod clause;
 mod nouns;
 mod quotes;
 mod roles;
+mod view;
 
 use std::sync::Arc;
 
@@ -55,7 +56,7 @@ impl Default for PatternExtractor {
 
 impl Extractor for PatternExtractor {
     fn extract(&self, doc: &Document, mentions: &[Mention], resolution: &Resolution) -> Vec<Statement> {
-        let view = clause::View::new(doc, mentions, resolution, &self.lexicon);
+        let view = view::View::new(doc, mentions, resolution, &self.lexicon);
         let mut statements = Vec::new();
         let mut used_cues = vec![false; doc.tokens.len()];
         quotes::extract(&view, &mut statements, &mut used_cues);

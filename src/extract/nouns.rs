@@ -3,85 +3,11 @@
 //! for Y", "talks between X and Y", "X provided aid to Y". A noun says less than a verb clause (the
 //! event may be planned, reported or refused), so these statements get lower confidence.
 
-use super::clause::View;
+use super::view::View;
 use crate::lexicon::Cue;
 use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
-/// Verbs that make an event of the noun after them ("paid a visit to", "held talks with",
-/// "levelled accusations against", "voiced criticism of", "provided aid to"), the light verbs
-/// of `cues/nouns.csv` plus "make".
-const LIGHT_VERBS: &[&str] = &[
-    "hold",
-    "holds",
-    "held",
-    "holding",
-    "pay",
-    "pays",
-    "paid",
-    "paying",
-    "give",
-    "gives",
-    "gave",
-    "given",
-    "giving",
-    "provide",
-    "provides",
-    "provided",
-    "providing",
-    "deliver",
-    "delivers",
-    "delivered",
-    "delivering",
-    "voice",
-    "voices",
-    "voiced",
-    "voicing",
-    "issue",
-    "issues",
-    "issued",
-    "issuing",
-    "express",
-    "expresses",
-    "expressed",
-    "expressing",
-    "level",
-    "levels",
-    "levelled",
-    "leveled",
-    "levelling",
-    "leveling",
-    "extend",
-    "extends",
-    "extended",
-    "extending",
-    "launch",
-    "launches",
-    "launched",
-    "launching",
-    "lodge",
-    "lodges",
-    "lodged",
-    "lodging",
-    "send",
-    "sends",
-    "sent",
-    "sending",
-    "make",
-    "makes",
-    "made",
-    "making",
-];
-
-/// Words that are no modifier of a noun: they end the noun phrase.
-const NOT_MODIFIERS: &[&str] = &[
-    "of", "to", "for", "with", "by", "and", "or", "but", "in", "on", "at", "from", "against", "that", "which", "who",
-    "the", "a", "an", "as", "is", "was", "were", "are", "has", "have", "had", "not", "no", "his", "her", "its",
-    "their", "our", "my", "your",
-];
-
-/// Determiners and possessive pronouns between a light verb and its noun ("paid a visit",
-/// "voiced its support").
-const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "new", "further", "fresh"];
+use crate::lexicon::WordSet;
 
 /// The prepositions that introduce the object of a noun of this predicate.
 fn object_prepositions(p: Predicate) -> &'static [&'static str] {
@@ -244,8 +170,8 @@ fn agent_before(view: &View<'_>, n: usize, floor: usize) -> Option<Agent> {
         let w = view.text(k);
         view.doc.tokens[k].kind == TokenKind::Word
             && w.chars().next().is_some_and(char::is_lowercase)
-            && !NOT_MODIFIERS.contains(&w)
-            && !LIGHT_VERBS.contains(&w)
+            && !view.lexicon.is(WordSet::NotModifier, w)
+            && !view.lexicon.is(WordSet::LightVerb, w)
             && view.lexicon.noun_cue(w).is_none()
             && view.entity_at(k).is_none()
     };
@@ -277,7 +203,7 @@ fn agent_before(view: &View<'_>, n: usize, floor: usize) -> Option<Agent> {
     if let Some((e, m)) = view.entity_at(b) {
         let span = view.mentions[m].span;
         let first = view.doc.token_at_or_after(span.start);
-        let governed = first > floor && NOT_MODIFIERS.contains(&view.text(first - 1));
+        let governed = first > floor && view.lexicon.is(WordSet::NotModifier, view.text(first - 1));
         let adjective = view.kind(e) == EntityKind::Country && span.end <= view.doc.tokens[b].span.end;
         return (adjective && !governed).then(|| possessor(e, span, 0.55));
     }
@@ -288,7 +214,7 @@ fn agent_before(view: &View<'_>, n: usize, floor: usize) -> Option<Agent> {
             return None;
         }
         v -= 1;
-        if LIGHT_VERBS.contains(&view.text(v)) {
+        if view.lexicon.is(WordSet::LightVerb, view.text(v)) {
             let subject = view.subject_before(v, floor)?;
             if subject.passive {
                 return None;
@@ -302,7 +228,7 @@ fn agent_before(view: &View<'_>, n: usize, floor: usize) -> Option<Agent> {
                 polarity: subject.polarity,
             });
         }
-        if !DETERMINERS.contains(&view.text(v)) && !modifier(v) {
+        if !view.lexicon.is(WordSet::Determiner, view.text(v)) && !modifier(v) {
             return None;
         }
     }

@@ -1,51 +1,9 @@
 //! Attributed direct speech: quotes before or after their attribution, over several
 //! sentences, and "according to".
 
-use super::clause::View;
-use crate::model::{Document, EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
-
-/// Spans of text between paired quotation marks. Curly and angle marks say which way they face
-/// (and „ pairs with “); a straight `"` opens after a space and closes before one, so that
-/// `a 5" screen` opens nothing. A quote does not run over a line break, except in the news
-/// convention for a quotation over several paragraphs: each paragraph opens with a mark and only
-/// the last one closes, and the span runs from the first opening mark to the last closing one.
-pub(super) fn find_quotes(doc: &Document) -> Vec<Span> {
-    let mut quotes = Vec::new();
-    let mut open: Option<(usize, &str)> = None; // the opening mark: token index and text
-    for (i, t) in doc.tokens.iter().enumerate() {
-        let mark = doc.slice(t.span);
-        let spaced_before =
-            doc.text[..t.span.start].chars().next_back().is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c));
-        let spaced_after =
-            doc.text[t.span.end..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
-        let opens = |open: Option<(usize, &str)>| match mark {
-            "“" if matches!(open, Some((_, "„"))) => false,
-            "“" | "«" | "„" | "‟" => true,
-            "”" | "»" => false,
-            _ if spaced_before != spaced_after => spaced_before,
-            _ => open.is_none(),
-        };
-        if i > 0 && open.is_some() && doc.text[doc.tokens[i - 1].span.end..t.span.start].contains('\n') {
-            // the next paragraph goes on with the quotation when it opens with a mark
-            if t.kind == TokenKind::Quote && opens(None) {
-                continue;
-            }
-            open = None;
-        }
-        if t.kind != TokenKind::Quote {
-            continue;
-        }
-        match open {
-            _ if opens(open) => open = Some((i, mark)),
-            Some((o, _)) => {
-                quotes.push(Span::new(doc.tokens[o].span.end, t.span.start));
-                open = None;
-            }
-            None => {}
-        }
-    }
-    quotes
-}
+use super::view::View;
+use crate::lexicon::WordSet;
+use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
 /// Attribution of each quote: `"…," X said`, `"…," said X`, `X said: "…"`, `"…", according to X`,
 /// and `M quoted X as saying …` with or without quotation marks.
@@ -221,7 +179,7 @@ fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
             return None;
         }
         v -= 1;
-        if matches!(view.text(v), ":" | "," | "reporters" | "journalists") {
+        if matches!(view.text(v), ":" | ",") || view.lexicon.is(WordSet::Audience, view.text(v)) {
             continue;
         }
         // the one told: "X told Reuters: "…""
@@ -248,9 +206,6 @@ fn attribution_before(view: &View<'_>, open: usize) -> Option<Attribution> {
     Some(Attribution::new(subject.entity, subject.span, v, StatementRule::SpeakerVerbQuote, 0.85))
 }
 
-/// Verbs that follow "as" after "quoted X": "as saying", "as telling reporters".
-const QUOTED_AS: &[&str] = &["saying", "telling"];
-
 /// `M quoted X as saying` and `X was quoted (by M) as saying`, around the token `q` ("quoted"),
 /// within tokens `floor..end`: the speaker X, the medium M (when the text names it) and the token
 /// of "saying" as the cue. A person between "quoted" and "as" is the speaker ("quoted Foreign
@@ -259,7 +214,8 @@ const QUOTED_AS: &[&str] = &["saying", "telling"];
 fn quoted_as(view: &View<'_>, q: usize, floor: usize, end: usize) -> Option<Attribution> {
     let before = view.subject_before(q, floor);
     // "as saying" within a few tokens
-    let r#as = (q + 1..(q + 16).min(end)).find(|&k| view.text(k) == "as" && QUOTED_AS.contains(&view.text(k + 1)))?;
+    let r#as = (q + 1..(q + 16).min(end))
+        .find(|&k| view.text(k) == "as" && view.lexicon.is(WordSet::QuotedAs, view.text(k + 1)))?;
     let saying = r#as + 1;
     let entity = |k: usize| view.entity_at(k).map(|(e, m)| (e, view.mentions[m].span));
     if let Some(subject) = before.as_ref().filter(|s| s.passive) {
@@ -310,7 +266,7 @@ fn quoted_as(view: &View<'_>, q: usize, floor: usize, end: usize) -> Option<Attr
 fn content_after_saying(view: &View<'_>, saying: usize, end: usize) -> Option<Span> {
     let doc = view.doc;
     let mut c = saying + 1;
-    while c < end && matches!(view.text(c), "that" | "," | ":" | "reporters" | "journalists") {
+    while c < end && (matches!(view.text(c), "that" | "," | ":") || view.lexicon.is(WordSet::Audience, view.text(c))) {
         c += 1;
     }
     if c >= end {
@@ -328,36 +284,6 @@ fn content_after_saying(view: &View<'_>, saying: usize, end: usize) -> Option<Sp
     let content = Span::new(doc.tokens[c].span.start, stop.max(doc.tokens[c].span.start)).trim(&doc.text);
     (!content.is_empty() && c + 1 < end).then_some(content)
 }
-
-/// Words that may stand between "according to" and its source ("according to a statement from
-/// the state-run news agency X").
-const SOURCE_GAP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "statement",
-    "report",
-    "figures",
-    "data",
-    "estimates",
-    "from",
-    "by",
-    "of",
-    "issued",
-    "released",
-    "published",
-    "state",
-    "official",
-    "news",
-    "agency",
-    "newspaper",
-    "broadcaster",
-    "state-run",
-    "state-owned",
-    "state-controlled",
-];
-/// Words that may follow a source's name ("Yonhap news agency").
-const MEDIUM_NOUNS: &[&str] = &["news", "agency", "newspaper", "daily", "broadcaster", "radio", "television"];
 
 /// The source named after "according to" from token `j`, up to the first comma or the end of
 /// the sentence at `end`: the first person named there ("Afghan Ambassador to the United
@@ -379,11 +305,11 @@ fn source_of(view: &View<'_>, j: usize, end: usize) -> Option<(EntityId, Span, u
         return Some((e, span, phrase_end));
     }
     let mut k = j;
-    while k < phrase_end && SOURCE_GAP.contains(&view.text(k)) {
+    while k < phrase_end && view.lexicon.is(WordSet::SourceGap, view.text(k)) {
         k += 1;
     }
     if let Some((e, span, mut next)) = view.head_entity_at(k) {
-        while next < phrase_end && MEDIUM_NOUNS.contains(&view.text(next)) {
+        while next < phrase_end && view.lexicon.is(WordSet::MediumNoun, view.text(next)) {
             next += 1;
         }
         if view.text(next) == "(" {

@@ -1,7 +1,7 @@
 //! Roles and affiliations: appositions ("X, a spokeswoman for Y") and title prefixes
 //! ("Russian Foreign Ministry spokesman X", "Kenyan President X").
 
-use super::clause::View;
+use super::view::View;
 use crate::lexicon::TitleKind;
 use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule};
 

@@ -107,6 +107,10 @@ pub struct ArticleRecord {
     pub mentions: Vec<MentionRecord>,
     /// Statements in text order.
     pub statements: Vec<StatementRecord>,
+    /// Keys of entities of different types that share a name ("Jordan" the country and
+    /// "Michael Jordan"), as the resolver found them: each pair once, the lower key first,
+    /// sorted. The merge log says so (`ng:sameNameAs`).
+    pub same_names: Vec<(String, String)>,
 }
 
 /// The country a capital's mention stands for, when the capital speaks or acts in a statement
@@ -203,11 +207,26 @@ impl KnowledgeGraph {
                 confidence: s.confidence,
             })
             .collect();
-        self.add_record(ArticleRecord { article: x.article.clone(), entities, mentions, statements });
+        let mut same_names: Vec<(String, String)> = x
+            .resolution
+            .same_names
+            .iter()
+            .map(|&(a, b)| {
+                let (a, b) = (key_of(a), key_of(b));
+                if a <= b {
+                    (a, b)
+                } else {
+                    (b, a)
+                }
+            })
+            .collect();
+        same_names.sort();
+        same_names.dedup();
+        self.add_record(ArticleRecord { article: x.article.clone(), entities, mentions, statements, same_names });
     }
 
     /// Adds one article as recorded: what [`KnowledgeGraph::add`] makes of an extraction, or
-    /// what [`crate::rdf::read_graph`] reads back from a store. Statements are renumbered to
+    /// what the RDF layer reads back from a store. Statements are renumbered to
     /// point at this graph's article; their ordinals are kept. An entity's mention count is the
     /// number of its graph mentions (the recogniser's, descriptions and pronouns), as in the
     /// store.

@@ -1,5 +1,5 @@
 //! Lexicon tables: countries, organisations, names, titles, organisation keywords, statement
-//! cues and boilerplate phrases.
+//! cues, boilerplate phrases and closed word classes ([`WordSet`]).
 //!
 //! The tables under `data/` are compiled into the binary and checked when loaded;
 //! [`Lexicon::from_dir`] reads a replacement folder with the same file names. Every bad row is
@@ -12,7 +12,11 @@
 //! assert_eq!(france.qid.as_deref(), Some("Q142"));
 //! ```
 
+mod gazetteer;
 mod tables;
+mod words;
+
+pub use words::WordSet;
 
 use std::borrow::Cow;
 
@@ -22,6 +26,8 @@ use std::sync::{Arc, LazyLock};
 
 use crate::error::Result;
 use crate::model::Predicate;
+
+pub use gazetteer::{Entry, Gazetteer};
 
 /// One country or territory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +137,7 @@ pub struct Lexicon {
     noun_cues: HashMap<String, Cue>,
     /// Boilerplate phrases (lower-case) and where they must stand.
     pub boilerplate: Vec<(String, BoilerplateKind)>,
+    words: words::Words,
     digest: String,
 }
 
@@ -225,6 +232,21 @@ impl Lexicon {
     pub fn noun_cue(&self, form: &str) -> Option<&Cue> {
         self.noun_cues.get(lower(form).as_ref())
     }
+
+    /// True when `word`, as written, is in the word set `set` (`gazetteer/words.csv`).
+    pub fn is(&self, set: WordSet, word: &str) -> bool {
+        self.words.is_any(&[set], word)
+    }
+
+    /// True when `word`, as written, is in any of the word sets `sets`.
+    pub fn is_any(&self, sets: &[WordSet], word: &str) -> bool {
+        self.words.is_any(sets, word)
+    }
+
+    /// The words of the word set `set`, sorted.
+    pub fn words(&self, set: WordSet) -> Vec<&str> {
+        self.words.of(set)
+    }
 }
 
 /// `word` lower-cased, as `str::to_lowercase` does it, without a copy when it is lower case
@@ -299,5 +321,18 @@ mod tests {
         let lexicon = Lexicon::from_dir(dir.path()).unwrap();
         assert_eq!(lexicon.countries.len(), 1);
         assert_eq!(lexicon.country_by_iso2("XA").unwrap().capitals, ["Poseidonia"]);
+    }
+
+    #[test]
+    fn lexicon_from_dir_replaces_the_word_sets() {
+        let builtin = Lexicon::builtin();
+        assert!(builtin.is(WordSet::Weekday, "Monday") && !builtin.is(WordSet::Weekday, "Caturday"));
+        let lexicon =
+            Lexicon::from_dir(data_dir_with("gazetteer/words.csv", "set,word\nweekday,Caturday\n").path()).unwrap();
+        assert!(lexicon.is(WordSet::Weekday, "Caturday") && !lexicon.is(WordSet::Weekday, "Monday"));
+        assert_ne!(lexicon.digest(), builtin.digest());
+        let dir = data_dir_with("gazetteer/words.csv", "set,word\nweekday,Monday\nweekdays,Tuesday\n");
+        let err = Lexicon::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.ends_with("gazetteer/words.csv:3: unknown word set `weekdays`"), "{err}");
     }
 }

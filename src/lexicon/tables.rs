@@ -5,10 +5,10 @@ use std::path::Path;
 
 use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, Sex, TitleKind};
 use crate::error::{Error, Result};
-use crate::model::{EntityKind, Predicate};
+use crate::model::{content_id, EntityKind, Predicate};
 
 /// The file names of the tables, relative to the data folder.
-pub(super) const FILES: [&str; 10] = [
+pub(super) const FILES: [&str; 11] = [
     "gazetteer/countries.csv",
     "gazetteer/organisations.csv",
     "gazetteer/given_names.csv",
@@ -19,10 +19,14 @@ pub(super) const FILES: [&str; 10] = [
     "cues/verbs.csv",
     "gazetteer/actors.csv",
     "cues/nouns.csv",
+    "gazetteer/words.csv",
 ];
 
+/// One table's file name and text.
+type Source = (String, String);
+
 /// The text of every table, in [`FILES`] order.
-pub(super) struct Sources(Vec<(String, String)>);
+pub(super) struct Sources(Vec<Source>);
 
 pub(super) fn builtin() -> Sources {
     let texts = [
@@ -36,6 +40,7 @@ pub(super) fn builtin() -> Sources {
         include_str!("../../data/cues/verbs.csv"),
         include_str!("../../data/gazetteer/actors.csv"),
         include_str!("../../data/cues/nouns.csv"),
+        include_str!("../../data/gazetteer/words.csv"),
     ];
     Sources(FILES.iter().zip(texts).map(|(name, text)| (format!("data/{name}"), text.to_owned())).collect())
 }
@@ -111,21 +116,52 @@ fn optional(value: &str) -> Option<String> {
 }
 
 pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
-    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs, actors, nouns] = &sources.0[..] else {
+    let [countries, orgs, given, surnames, titles, keywords, boilerplate, verbs, actors, nouns, words] = &sources.0[..]
+    else {
         unreachable!("Sources always holds every table");
     };
+    // in `FILES` order but for the last two, so that the first bad table is always the same one
+    let countries = self::countries(countries)?;
+    let organisations = self::organisations(orgs)?;
+    let given_names = self::given_names(given)?;
+    let surnames = names(surnames)?;
+    let titles = self::titles(titles)?;
+    let (org_heads, legal_forms) = org_keywords(keywords)?;
+    let boilerplate = self::boilerplate(boilerplate)?;
+    let cues = verb_cues(verbs)?;
+    let noun_cues = self::noun_cues(nouns)?;
+    let actors = self::actors(actors)?;
+    let words = super::words::Words::parse(&words.0, &words.1)?;
+    Ok(Lexicon {
+        actors,
+        countries,
+        organisations,
+        given_names,
+        surnames,
+        max_title_words: titles.keys().map(|t| t.split_whitespace().count()).max().unwrap_or(1),
+        titles,
+        org_heads,
+        legal_forms,
+        cues,
+        noun_cues,
+        boilerplate,
+        words,
+        digest: content_id("tables", &sources.0.iter().map(|(_, text)| text.as_bytes()).collect::<Vec<_>>()),
+    })
+}
 
-    let t =
-        Table::parse(&countries.0, &countries.1, &["qid", "iso2", "iso3", "name", "aliases", "demonyms", "capitals"])?;
-    let [qid, iso2, iso3, name, aliases, demonyms, capitals] =
-        ["qid", "iso2", "iso3", "name", "aliases", "demonyms", "capitals"].map(|c| t.column(c));
+/// `gazetteer/countries.csv`.
+fn countries(source: &Source) -> Result<Vec<Country>> {
+    let cols = ["qid", "iso2", "iso3", "name", "aliases", "demonyms", "capitals"];
+    let t = Table::parse(&source.0, &source.1, &cols)?;
+    let [qid, iso2, iso3, name, aliases, demonyms, capitals] = cols.map(|c| t.column(c));
     let status = t.headers.iter().position(|h| h == "status");
-    let mut country_rows = Vec::new();
+    let mut rows = Vec::new();
     for (line, r) in &t.rows {
         if r[name].trim().is_empty() || r[iso3].trim().is_empty() {
             return Err(t.error(*line, "a country needs `name` and `iso3`"));
         }
-        country_rows.push(Country {
+        rows.push(Country {
             qid: self::qid(&t, *line, &r[qid])?,
             iso2: r[iso2].trim().to_owned(),
             iso3: r[iso3].trim().to_owned(),
@@ -136,11 +172,15 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
             former: status.is_some_and(|c| r[c].starts_with("former")),
         });
     }
+    Ok(rows)
+}
 
+/// `gazetteer/organisations.csv`.
+fn organisations(source: &Source) -> Result<Vec<Organisation>> {
     let cols = ["key", "name", "kind", "acronyms", "aliases", "qid", "country_iso2"];
-    let t = Table::parse(&orgs.0, &orgs.1, &cols)?;
+    let t = Table::parse(&source.0, &source.1, &cols)?;
     let [key, name, kind, acronyms, aliases, qid, country] = cols.map(|c| t.column(c));
-    let mut org_rows = Vec::new();
+    let mut rows = Vec::new();
     let mut keys = HashSet::default();
     for (line, r) in &t.rows {
         if r[key].trim().is_empty() || r[name].trim().is_empty() {
@@ -149,7 +189,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         if !keys.insert(r[key].trim().to_owned()) {
             return Err(t.error(*line, format!("duplicate key `{}`", &r[key])));
         }
-        org_rows.push(Organisation {
+        rows.push(Organisation {
             key: r[key].trim().to_owned(),
             name: r[name].trim().to_owned(),
             kind: r[kind].trim().to_owned(),
@@ -159,13 +199,12 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
             country_iso2: optional(&r[country]),
         });
     }
+    Ok(rows)
+}
 
-    let names_of = |source: &(String, String)| -> Result<HashSet<String>> {
-        let t = Table::parse(&source.0, &source.1, &["name"])?;
-        let c = t.column("name");
-        Ok(t.rows.iter().map(|(_, r)| r[c].trim().to_owned()).filter(|n| !n.is_empty()).collect())
-    };
-    let t = Table::parse(&given.0, &given.1, &["name"])?;
+/// `gazetteer/given_names.csv`: names, with the sex they say where they say one.
+fn given_names(source: &Source) -> Result<HashMap<String, Option<Sex>>> {
+    let t = Table::parse(&source.0, &source.1, &["name"])?;
     let (name, sex) = (t.column("name"), t.headers.iter().position(|h| h == "sex"));
     let mut given_names = HashMap::default();
     for (line, r) in &t.rows {
@@ -179,11 +218,21 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
             given_names.insert(r[name].trim().to_owned(), value);
         }
     }
-    let surnames = names_of(surnames)?;
+    Ok(given_names)
+}
 
-    let t = Table::parse(&titles.0, &titles.1, &["title", "kind", "role"])?;
+/// A table of names in a `name` column (`gazetteer/surnames.csv`).
+fn names(source: &Source) -> Result<HashSet<String>> {
+    let t = Table::parse(&source.0, &source.1, &["name"])?;
+    let c = t.column("name");
+    Ok(t.rows.iter().map(|(_, r)| r[c].trim().to_owned()).filter(|n| !n.is_empty()).collect())
+}
+
+/// `gazetteer/titles.csv`: lower-case titles without a final dot.
+fn titles(source: &Source) -> Result<HashMap<String, TitleKind>> {
+    let t = Table::parse(&source.0, &source.1, &["title", "kind", "role"])?;
     let [title, kind, role] = ["title", "kind", "role"].map(|c| t.column(c));
-    let mut title_map = HashMap::default();
+    let mut titles = HashMap::default();
     for (line, r) in &t.rows {
         let value = match (r[kind].trim(), r[role].trim()) {
             ("honorific", _) => TitleKind::Honorific,
@@ -193,10 +242,14 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
             ("position", "member" | "employee") => TitleKind::Position(Some(Predicate::WorksFor)),
             (k, r) => return Err(t.error(*line, format!("unknown kind/role `{k}`/`{r}`"))),
         };
-        title_map.insert(r[title].trim().trim_end_matches('.').to_lowercase(), value);
+        titles.insert(r[title].trim().trim_end_matches('.').to_lowercase(), value);
     }
+    Ok(titles)
+}
 
-    let t = Table::parse(&keywords.0, &keywords.1, &["word", "kind"])?;
+/// `gazetteer/org_keywords.csv`: organisation head words, and legal forms.
+fn org_keywords(source: &Source) -> Result<(HashSet<String>, HashSet<String>)> {
+    let t = Table::parse(&source.0, &source.1, &["word", "kind"])?;
     let [word, kind] = ["word", "kind"].map(|c| t.column(c));
     let (mut org_heads, mut legal_forms) = (HashSet::default(), HashSet::default());
     for (line, r) in &t.rows {
@@ -206,8 +259,12 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
             other => return Err(t.error(*line, format!("unknown kind `{other}`"))),
         };
     }
+    Ok((org_heads, legal_forms))
+}
 
-    let t = Table::parse(&boilerplate.0, &boilerplate.1, &["pattern", "kind"])?;
+/// `gazetteer/boilerplate.csv`: lower-case patterns.
+fn boilerplate(source: &Source) -> Result<Vec<(String, BoilerplateKind)>> {
+    let t = Table::parse(&source.0, &source.1, &["pattern", "kind"])?;
     let [pattern, kind] = ["pattern", "kind"].map(|c| t.column(c));
     let mut boiler = Vec::new();
     for (line, r) in &t.rows {
@@ -218,9 +275,13 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         };
         boiler.push((r[pattern].trim().to_lowercase(), k));
     }
+    Ok(boiler)
+}
 
+/// `cues/verbs.csv`: verb cues by lower-case word form.
+fn verb_cues(source: &Source) -> Result<HashMap<String, Cue>> {
     let cols = ["form", "lemma", "predicate", "cameo", "speech"];
-    let t = Table::parse(&verbs.0, &verbs.1, &cols)?;
+    let t = Table::parse(&source.0, &source.1, &cols)?;
     let [form, lemma, predicate, cameo, speech] = cols.map(|c| t.column(c));
     let mut cues = HashMap::default();
     for (line, r) in &t.rows {
@@ -234,9 +295,13 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         };
         cues.insert(r[form].trim().to_lowercase(), cue);
     }
+    Ok(cues)
+}
 
+/// `cues/nouns.csv`: noun cues by lower-case word form; none for speech or a role.
+fn noun_cues(source: &Source) -> Result<HashMap<String, Cue>> {
     let cols = ["form", "lemma", "predicate", "cameo"];
-    let t = Table::parse(&nouns.0, &nouns.1, &cols)?;
+    let t = Table::parse(&source.0, &source.1, &cols)?;
     let [form, lemma, predicate, cameo] = cols.map(|c| t.column(c));
     let mut noun_cues = HashMap::default();
     for (line, r) in &t.rows {
@@ -253,35 +318,21 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         };
         noun_cues.insert(r[form].trim().to_lowercase(), cue);
     }
+    Ok(noun_cues)
+}
 
-    let t = Table::parse(&actors.0, &actors.1, &["name", "kind"])?;
+/// `gazetteer/actors.csv`: names of people and organisations, with their type.
+fn actors(source: &Source) -> Result<Vec<(String, EntityKind)>> {
+    let t = Table::parse(&source.0, &source.1, &["name", "kind"])?;
     let [name, kind] = ["name", "kind"].map(|c| t.column(c));
-    let mut actor_rows = Vec::new();
+    let mut rows = Vec::new();
     for (line, r) in &t.rows {
         let kind = match r[kind].trim() {
             "PER" => EntityKind::Person,
             "ORG" => EntityKind::Organisation,
             other => return Err(t.error(*line, format!("actor kind `{other}` is not PER or ORG"))),
         };
-        actor_rows.push((r[name].trim().to_owned(), kind));
+        rows.push((r[name].trim().to_owned(), kind));
     }
-
-    Ok(Lexicon {
-        actors: actor_rows,
-        countries: country_rows,
-        organisations: org_rows,
-        given_names,
-        surnames,
-        max_title_words: title_map.keys().map(|t| t.split_whitespace().count()).max().unwrap_or(1),
-        titles: title_map,
-        org_heads,
-        legal_forms,
-        cues,
-        noun_cues,
-        boilerplate: boiler,
-        digest: crate::rdf::content_id(
-            "tables",
-            &sources.0.iter().map(|(_, text)| text.as_bytes()).collect::<Vec<_>>(),
-        ),
-    })
+    Ok(rows)
 }

@@ -125,6 +125,10 @@ pub struct Resolution {
     /// span and entity. They are mentions of the entity in the graph, with the tier
     /// [`Tier::Pronoun`].
     pub pronouns: Vec<(super::Span, EntityId)>,
+    /// Pairs of entities of different types that share a name ("Jordan" the country and
+    /// "Michael Jordan"): the resolver kept them apart, and the merge log says so
+    /// (`ng:sameNameAs`). Each pair once, the lower id first, sorted.
+    pub same_names: Vec<(EntityId, EntityId)>,
 }
 
 impl Resolution {

@@ -103,7 +103,7 @@ pub enum MentionRule {
     NamePart,
     /// Given by the caller (gold spans, another recogniser).
     Given,
-    /// The trained tagger (`ner::TaggerRecognizer`).
+    /// The trained tagger (`recognize::TaggerRecognizer`).
     Tagger,
 }
 

@@ -6,6 +6,7 @@
 //! ```
 
 mod article;
+mod digest;
 mod document;
 mod entity;
 mod mention;
@@ -13,6 +14,7 @@ mod span;
 mod statement;
 
 pub use article::{Article, Origin};
+pub use digest::{content_id, Digest};
 pub use document::{Document, Sentence, Token, TokenKind};
 pub use entity::{Entity, EntityId, Resolution, Tier};
 pub use mention::{EntityKind, Mention, MentionForm, MentionId, MentionRule};

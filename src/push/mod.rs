@@ -119,6 +119,9 @@ pub enum PushError {
         /// The last failure.
         reason: String,
     },
+    /// The local store could not be read, or a graph asked for is not in it.
+    #[error(transparent)]
+    Store(#[from] Error),
     /// The state file cannot be read or written.
     #[error("push state file {}: {reason}", path.display())]
     State {
@@ -221,7 +224,7 @@ pub fn push(
     state: &mut PushState,
     options: &PushOptions,
     mut on_event: impl FnMut(PushEvent<'_>),
-) -> Result<PushSummary> {
+) -> Result<PushSummary, PushError> {
     let graphs = select_graphs(store, &options.graphs)?;
     let mut summary = PushSummary::default();
     let mut done = 0;
@@ -244,7 +247,7 @@ pub fn push(
                     state.forget(graph.as_str());
                     if e.is_fatal() {
                         state.save()?;
-                        return Err(e.into());
+                        return Err(e);
                     }
                     summary.failed += 1;
                     on_event(PushEvent::Failed(graph, &e));

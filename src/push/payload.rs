@@ -6,7 +6,8 @@ use oxigraph::model::NamedNode;
 
 use super::Method;
 use crate::error::{Error, Result};
-use crate::rdf::{content_id, GraphStore};
+use crate::model::content_id;
+use crate::rdf::GraphStore;
 
 /// Triples per `INSERT DATA` operation: big enough to be quick, small enough for servers that
 /// limit the size of one operation (Virtuoso).

@@ -14,7 +14,6 @@
 //! ```
 
 mod analytics;
-mod manifest;
 mod query;
 mod read;
 mod store;
@@ -26,7 +25,6 @@ use crate::error::Result;
 use crate::graph::{ArticleRecord, KnowledgeGraph};
 
 pub use analytics::{analytics_quads, store_analytics};
-pub use manifest::{content_id, store_manifest, BuildManifest};
 pub use query::{display_term, rdf_format_from_name, Dataset, QueryOutput, ResultFormat, ResultKind, SparqlRunner};
 pub use read::{read_graph, read_minter};
 pub use store::GraphStore;
@@ -227,142 +225,219 @@ impl Lines {
 }
 
 /// Appends one quad as a line of N-Quads, written by Oxigraph's (oxttl's) N-Quads serialiser.
-pub(crate) fn write_nquad(q: QuadRef<'_>, out: &mut Vec<u8>) {
+pub fn write_nquad(q: QuadRef<'_>, out: &mut Vec<u8>) {
     oxttl::NQuadsSerializer::new().low_level().serialize_quad(q, out).expect("a Vec takes any bytes");
 }
 
-/// Hands each quad of one article to `sink`, unsorted, possibly twice, without copying the
-/// subject, predicate and graph of each.
-fn each_article_quad(record: &ArticleRecord, minter: &Minter, mut sink: impl FnMut(QuadRef<'_>)) {
-    use vocab::*;
-    let a = &record.article;
-    let graph = GraphName::NamedNode(minter.article(&a.id));
-    let article = minter.article(&a.id);
-    // the merge log: its own named graph, so that SPARQL can ask why two names are one entity
-    let log = GraphName::NamedNode(minter.merge_log(&a.id));
-    // `put(in_log, ..)`: a quad of the merge log, else of the article graph
-    let mut put = |in_log: bool, s: &NamedNode, p: &str, o: Term| {
-        let g = if in_log { &log } else { &graph };
-        sink(QuadRef::new(s, NamedNodeRef::new_unchecked(p), &o, g));
-    };
-    let mut add = |s: &NamedNode, p: &str, o: Term| put(false, s, p, o);
+/// The quad that records an article's content hash (`ng:contentHash`, a hash of what its graph
+/// depends on) in the article's own graph: what `build` compares to skip an unchanged article.
+///
+/// ```
+/// use newsgraph::rdf::{content_hash_quad, Minter};
+/// let minter = Minter::new(newsgraph::rdf::vocab::DEFAULT_BASE_IRI).unwrap();
+/// let q = content_hash_quad(&minter, "a1", "00ff");
+/// assert_eq!(q.to_string(), "<https://newsgraph.example.org/id/article/a1> \
+///     <https://newsgraph.example.org/ns#contentHash> \"00ff\" <https://newsgraph.example.org/id/article/a1>");
+/// ```
+pub fn content_hash_quad(minter: &Minter, article_id: &str, hash: &str) -> Quad {
+    let article = minter.article(article_id);
+    Quad::new(article.clone(), iri(vocab::NG_CONTENT_HASH), Literal::new_simple_literal(hash), article)
+}
 
-    add(&article, RDF_TYPE, iri(SCHEMA_NEWS_ARTICLE).into());
-    add(&article, SCHEMA_IDENTIFIER, Literal::new_simple_literal(&a.id).into());
+/// Where the quads of one article go: its own named graph, or its merge log (a named graph
+/// of its own, so that SPARQL can ask why two names are one entity).
+struct ArticleSink<F> {
+    graph: GraphName,
+    log: GraphName,
+    sink: F,
+}
+
+impl<F: FnMut(QuadRef<'_>)> ArticleSink<F> {
+    /// A quad of the article graph.
+    fn add(&mut self, s: &NamedNode, p: &str, o: Term) {
+        (self.sink)(QuadRef::new(s, NamedNodeRef::new_unchecked(p), &o, &self.graph));
+    }
+
+    /// A quad of the merge log.
+    fn log(&mut self, s: &NamedNode, p: &str, o: Term) {
+        (self.sink)(QuadRef::new(s, NamedNodeRef::new_unchecked(p), &o, &self.log));
+    }
+}
+
+/// Hands each quad of one article to `sink`, unsorted, possibly twice, without copying the
+/// subject, predicate and graph of each. [`read_graph`] reads them back, part by part.
+fn each_article_quad(record: &ArticleRecord, minter: &Minter, sink: impl FnMut(QuadRef<'_>)) {
+    let id = &record.article.id;
+    let mut out = ArticleSink {
+        graph: GraphName::NamedNode(minter.article(id)),
+        log: GraphName::NamedNode(minter.merge_log(id)),
+        sink,
+    };
+    let article = minter.article(id);
+    write_article(&mut out, &record.article, &article);
+    write_entities(&mut out, minter, &article, &record.entities);
+    write_merge_log(&mut out, minter, record, &article);
+    write_mentions(&mut out, minter, record, &article);
+    write_statements(&mut out, minter, record, &article);
+}
+
+/// The article's metadata: id, headline, date, URL, publisher.
+fn write_article<F: FnMut(QuadRef<'_>)>(out: &mut ArticleSink<F>, a: &crate::model::Article, article: &NamedNode) {
+    use vocab::*;
+    out.add(article, RDF_TYPE, iri(SCHEMA_NEWS_ARTICLE).into());
+    out.add(article, SCHEMA_IDENTIFIER, Literal::new_simple_literal(&a.id).into());
     if let Some(t) = &a.title {
-        add(&article, SCHEMA_HEADLINE, Literal::new_simple_literal(t).into());
+        out.add(article, SCHEMA_HEADLINE, Literal::new_simple_literal(t).into());
     }
     if let Some(d) = &a.date {
-        add(&article, SCHEMA_DATE_PUBLISHED, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
+        out.add(article, SCHEMA_DATE_PUBLISHED, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
     }
     if let Some(u) = &a.url {
-        add(&article, SCHEMA_URL, Literal::new_simple_literal(u).into());
+        out.add(article, SCHEMA_URL, Literal::new_simple_literal(u).into());
     }
     if let Some(s) = &a.source {
-        add(&article, SCHEMA_PUBLISHER, Literal::new_simple_literal(s).into());
+        out.add(article, SCHEMA_PUBLISHER, Literal::new_simple_literal(s).into());
     }
+}
 
-    for e in &record.entities {
+/// The entities the article mentions: type, label, key, aliases and links.
+fn write_entities<F: FnMut(QuadRef<'_>)>(
+    out: &mut ArticleSink<F>,
+    minter: &Minter,
+    article: &NamedNode,
+    entities: &[crate::model::Entity],
+) {
+    use vocab::*;
+    for e in entities {
         let node = minter.entity(&e.key);
-        add(&article, SCHEMA_MENTIONS, node.clone().into());
-        add(&node, RDF_TYPE, iri(class_of(e.kind)).into());
-        add(&node, RDFS_LABEL, Literal::new_simple_literal(&e.name).into());
-        add(&node, NG_KEY, Literal::new_simple_literal(&e.key).into());
+        out.add(article, SCHEMA_MENTIONS, node.clone().into());
+        out.add(&node, RDF_TYPE, iri(class_of(e.kind)).into());
+        out.add(&node, RDFS_LABEL, Literal::new_simple_literal(&e.name).into());
+        out.add(&node, NG_KEY, Literal::new_simple_literal(&e.key).into());
         for alias in &e.aliases {
-            add(&node, SKOS_ALT_LABEL, Literal::new_simple_literal(alias).into());
+            out.add(&node, SKOS_ALT_LABEL, Literal::new_simple_literal(alias).into());
         }
         if let Some(q) = &e.wikidata {
-            add(&node, OWL_SAME_AS, iri(&format!("{WD}{q}")).into());
+            out.add(&node, OWL_SAME_AS, iri(&format!("{WD}{q}")).into());
         }
         if let Some(c) = &e.capital_of {
-            add(&node, NG_CAPITAL_OF, minter.entity(c).into());
+            out.add(&node, NG_CAPITAL_OF, minter.entity(c).into());
         }
         if let Some(c) = &e.nationality {
-            add(&node, NG_NATIONALITY, minter.entity(c).into());
+            out.add(&node, NG_NATIONALITY, minter.entity(c).into());
         }
         if let Some(c) = &e.part_of {
-            add(&node, NG_PART_OF, minter.entity(c).into());
+            out.add(&node, NG_PART_OF, minter.entity(c).into());
         }
     }
+}
 
-    let log_node = minter.merge_log(&a.id);
-    put(true, &log_node, RDF_TYPE, iri(NG_MERGE_LOG).into());
-    put(true, &log_node, NG_ARTICLE, article.clone().into());
+/// The merge log: the tier that joined each mention to its entity, and the entities of
+/// different types that share a name (kept apart, and said so).
+fn write_merge_log<F: FnMut(QuadRef<'_>)>(
+    out: &mut ArticleSink<F>,
+    minter: &Minter,
+    record: &ArticleRecord,
+    article: &NamedNode,
+) {
+    use vocab::*;
+    let id = &record.article.id;
+    let log_node = minter.merge_log(id);
+    out.log(&log_node, RDF_TYPE, iri(NG_MERGE_LOG).into());
+    out.log(&log_node, NG_ARTICLE, article.clone().into());
     for m in &record.mentions {
-        let node = minter.mention(&a.id, m.start, m.end);
-        put(true, &node, NG_TIER, Literal::new_simple_literal(m.tier.name()).into());
-        put(true, &node, NG_REFERS_TO, minter.entity(&m.entity).into());
+        let node = minter.mention(id, m.start, m.end);
+        out.log(&node, NG_TIER, Literal::new_simple_literal(m.tier.name()).into());
+        out.log(&node, NG_REFERS_TO, minter.entity(&m.entity).into());
     }
-    // same name, different type: kept apart, and said so
-    for (x, y) in crate::resolve::same_name_conflicts(&record.entities) {
-        let (x, y) = (minter.entity(&record.entities[x].key), minter.entity(&record.entities[y].key));
-        put(true, &x, NG_SAME_NAME_AS, y.clone().into());
-        put(true, &y, NG_SAME_NAME_AS, x.into());
+    for (x, y) in &record.same_names {
+        let (x, y) = (minter.entity(x), minter.entity(y));
+        out.log(&x, NG_SAME_NAME_AS, y.clone().into());
+        out.log(&y, NG_SAME_NAME_AS, x.into());
     }
-    let mut add = |s: &NamedNode, p: &str, o: Term| put(false, s, p, o);
+}
 
+/// The mentions: entity, offsets (code points) and text.
+fn write_mentions<F: FnMut(QuadRef<'_>)>(
+    out: &mut ArticleSink<F>,
+    minter: &Minter,
+    record: &ArticleRecord,
+    article: &NamedNode,
+) {
+    use vocab::*;
     for m in &record.mentions {
-        let node = minter.mention(&a.id, m.start, m.end);
-        add(&node, RDF_TYPE, iri(NG_MENTION).into());
-        add(&node, NG_REFERS_TO, minter.entity(&m.entity).into());
-        add(&node, NG_ARTICLE, article.clone().into());
-        add(&node, NIF_BEGIN_INDEX, int(m.start));
-        add(&node, NIF_END_INDEX, int(m.end));
-        add(&node, NIF_ANCHOR_OF, Literal::new_simple_literal(&m.text).into());
+        let node = minter.mention(&record.article.id, m.start, m.end);
+        out.add(&node, RDF_TYPE, iri(NG_MENTION).into());
+        out.add(&node, NG_REFERS_TO, minter.entity(&m.entity).into());
+        out.add(&node, NG_ARTICLE, article.clone().into());
+        out.add(&node, NIF_BEGIN_INDEX, int(m.start));
+        out.add(&node, NIF_END_INDEX, int(m.end));
+        out.add(&node, NIF_ANCHOR_OF, Literal::new_simple_literal(&m.text).into());
         if let Some(c) = &m.government_of {
-            add(&node, NG_GOVERNMENT_OF, minter.entity(c).into());
+            out.add(&node, NG_GOVERNMENT_OF, minter.entity(c).into());
         }
     }
+}
 
+/// The statements, reified with their evidence, and the direct triple of each asserted one.
+fn write_statements<F: FnMut(QuadRef<'_>)>(
+    out: &mut ArticleSink<F>,
+    minter: &Minter,
+    record: &ArticleRecord,
+    article: &NamedNode,
+) {
+    use vocab::*;
+    let a = &record.article;
     for s in &record.statements {
         let node = minter.statement(&a.id, s.ordinal);
         let subject = minter.entity(&s.subject);
         let predicate = predicate_iri(s.predicate);
-        add(&node, RDF_TYPE, iri(NG_STATEMENT).into());
-        add(&node, RDF_TYPE, iri(PROV_ENTITY).into());
-        add(&node, RDF_SUBJECT, subject.clone().into());
-        add(&node, RDF_PREDICATE, iri(&predicate).into());
+        out.add(&node, RDF_TYPE, iri(NG_STATEMENT).into());
+        out.add(&node, RDF_TYPE, iri(PROV_ENTITY).into());
+        out.add(&node, RDF_SUBJECT, subject.clone().into());
+        out.add(&node, RDF_PREDICATE, iri(&predicate).into());
+        let asserted = s.polarity == crate::model::Polarity::Asserted;
         if let Some(o) = &s.object {
             let object = minter.entity(o);
-            add(&node, RDF_OBJECT, object.clone().into());
-            if s.polarity == crate::model::Polarity::Asserted {
-                add(&subject, &predicate, object.into());
+            out.add(&node, RDF_OBJECT, object.clone().into());
+            if asserted {
+                out.add(&subject, &predicate, object.into());
             }
         }
         for t in &s.targets {
             let target = minter.entity(t);
-            add(&node, NG_TARGET, target.clone().into());
-            if s.polarity == crate::model::Polarity::Asserted {
-                add(&subject, NG_STATED_ABOUT, target.into());
+            out.add(&node, NG_TARGET, target.clone().into());
+            if asserted {
+                out.add(&subject, NG_STATED_ABOUT, target.into());
             }
         }
         if let Some(q) = &s.quote {
-            add(&node, NG_QUOTE, Literal::new_simple_literal(q).into());
+            out.add(&node, NG_QUOTE, Literal::new_simple_literal(q).into());
         }
         if let Some((start, end)) = s.quote_offsets {
-            add(&node, NG_QUOTE_BEGIN, int(start));
-            add(&node, NG_QUOTE_END, int(end));
+            out.add(&node, NG_QUOTE_BEGIN, int(start));
+            out.add(&node, NG_QUOTE_END, int(end));
         }
-        add(&node, NG_EVIDENCE, Literal::new_simple_literal(&s.sentence).into());
-        add(&node, NIF_BEGIN_INDEX, int(s.evidence_offsets.0));
-        add(&node, NIF_END_INDEX, int(s.evidence_offsets.1));
-        add(&node, NG_CUE, Literal::new_simple_literal(&s.cue).into());
+        out.add(&node, NG_EVIDENCE, Literal::new_simple_literal(&s.sentence).into());
+        out.add(&node, NIF_BEGIN_INDEX, int(s.evidence_offsets.0));
+        out.add(&node, NIF_END_INDEX, int(s.evidence_offsets.1));
+        out.add(&node, NG_CUE, Literal::new_simple_literal(&s.cue).into());
         if let Some(c) = &s.cameo {
-            add(&node, NG_CAMEO, Literal::new_simple_literal(c).into());
+            out.add(&node, NG_CAMEO, Literal::new_simple_literal(c).into());
         }
         if let Some(m) = &s.medium {
-            add(&node, NG_MEDIUM, minter.entity(m).into());
+            out.add(&node, NG_MEDIUM, minter.entity(m).into());
         }
-        add(&node, NG_POLARITY, Literal::new_simple_literal(s.polarity.name()).into());
-        add(&node, NG_RULE, Literal::new_simple_literal(s.rule.name()).into());
+        out.add(&node, NG_POLARITY, Literal::new_simple_literal(s.polarity.name()).into());
+        out.add(&node, NG_RULE, Literal::new_simple_literal(s.rule.name()).into());
         // two decimals, in xsd:double's canonical form ("0.7", as the store gives it back), so
         // that `extract` writes what `build` stores
         let confidence = (f64::from(s.confidence) * 100.0).round() / 100.0;
-        add(&node, NG_CONFIDENCE, Literal::from(confidence).into());
-        add(&node, PROV_WAS_DERIVED_FROM, article.clone().into());
-        add(&node, NG_ARTICLE, article.clone().into());
+        out.add(&node, NG_CONFIDENCE, Literal::from(confidence).into());
+        out.add(&node, PROV_WAS_DERIVED_FROM, article.clone().into());
+        out.add(&node, NG_ARTICLE, article.clone().into());
         if let Some(d) = &a.date {
-            add(&node, NG_DATE, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
+            out.add(&node, NG_DATE, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
         }
     }
 }

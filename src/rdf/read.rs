@@ -3,8 +3,10 @@
 //! [`KnowledgeGraph`] whatever built the store.
 //!
 //! Everything the quads carry comes back: articles (without their text, which the store does
-//! not keep), each article's entities, mentions with their merge-log tier, and statements with
-//! their evidence. Articles are added in the order of their ids, statements in the order of
+//! not keep), each article's entities, mentions with their merge-log tier, the entities its
+//! merge log says share a name, and statements with their evidence. One reader per writer of
+//! `rdf/mod.rs`: `read_articles` for `write_article`, `read_entities` for `write_entities`,
+//! and so on. Articles are added in the order of their ids, statements in the order of
 //! their ordinals, mentions by offset and targets by key, so the graph does not depend on the
 //! store's order.
 
@@ -37,6 +39,9 @@ const MENTIONS: &str = "SELECT ?g ?e ?start ?end ?text ?government ?tier WHERE {
       nif:beginIndex ?start ; nif:endIndex ?end ; nif:anchorOf ?text . \
       OPTIONAL { ?m ng:governmentOf ?government } } \
     OPTIONAL { GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?m ng:tier ?tier } } }";
+
+const SAME_NAMES: &str = "SELECT ?g ?x ?y WHERE { \
+    GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?x ng:sameNameAs ?y } }";
 
 const STATEMENTS: &str = "SELECT ?g ?s ?subject ?predicate ?object ?quote ?quoteBegin ?quoteEnd ?evidence \
     ?begin ?end ?cue ?cameo ?medium ?polarity ?rule ?confidence WHERE { GRAPH ?g { \
@@ -134,11 +139,59 @@ pub fn read_minter(store: &GraphStore) -> Result<Option<Minter>> {
 /// ```
 pub fn read_graph(store: &GraphStore) -> Result<KnowledgeGraph> {
     let runner = SparqlRunner::new(store);
-    let key_of = |iri: &str| Minter::entity_key(iri).ok_or_else(|| bad(format!("{iri} is not an entity IRI")));
+    let mut articles = read_articles(&runner)?;
+    read_entities(&runner, &mut articles)?;
+    read_same_names(&runner, &mut articles)?;
+    read_mentions(&runner, &mut articles)?;
+    read_statements(&runner, &mut articles)?;
+    let mut graph = KnowledgeGraph::new();
+    for (_, mut record) in articles.records {
+        record.entities.sort_by(|a, b| a.key.cmp(&b.key));
+        record.mentions.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
+        record.same_names.sort();
+        record.same_names.dedup();
+        check_statements(&record)?;
+        graph.add_record(record);
+    }
+    Ok(graph)
+}
 
-    let mut records: BTreeMap<String, ArticleRecord> = BTreeMap::new();
-    let mut ids: BTreeMap<String, String> = BTreeMap::new();
-    select(&runner, ARTICLES, |row| {
+/// The articles of a store, by id, as they are read.
+struct Articles {
+    /// Records by article id.
+    records: BTreeMap<String, ArticleRecord>,
+    /// Article id by article graph IRI.
+    ids: BTreeMap<String, String>,
+}
+
+impl Articles {
+    /// The record of the article whose graph is `graph`.
+    fn of(&mut self, graph: &str) -> Result<&mut ArticleRecord> {
+        let id = self.id(graph)?;
+        Ok(self.records.get_mut(&id).expect("ids are of known articles"))
+    }
+
+    /// The id of the article whose graph is `graph`.
+    fn id(&self, graph: &str) -> Result<String> {
+        self.ids.get(graph).cloned().ok_or_else(|| bad(format!("unknown article graph {graph}")))
+    }
+}
+
+/// The key of an entity IRI.
+fn key_of(iri: &str) -> Result<String> {
+    Minter::entity_key(iri).ok_or_else(|| bad(format!("{iri} is not an entity IRI")))
+}
+
+/// The entity key an optional IRI variable holds.
+fn link(row: &Row<'_>, var: &str) -> Result<Option<String>> {
+    row.opt(var).map(|iri| key_of(&iri)).transpose()
+}
+
+/// Every article's metadata (the inverse of `write_article`), without entities, mentions or
+/// statements yet.
+fn read_articles(runner: &SparqlRunner<'_>) -> Result<Articles> {
+    let mut articles = Articles { records: BTreeMap::new(), ids: BTreeMap::new() };
+    select(runner, ARTICLES, |row| {
         let (graph, id) = (row.get("g")?, row.get("id")?);
         let article = Article {
             id: id.clone(),
@@ -149,46 +202,70 @@ pub fn read_graph(store: &GraphStore) -> Result<KnowledgeGraph> {
             text: String::new(),
             origin: Origin { path: id.clone().into(), line: None },
         };
-        ids.insert(graph, id.clone());
-        let record = ArticleRecord { article, entities: Vec::new(), mentions: Vec::new(), statements: Vec::new() };
-        records.insert(id, record);
+        articles.ids.insert(graph, id.clone());
+        let record = ArticleRecord {
+            article,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            statements: Vec::new(),
+            same_names: Vec::new(),
+        };
+        articles.records.insert(id, record);
         Ok(())
     })?;
-    let record_of = |graph: &str| ids.get(graph).cloned().ok_or_else(|| bad(format!("unknown article graph {graph}")));
+    Ok(articles)
+}
 
+/// Each article's entities, with their aliases (the inverse of `write_entities`).
+fn read_entities(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
     let mut entities: BTreeMap<(String, String), Entity> = BTreeMap::new();
-    select(&runner, ENTITIES, |row| {
+    select(runner, ENTITIES, |row| {
         let class = row.get("class")?;
         let Some(kind) = EntityKind::ALL.into_iter().find(|&k| class_of(k) == class) else {
             return Ok(()); // another type of the same node
         };
-        let link = |var: &str| row.opt(var).map(|iri| key_of(&iri)).transpose();
         let entity = Entity {
             kind,
             key: row.get("key")?,
             name: row.get("label")?,
             aliases: BTreeSet::new(),
             wikidata: row.opt("same").and_then(|iri| iri.strip_prefix(WD).map(str::to_owned)),
-            capital_of: link("capital")?,
-            nationality: link("nationality")?,
-            part_of: link("partOf")?,
+            capital_of: link(&row, "capital")?,
+            nationality: link(&row, "nationality")?,
+            part_of: link(&row, "partOf")?,
             mentions: Vec::new(),
         };
-        entities.insert((record_of(&row.get("g")?)?, row.get("e")?), entity);
+        entities.insert((articles.id(&row.get("g")?)?, row.get("e")?), entity);
         Ok(())
     })?;
-    select(&runner, ALIASES, |row| {
-        if let Some(e) = entities.get_mut(&(record_of(&row.get("g")?)?, row.get("e")?)) {
+    select(runner, ALIASES, |row| {
+        if let Some(e) = entities.get_mut(&(articles.id(&row.get("g")?)?, row.get("e")?)) {
             e.aliases.insert(row.get("alias")?);
         }
         Ok(())
     })?;
     for ((id, _), entity) in entities {
-        records.get_mut(&id).expect("entities come from known articles").entities.push(entity);
+        articles.records.get_mut(&id).expect("entities come from known articles").entities.push(entity);
     }
+    Ok(())
+}
 
-    select(&runner, MENTIONS, |row| {
-        let id = record_of(&row.get("g")?)?;
+/// Each article's entities of different types that share a name, from its merge log (the
+/// inverse of the end of `write_merge_log`); each pair once, the lower key first.
+fn read_same_names(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
+    select(runner, SAME_NAMES, |row| {
+        let (x, y) = (key_of(&row.get("x")?)?, key_of(&row.get("y")?)?);
+        let pair = if x <= y { (x, y) } else { (y, x) };
+        articles.of(&row.get("g")?)?.same_names.push(pair);
+        Ok(())
+    })
+}
+
+/// Each article's mentions, with the tier its merge log gives each (the inverse of
+/// `write_mentions` and the start of `write_merge_log`).
+fn read_mentions(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
+    select(runner, MENTIONS, |row| {
+        let record = articles.of(&row.get("g")?)?;
         let tier = match row.opt("tier") {
             Some(name) => Tier::from_name(&name).ok_or_else(|| bad(format!("unknown tier {name:?}")))?,
             None => Tier::First,
@@ -199,64 +276,26 @@ pub fn read_graph(store: &GraphStore) -> Result<KnowledgeGraph> {
             end: row.number("end")?,
             text: row.get("text")?,
             tier,
-            government_of: row.opt("government").map(|iri| key_of(&iri)).transpose()?,
+            government_of: link(&row, "government")?,
         };
-        records.get_mut(&id).expect("known article").mentions.push(mention);
+        record.mentions.push(mention);
         Ok(())
-    })?;
+    })
+}
 
+/// Each article's statements in ordinal order, with their targets sorted (the inverse of
+/// `write_statements`).
+fn read_statements(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
     let mut statements: BTreeMap<(String, usize), StatementRecord> = BTreeMap::new();
-    select(&runner, STATEMENTS, |row| {
-        let id = record_of(&row.get("g")?)?;
-        let iri = row.get("s")?;
-        let ordinal = iri
-            .rsplit('/')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| bad(format!("statement IRI {iri} does not end with its number")))?;
-        let predicate_name = row.get("predicate")?;
-        let predicate = Predicate::ALL
-            .into_iter()
-            .find(|&p| predicate_iri(p) == predicate_name)
-            .ok_or_else(|| bad(format!("unknown predicate {predicate_name}")))?;
-        let polarity = match row.get("polarity")?.as_str() {
-            "asserted" => Polarity::Asserted,
-            "negated" => Polarity::Negated,
-            other => return Err(bad(format!("unknown polarity {other:?}"))),
-        };
-        let rule_name = row.get("rule")?;
-        let rule = StatementRule::from_name(&rule_name).ok_or_else(|| bad(format!("unknown rule {rule_name:?}")))?;
-        let confidence = row.get("confidence")?;
-        let quote_offsets = match (row.opt("quoteBegin"), row.opt("quoteEnd")) {
-            (Some(_), Some(_)) => Some((row.number("quoteBegin")?, row.number("quoteEnd")?)),
-            _ => None,
-        };
-        let statement = StatementRecord {
-            article: 0,
-            ordinal,
-            subject: key_of(&row.get("subject")?)?,
-            predicate,
-            object: row.opt("object").map(|iri| key_of(&iri)).transpose()?,
-            targets: Vec::new(),
-            quote: row.opt("quote"),
-            quote_offsets,
-            sentence: row.get("evidence")?,
-            evidence_offsets: (row.number("begin")?, row.number("end")?),
-            cue: row.get("cue")?,
-            cameo: row.opt("cameo"),
-            medium: row.opt("medium").map(|iri| key_of(&iri)).transpose()?,
-            polarity,
-            rule,
-            confidence: confidence.parse().map_err(|_| bad(format!("confidence {confidence:?} is not a number")))?,
-        };
-        statements.insert((id, ordinal), statement);
+    select(runner, STATEMENTS, |row| {
+        let id = articles.id(&row.get("g")?)?;
+        let statement = statement(&row)?;
+        statements.insert((id, statement.ordinal), statement);
         Ok(())
     })?;
-    let ordinal_of = |iri: &str| iri.rsplit('/').next().and_then(|n| n.parse::<usize>().ok());
-    select(&runner, TARGETS, |row| {
-        let id = record_of(&row.get("g")?)?;
-        let iri = row.get("s")?;
-        if let Some(s) = ordinal_of(&iri).and_then(|n| statements.get_mut(&(id, n))) {
+    select(runner, TARGETS, |row| {
+        let id = articles.id(&row.get("g")?)?;
+        if let Some(s) = ordinal_of(&row.get("s")?).and_then(|n| statements.get_mut(&(id, n))) {
             s.targets.push(key_of(&row.get("target")?)?);
         }
         Ok(())
@@ -264,28 +303,71 @@ pub fn read_graph(store: &GraphStore) -> Result<KnowledgeGraph> {
     for ((id, _), mut statement) in statements {
         statement.targets.sort();
         statement.targets.dedup();
-        records.get_mut(&id).expect("known article").statements.push(statement);
+        articles.records.get_mut(&id).expect("known article").statements.push(statement);
     }
+    Ok(())
+}
 
-    let mut graph = KnowledgeGraph::new();
-    for (_, mut record) in records {
-        record.entities.sort_by(|a, b| a.key.cmp(&b.key));
-        record.mentions.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
-        // a statement names only entities its article describes (the graph relies on it)
-        let known: BTreeSet<&str> = record.entities.iter().map(|e| e.key.as_str()).collect();
-        for s in &record.statements {
-            if let Some(k) =
-                std::iter::once(&s.subject).chain(&s.object).chain(&s.targets).find(|k| !known.contains(k.as_str()))
-            {
-                return Err(bad(format!(
-                    "statement {} of article {:?} names {k}, which the article does not describe",
-                    s.ordinal, record.article.id
-                )));
-            }
+/// The number a statement IRI ends with: the statement's ordinal.
+fn ordinal_of(iri: &str) -> Option<usize> {
+    iri.rsplit('/').next().and_then(|n| n.parse().ok())
+}
+
+/// One row of [`STATEMENTS`] as a statement, without its targets.
+fn statement(row: &Row<'_>) -> Result<StatementRecord> {
+    let iri = row.get("s")?;
+    let ordinal = ordinal_of(&iri).ok_or_else(|| bad(format!("statement IRI {iri} does not end with its number")))?;
+    let predicate_name = row.get("predicate")?;
+    let predicate = Predicate::ALL
+        .into_iter()
+        .find(|&p| predicate_iri(p) == predicate_name)
+        .ok_or_else(|| bad(format!("unknown predicate {predicate_name}")))?;
+    let polarity = match row.get("polarity")?.as_str() {
+        "asserted" => Polarity::Asserted,
+        "negated" => Polarity::Negated,
+        other => return Err(bad(format!("unknown polarity {other:?}"))),
+    };
+    let rule_name = row.get("rule")?;
+    let rule = StatementRule::from_name(&rule_name).ok_or_else(|| bad(format!("unknown rule {rule_name:?}")))?;
+    let confidence = row.get("confidence")?;
+    let quote_offsets = match (row.opt("quoteBegin"), row.opt("quoteEnd")) {
+        (Some(_), Some(_)) => Some((row.number("quoteBegin")?, row.number("quoteEnd")?)),
+        _ => None,
+    };
+    Ok(StatementRecord {
+        article: 0,
+        ordinal,
+        subject: key_of(&row.get("subject")?)?,
+        predicate,
+        object: link(row, "object")?,
+        targets: Vec::new(),
+        quote: row.opt("quote"),
+        quote_offsets,
+        sentence: row.get("evidence")?,
+        evidence_offsets: (row.number("begin")?, row.number("end")?),
+        cue: row.get("cue")?,
+        cameo: row.opt("cameo"),
+        medium: link(row, "medium")?,
+        polarity,
+        rule,
+        confidence: confidence.parse().map_err(|_| bad(format!("confidence {confidence:?} is not a number")))?,
+    })
+}
+
+/// A statement names only entities its article describes (the graph relies on it).
+fn check_statements(record: &ArticleRecord) -> Result<()> {
+    let known: BTreeSet<&str> = record.entities.iter().map(|e| e.key.as_str()).collect();
+    for s in &record.statements {
+        if let Some(k) =
+            std::iter::once(&s.subject).chain(&s.object).chain(&s.targets).find(|k| !known.contains(k.as_str()))
+        {
+            return Err(bad(format!(
+                "statement {} of article {:?} names {k}, which the article does not describe",
+                s.ordinal, record.article.id
+            )));
         }
-        graph.add_record(record);
     }
-    Ok(graph)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -329,6 +411,20 @@ mod tests {
         // articles come back in id order
         assert_eq!(read.articles().iter().map(|a| a.article.id.as_str()).collect::<Vec<_>>(), ["a 1", "b/2"]);
         assert_eq!(read_minter(&store).unwrap().unwrap().base(), "http://example.org/kg#");
+    }
+
+    #[test]
+    fn read_graph_gives_back_the_same_names_of_the_merge_log() {
+        let mut graph = KnowledgeGraph::new();
+        graph.add(&extraction("j", None, "Michael Jordan visited Jordan on Monday."));
+        let pair = ("country:JOR".to_owned(), "person:michael jordan".to_owned());
+        assert_eq!(graph.articles()[0].same_names, [pair]);
+        let minter = Minter::new("http://example.org/kg#").unwrap();
+        let store = GraphStore::in_memory().unwrap();
+        store.extend(&graph_quads(&graph, &minter)).unwrap();
+        let read = read_graph(&store).unwrap();
+        assert_eq!(read.articles()[0].same_names, graph.articles()[0].same_names);
+        assert_eq!(graph_quads(&read, &minter), graph_quads(&graph, &minter));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Recognition: [`Document`] → typed [`Mention`]s.
 //!
-//! [`Recognizer`] is the seam: the rule and gazetteer recogniser here is the first
-//! implementation, and a trained tagger plugs in behind the same trait.
+//! [`Recognizer`] is the seam, with two implementations: the rule and gazetteer recogniser
+//! ([`RuleRecognizer`]) and the trained tagger ([`TaggerRecognizer`], in [`tagger`], the
+//! pipeline's default).
 //!
 //! ```
 //! use newsgraph::recognize::{Recognizer, RuleRecognizer};
@@ -17,17 +18,17 @@
 //! ```
 
 mod boilerplate;
-mod gazetteer;
 mod rules;
+pub mod tagger;
 mod words;
 
 use std::sync::Arc;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{Document, Mention};
 
 pub use boilerplate::boilerplate_spans;
-pub use gazetteer::{Entry, Gazetteer};
+pub use tagger::TaggerRecognizer;
 
 /// Finds entity mentions in a document.
 pub trait Recognizer: Send + Sync {

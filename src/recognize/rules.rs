@@ -4,9 +4,8 @@
 use std::collections::HashSet;
 
 use super::boilerplate::boilerplate_spans;
-use super::gazetteer::{Entry, Gazetteer};
-use super::words::{is_calendar, is_month, ADJECTIVES, COMPASS, CONNECTORS, LOCATIVE, PLACE_HEADS, STOP};
-use crate::lexicon::{title_case, Lexicon, TitleKind};
+use super::words::{is_calendar, is_month};
+use crate::lexicon::{title_case, Entry, Gazetteer, Lexicon, TitleKind, WordSet};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
 
 struct Ctx<'a> {
@@ -108,7 +107,7 @@ impl<'a> Ctx<'a> {
         self.dateline(tokens.clone());
         let mut i = tokens.start;
         while i < tokens.end {
-            if !self.is_word(i) || !is_cap(self.text(i)) || is_calendar(self.text(i)) {
+            if !self.is_word(i) || !is_cap(self.text(i)) || is_calendar(self.lexicon, self.text(i)) {
                 i += 1;
                 continue;
             }
@@ -116,13 +115,13 @@ impl<'a> Ctx<'a> {
             let mut j = i + 1;
             while j < tokens.end && self.is_word(j) {
                 let w = self.text(j);
-                if is_calendar(w) {
+                if is_calendar(self.lexicon, w) {
                     break;
                 }
                 let capitalised = is_cap(w) || (w.contains('-') && w.split('-').any(is_cap));
                 // "and" does not join two complete organisations ("the Foreign Ministry and Shell")
                 let joins_orgs = matches!(w, "and" | "&") && self.lexicon.is_org_head(self.text(j - 1));
-                let connector = CONNECTORS.contains(&w)
+                let connector = self.lexicon.is(WordSet::Connector, w)
                     && !joins_orgs
                     && j + 1 < tokens.end
                     && self.is_word(j + 1)
@@ -155,7 +154,7 @@ impl<'a> Ctx<'a> {
         // a dateline goes on with a date or an agency: "GENEVA, March 3", "PARIS (AFP) -", "LIMA, 3 May"
         let next = self.text(j + 1);
         let dateline_shape = match self.text(j) {
-            "," => is_month(next) || !next.is_empty() && next.chars().all(|c| c.is_ascii_digit()),
+            "," => is_month(self.lexicon, next) || !next.is_empty() && next.chars().all(|c| c.is_ascii_digit()),
             "(" => is_cap(next),
             _ => true,
         };
@@ -195,7 +194,10 @@ impl<'a> Ctx<'a> {
                 return;
             }
             let org_run = end - i >= 2 && !title_case && self.is_org_name(i, end);
-            if CONNECTORS.contains(&w) || STOP.contains(&w) && title.is_none() || ADJECTIVES.contains(&w) && !org_run {
+            if self.lexicon.is(WordSet::Connector, w)
+                || self.lexicon.is(WordSet::Stop, w) && title.is_none()
+                || self.lexicon.is(WordSet::NameAdjective, w) && !org_run
+            {
                 i += 1;
                 continue;
             }
@@ -219,7 +221,7 @@ impl<'a> Ctx<'a> {
             }
             if end - i >= 2 && !title_case {
                 let last = self.text(end - 1);
-                if PLACE_HEADS.contains(&last) {
+                if self.lexicon.is(WordSet::PlaceHead, last) {
                     self.push(rest, EntityKind::Place, MentionForm::Name, 0.8, MentionRule::PlaceHead, None);
                     return;
                 }
@@ -240,7 +242,7 @@ impl<'a> Ctx<'a> {
             {
                 j += 1;
             }
-            while j > i + 1 && CONNECTORS.contains(&self.text(j - 1)) {
+            while j > i + 1 && self.lexicon.is(WordSet::Connector, self.text(j - 1)) {
                 j -= 1;
             }
             if !title_case {
@@ -289,7 +291,7 @@ impl<'a> Ctx<'a> {
     fn name(&mut self, i: usize, j: usize, sent_start: usize, sent_end: usize, title: Option<TitleKind>) {
         // trailing function words are not part of a name ("Regina Ip In", "Wilson Or")
         let mut j = j;
-        while j > i && (STOP.contains(&self.text(j - 1)) || CONNECTORS.contains(&self.text(j - 1))) {
+        while j > i && self.lexicon.is_any(&[WordSet::Stop, WordSet::Connector], self.text(j - 1)) {
             j -= 1;
         }
         // single letters ("I") are never names
@@ -314,7 +316,7 @@ impl<'a> Ctx<'a> {
             self.push(span, EntityKind::Place, MentionForm::Name, 0.6, MentionRule::PlaceNew, None);
         } else if n >= 2 && (self.lexicon.is_org_head(last) || self.lexicon.is_legal_form(last)) {
             self.push(span, EntityKind::Organisation, MentionForm::Name, 0.8, MentionRule::OrgHead, None);
-        } else if n >= 2 && (COMPASS.contains(&last) || PLACE_HEADS.contains(&last)) {
+        } else if n >= 2 && self.lexicon.is_any(&[WordSet::Compass, WordSet::PlaceHead], last) {
             self.push(span, EntityKind::Place, MentionForm::Name, 0.6, MentionRule::PlaceHead, None);
         } else if title.is_some() && person_like && n <= 4 {
             self.push(span, EntityKind::Person, MentionForm::Name, 0.9, MentionRule::TitleName, None);
@@ -326,7 +328,7 @@ impl<'a> Ctx<'a> {
             self.push(span, EntityKind::Person, MentionForm::Name, 0.7, MentionRule::PersonContext, None);
         } else if n >= 2 && person_like && self.lexicon.is_surname(last) && n <= 3 {
             self.push(span, EntityKind::Person, MentionForm::Name, 0.6, MentionRule::Surname, None);
-        } else if prev.is_some_and(|p| LOCATIVE.contains(&p))
+        } else if prev.is_some_and(|p| self.lexicon.is(WordSet::Locative, p))
             && i > sent_start + 1
             && n <= 3
             && person_like
@@ -413,7 +415,7 @@ impl<'a> Ctx<'a> {
                     rule: MentionRule::AcronymDefined,
                     gazetteer_key: None,
                 });
-            } else if parts.contains(w) && !STOP.contains(&w) {
+            } else if parts.contains(w) && !self.lexicon.is(WordSet::Stop, w) {
                 new.push(Mention {
                     span: t.span,
                     kind: EntityKind::Person,

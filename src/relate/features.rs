@@ -1,14 +1,22 @@
-//! Features of a candidate pair, hashed to 64 bits.
+//! Features of a candidate pair, hashed to 64 bits ([`crate::learn::hashing::hash_parts`]).
+//!
+//! ```
+//! use newsgraph::lexicon::Lexicon;
+//! use newsgraph::model::Span;
+//! use newsgraph::relate::{Arg, Coarse, RelationFeatures};
+//! let doc = newsgraph::segment::segment("Anna Berg works for Nordbank.");
+//! let args = [Arg { span: Span::new(0, 9), kind: Coarse::Per }, Arg { span: Span::new(20, 28), kind: Coarse::Org }];
+//! let mut features = Vec::new();
+//! RelationFeatures::new(Lexicon::builtin()).extract(&doc, &args, 0, 1, &mut features);
+//! assert!(features.len() > 20);
+//! ```
 
-use std::hash::Hasher;
 use std::sync::Arc;
 
-use fnv::FnvHasher;
-
 use super::{Arg, Coarse};
-use crate::lexicon::{Lexicon, TitleKind};
+use crate::learn::hashing::{hash_parts as hash, PartsHasher};
+use crate::lexicon::{Gazetteer, Lexicon, TitleKind};
 use crate::model::{Document, MentionForm, TokenKind};
-use crate::recognize::Gazetteer;
 
 /// The longest stretch between two arguments whose words are features one by one; a longer one
 /// gives only its ends.
@@ -19,16 +27,6 @@ const MAX_BETWEEN: usize = 12;
 pub struct RelationFeatures {
     lexicon: Arc<Lexicon>,
     gazetteer: Arc<Gazetteer>,
-}
-
-/// FNV-1a over the parts, each followed by a separator byte: stable across builds.
-fn hash(parts: &[&str]) -> u64 {
-    let mut h = FnvHasher::default();
-    for p in parts {
-        h.write(p.as_bytes());
-        h.write_u8(0xff);
-    }
-    h.finish()
 }
 
 /// A word as a feature: lower case, digits as `0`.
@@ -149,7 +147,7 @@ impl RelationFeatures {
 
     /// Feeds `h` a class for a word between the arguments: cue verbs by predicate, titles,
     /// organisation words, or the word itself when it is short and lower case.
-    fn word_class(&self, p: &Prepared<'_>, i: usize, h: &mut FnvHasher) {
+    fn word_class(&self, p: &Prepared<'_>, i: usize, h: &mut PartsHasher) {
         let doc = p.doc;
         let w = doc.token_text(i);
         if doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].kind == TokenKind::Quote {
@@ -203,18 +201,16 @@ impl RelationFeatures {
                 add(&["bb", word(i), word(i + 1)]);
             }
             // ["pat", dir, the word classes joined by spaces]
-            let mut pattern = FnvHasher::default();
-            for part in ["pat", dir] {
-                pattern.write(part.as_bytes());
-                pattern.write_u8(0xff);
-            }
+            let mut pattern = PartsHasher::new();
+            pattern.part("pat");
+            pattern.part(dir);
             for i in between.clone() {
                 if i > between.start {
                     pattern.write(b" ");
                 }
                 self.word_class(p, i, &mut pattern);
             }
-            pattern.write_u8(0xff);
+            pattern.end_part();
             out.push(pattern.finish());
         }
         let mut add = |parts: &[&str]| out.push(hash(parts));
@@ -263,11 +259,9 @@ impl RelationFeatures {
             add(&["t-text", &norm(doc.slice(t.span))]);
         }
         // other arguments in between: ["ents-between-types", dir, their kinds joined by commas]
-        let mut types = FnvHasher::default();
-        for part in ["ents-between-types", dir] {
-            types.write(part.as_bytes());
-            types.write_u8(0xff);
-        }
+        let mut types = PartsHasher::new();
+        types.part("ents-between-types");
+        types.part(dir);
         let mut inside = 0;
         for (a, &(a0, _)) in args.iter().zip(&p.ranges) {
             if a0 >= left_end && a0 < right_start {
@@ -278,7 +272,7 @@ impl RelationFeatures {
                 inside += 1;
             }
         }
-        types.write_u8(0xff);
+        types.end_part();
         add(&["ents-between", small(inside)]);
         out.push(types.finish());
         let commas = between.filter(|&i| doc.token_text(i) == ",").count();

@@ -1,13 +1,12 @@
 //! Training the relation classifier on annotated relations (CoNLL04, KnowledgeNet).
 
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rustc_hash::FxHashMap;
 
-use super::model::{scores, RelationProvenance};
+use super::model::RelationProvenance;
 use super::{allowed, candidates, class_of, Arg, Coarse, RelationFeatures, RelationModel, N_CLASSES};
-use crate::eval::GoldDoc;
+use crate::gold::GoldDoc;
+use crate::learn::perceptron::{AveragedWeights, FeatureWeights};
+use crate::learn::shuffle::SeededOrder;
 use crate::model::{CharIndex, Document, Predicate};
 
 /// Dataset labels and the predicates they are scored as (`newsgraph eval relations`):
@@ -158,43 +157,13 @@ pub fn train_relations(
         }
     }
 
-    let mut weights: FxHashMap<u64, [f32; N_CLASSES]> = FxHashMap::default();
-    let mut sums: FxHashMap<u64, [f64; N_CLASSES]> = FxHashMap::default();
-    let mut step = 1f64;
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-    for _ in 0..options.epochs {
-        order.shuffle(&mut rng);
-        for &k in &order {
-            let (f, allowed, gold) = &examples[k];
-            let guess = best_class(&scores(&weights, f), allowed);
-            if guess != *gold {
-                for h in f {
-                    let w = weights.entry(*h).or_insert([0.0; N_CLASSES]);
-                    w[*gold] += 1.0;
-                    w[guess] -= 1.0;
-                    let s = sums.entry(*h).or_insert([0.0; N_CLASSES]);
-                    s[*gold] += step;
-                    s[guess] -= step;
-                }
-            }
-            step += 1.0;
-        }
-    }
-    // averaged weights (Collins): w − Σ(step·update) / steps
-    let averaged: FxHashMap<u64, [f32; N_CLASSES]> = weights
-        .iter()
-        .map(|(k, w)| {
-            let s = &sums[k];
-            (*k, std::array::from_fn(|c| (f64::from(w[c]) - s[c] / step) as f32))
-        })
-        .collect();
+    let averaged = fit(&examples, options);
     // confidences are relative to the mean margin of right predictions of a relation
     let margins: Vec<f32> = examples
         .iter()
         .filter(|(_, _, gold)| *gold != 0)
         .filter_map(|(f, allowed, gold)| {
-            let s = scores(&averaged, f);
+            let s = averaged.scores(f);
             let other = allowed.iter().filter(|&&c| c != *gold).map(|&c| s[c]).fold(s[0], f32::max);
             (s[*gold] > other).then_some(s[*gold] - other)
         })
@@ -202,6 +171,30 @@ pub fn train_relations(
     let scale = if margins.is_empty() { 1.0 } else { margins.iter().sum::<f32>() / margins.len() as f32 };
     let provenance = RelationProvenance { data, examples: examples.len(), epochs: options.epochs, seed: options.seed };
     (RelationModel::new(averaged, scale, provenance), report)
+}
+
+/// The multi-class perceptron over `(features, allowed classes, gold class)` examples: a row of
+/// weights for each feature hash that was ever updated, averaged over every step.
+fn fit(examples: &[(Vec<u64>, &'static [usize], usize)], options: &RelationTrainOptions) -> FeatureWeights<N_CLASSES> {
+    let mut rows: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut table = AveragedWeights::<N_CLASSES>::new(0);
+    let mut order = SeededOrder::new(examples.len(), options.seed);
+    for _ in 0..options.epochs {
+        for &k in order.next_pass() {
+            let (f, allowed, gold) = &examples[k];
+            let guess = best_class(&table.scores(f.iter().filter_map(|h| rows.get(h).copied())), allowed);
+            if guess != *gold {
+                for h in f {
+                    let r = *rows.entry(*h).or_insert_with(|| table.push_row());
+                    table.reward(r, *gold, guess);
+                }
+            }
+            table.tick();
+        }
+    }
+    // averaged weights (Collins): w − Σ(step·update) / steps
+    let averaged = table.averaged();
+    rows.iter().map(|(&k, &r)| (k, averaged[r])).collect()
 }
 
 /// The best of "no relation" and the allowed classes (ties: the first).

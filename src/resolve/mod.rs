@@ -21,29 +21,33 @@
 //! ```
 
 mod alias;
+mod entities;
+mod references;
+mod state;
+mod tiers;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::lexicon::{Lexicon, Sex};
-use crate::model::{Document, Entity, EntityId, EntityKind, Mention, MentionForm, MentionId, Resolution, Tier};
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Entity, EntityId, EntityKind, Mention, Resolution};
 
 pub use alias::{is_acronym_of, normalize};
 
 /// Pairs of entities of different types that share a name ("Jordan" the country and "Michael
 /// Jordan", whose surname it is; "Georgia" the country and a place): kept apart, and logged in
-/// the merge log as `ng:sameNameAs`. Indices into `entities`, each pair once, sorted.
+/// the merge log as `ng:sameNameAs`. Each pair once, the lower id first, sorted.
 ///
 /// ```
-/// use newsgraph::model::{Entity, EntityKind};
+/// use newsgraph::model::{Entity, EntityId, EntityKind};
 /// let e = |kind, key: &str, name: &str| Entity { kind, key: key.into(), name: name.into(),
 ///     aliases: Default::default(), wikidata: None, capital_of: None, nationality: None,
 ///     part_of: None, mentions: vec![] };
 /// let entities = [e(EntityKind::Person, "person:michael jordan", "Michael Jordan"),
 ///                 e(EntityKind::Country, "country:JOR", "Jordan")];
-/// assert_eq!(newsgraph::resolve::same_name_conflicts(&entities), [(0, 1)]);
+/// assert_eq!(newsgraph::resolve::same_name_conflicts(&entities), [(EntityId(0), EntityId(1))]);
 /// ```
-pub fn same_name_conflicts(entities: &[Entity]) -> Vec<(usize, usize)> {
+pub fn same_name_conflicts(entities: &[Entity]) -> Vec<(EntityId, EntityId)> {
     let forms = |e: &Entity| -> BTreeSet<String> {
         let mut f: BTreeSet<String> = std::iter::once(&e.name).chain(&e.aliases).map(|n| normalize(n)).collect();
         if e.kind == EntityKind::Person {
@@ -58,7 +62,7 @@ pub fn same_name_conflicts(entities: &[Entity]) -> Vec<(usize, usize)> {
     for a in 0..entities.len() {
         for b in a + 1..entities.len() {
             if entities[a].kind != entities[b].kind && !all[a].is_disjoint(&all[b]) {
-                out.push((a, b));
+                out.push((EntityId(a as u32), EntityId(b as u32)));
             }
         }
     }
@@ -112,23 +116,11 @@ impl ListResolver {
         ListResolver { lexicon, countries, pronouns: false }
     }
 
-    /// The country an organisation's name starts with, and the rest of the name, when the rest
-    /// ends with a word of state bodies and parties ("Japan's Foreign Ministry", "the Japanese
-    /// Foreign Ministry" → `country:JPN`, "foreign ministry"; not "Japan Airlines" or "US Bank").
-    fn country_and_rest(&self, name: &str) -> Option<(String, String)> {
-        let norm = normalize(name);
-        let (head, rest) = match norm.split_once("'s ") {
-            Some((country, rest)) => (self.countries.get(country)?.clone(), rest.to_owned()),
-            None => {
-                let words: Vec<&str> = norm.split(' ').collect();
-                (1..=3.min(words.len().saturating_sub(1))).rev().find_map(|k| {
-                    let key = self.countries.get(&words[..k].join(" "))?;
-                    Some((key.clone(), words[k..].join(" ")))
-                })?
-            }
-        };
-        let last = rest.rsplit(' ').next()?;
-        GOVERNMENT_HEADS.contains(&last).then_some((head, rest))
+    /// Turns tier 7 on or off: "he" and "she" join a person. Off by default, because its
+    /// precision on GUM is below 0.9 (`newsgraph eval coref --pronouns`).
+    pub fn with_pronouns(mut self, on: bool) -> Self {
+        self.pronouns = on;
+        self
     }
 
     /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind Energy").
@@ -142,240 +134,6 @@ impl ListResolver {
         }
         name
     }
-
-    /// "the North" after "North Korea": a compass word names the one country named earlier in
-    /// the article whose name starts with it (the Koreas, the Sudans), whatever its tagged type.
-    fn compass_country(&self, mentions: &[Mention], i: usize, surface: &str) -> Option<Draft> {
-        let m = &mentions[i];
-        if m.gazetteer_key.is_some()
-            || m.kind == EntityKind::Person
-            || !matches!(surface, "North" | "South" | "East" | "West")
-        {
-            return None;
-        }
-        let prefix = format!("{surface} ");
-        let mut countries: Vec<&str> = mentions[..i]
-            .iter()
-            .filter_map(|n| n.gazetteer_key.as_deref().filter(|k| k.starts_with("country:")))
-            .filter(|k| {
-                let iso3 = k.trim_start_matches("country:");
-                self.lexicon.country_by_iso3(iso3).is_some_and(|c| c.name.starts_with(&prefix))
-            })
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        match countries[..] {
-            [key] => self.known(EntityKind::Country, key, surface),
-            _ => None,
-        }
-    }
-
-    /// The entity a gazetteer key stands for: its key, table name, Wikidata id and capital-of link.
-    fn known(&self, kind: EntityKind, gazetteer_key: &str, surface: &str) -> Option<Draft> {
-        let (table, id) = gazetteer_key.split_once(':')?;
-        let draft = |key, table_name, wikidata, capital_of| Draft {
-            kind,
-            key,
-            table_name,
-            wikidata,
-            capital_of,
-            part_of: None,
-            nationality: None,
-            mentions: Vec::new(),
-        };
-        match table {
-            "country" => {
-                let c = self.lexicon.country_by_iso3(id)?;
-                Some(draft(c.key(), Some(c.name.clone()), c.qid.clone(), None))
-            }
-            "org" => {
-                let o = self.lexicon.organisation(id)?;
-                Some(draft(gazetteer_key.to_owned(), Some(o.name.clone()), o.qid.clone(), None))
-            }
-            "capital" => {
-                let c = self.lexicon.country_by_iso3(id)?;
-                Some(draft(format!("place:{}", normalize(surface)), None, None, Some(c.key())))
-            }
-            _ => None,
-        }
-    }
-}
-
-/// Last words of organisations that belong to a country: ministries, parties, armed forces …
-const GOVERNMENT_HEADS: [&str; 20] = [
-    "ministry",
-    "party",
-    "army",
-    "navy",
-    "embassy",
-    "consulate",
-    "parliament",
-    "government",
-    "police",
-    "department",
-    "agency",
-    "council",
-    "commission",
-    "senate",
-    "cabinet",
-    "military",
-    "forces",
-    "guard",
-    "assembly",
-    "office",
-];
-
-/// Head words of definite descriptions: organisation heads, and the person roles whose title
-/// before a name marks that person ("spokesman Kenji Watanabe").
-const COMPANY_WORDS: [&str; 2] = ["company", "firm"];
-const ROLE_WORDS: [&str; 6] = ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "chancellor"];
-
-impl ListResolver {
-    /// Tier 6: "the ministry", "the company", "the spokesman" refer to the one entity named
-    /// earlier in the article that fits: an organisation whose name ends with the word (a
-    /// company, with a legal form, for "company" and "firm"), or a person titled with it.
-    /// Two that fit, or none, and the description stays unresolved.
-    fn descriptions(
-        &self,
-        doc: &Document,
-        mentions: &[Mention],
-        entities: &[Entity],
-        mention_entity: &[Option<EntityId>],
-    ) -> Vec<(crate::model::Span, EntityId)> {
-        let inside_mention = |i: usize| {
-            let t = doc.tokens[i].span;
-            mentions.iter().any(|m| m.span.overlaps(t))
-        };
-        // titles right before each person mention ("spokesman Kenji Watanabe")
-        let titled = |m: &Mention, word: &str| {
-            let first = doc.token_at_or_after(m.span.start);
-            (1..=3.min(first)).any(|n| {
-                let phrase = doc.phrase(first - n..first).to_lowercase();
-                phrase.split(' ').next_back() == Some(word) && self.lexicon.title(&phrase).is_some()
-            })
-        };
-        let mut out = Vec::new();
-        for i in 1..doc.tokens.len() {
-            if !matches!(doc.token_text(i - 1), "the" | "The") || inside_mention(i) {
-                continue;
-            }
-            let word = doc.token_text(i);
-            if !word.chars().all(char::is_lowercase) {
-                continue;
-            }
-            let org = self.lexicon.is_org_head(word) || COMPANY_WORDS.contains(&word);
-            let person = ROLE_WORDS.contains(&word);
-            if !org && !person {
-                continue;
-            }
-            // "the ministry's" and "the ministry" alike; not "the ministry of ..." (a new name)
-            if doc.token_text(i + 1) == "of" {
-                continue;
-            }
-            let start = doc.tokens[i - 1].span.start;
-            let mut fits: Vec<EntityId> = Vec::new();
-            for (j, m) in mentions.iter().enumerate().filter(|(_, m)| m.span.end <= start) {
-                let Some(e) = mention_entity[j] else { continue };
-                let entity = &entities[e.0 as usize];
-                let ok = match entity.kind {
-                    EntityKind::Organisation if org => {
-                        if COMPANY_WORDS.contains(&word) {
-                            std::iter::once(&entity.name)
-                                .chain(&entity.aliases)
-                                .any(|n| n.rsplit(' ').next().is_some_and(|w| self.lexicon.is_legal_form(w)))
-                        } else {
-                            normalize(&entity.name).rsplit(' ').next() == Some(word)
-                        }
-                    }
-                    EntityKind::Person if person => titled(m, word),
-                    _ => false,
-                };
-                if ok && !fits.contains(&e) {
-                    fits.push(e);
-                }
-            }
-            if let [e] = fits[..] {
-                out.push((crate::model::Span::new(start, doc.tokens[i].span.end), e));
-            }
-        }
-        out
-    }
-}
-
-impl ListResolver {
-    /// Turns tier 7 on or off: "he" and "she" join a person. Off by default, because its
-    /// precision on GUM is below 0.9 (`newsgraph eval coref --pronouns`).
-    pub fn with_pronouns(mut self, on: bool) -> Self {
-        self.pronouns = on;
-        self
-    }
-
-    /// Tier 7: "he" or "she" refers to the nearest person before it, in its sentence or the two
-    /// before, who is a sentence's subject (named at the sentence's start, after titles at
-    /// most), whose given name does not say the other sex, and when no other person who could
-    /// be meant is named between the two. A pronoun inside a quotation is left alone.
-    fn pronouns(
-        &self,
-        doc: &Document,
-        mentions: &[Mention],
-        entities: &[Entity],
-        mention_entity: &[Option<EntityId>],
-    ) -> Vec<(crate::model::Span, EntityId)> {
-        let sentence_of = |offset: usize| doc.sentence_at(offset).unwrap_or(0);
-        // named at the sentence's start, after titles and capitalised words at most
-        let is_subject = |span: crate::model::Span| {
-            let first = doc.token_at_or_after(doc.sentences[sentence_of(span.start)].span.start);
-            let at = doc.token_at_or_after(span.start);
-            (first..at).all(|k| {
-                let w = doc.token_text(k);
-                matches!(w, "The" | "\"" | "“")
-                    || doc.is_capitalised(k)
-                    || self.lexicon.title(&w.to_lowercase()).is_some()
-            })
-        };
-        let sex_of = |e: EntityId| {
-            let first = entities[e.0 as usize].name.split_whitespace().next().unwrap_or("");
-            self.lexicon.given_name_sex(first)
-        };
-        // people named, then pronouns as they are resolved: (span, entity, is a subject)
-        let mut people: Vec<(crate::model::Span, EntityId, bool)> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.kind == EntityKind::Person)
-            .filter_map(|(i, m)| Some((m.span, mention_entity[i]?, is_subject(m.span))))
-            .collect();
-        let mut out = Vec::new();
-        for (k, token) in doc.tokens.iter().enumerate() {
-            let wanted = match doc.token_text(k) {
-                "he" | "He" => Sex::Male,
-                "she" | "She" => Sex::Female,
-                _ => continue,
-            };
-            let at = token.span.start;
-            let line_start = doc.text[..at].rfind('\n').map_or(0, |n| n + 1);
-            let before = &doc.text[line_start..at];
-            let quotes = before.matches('"').count() + before.matches('“').count() + before.matches('”').count();
-            if quotes % 2 == 1 {
-                continue;
-            }
-            let floor = doc.sentences[sentence_of(at).saturating_sub(2)].span.start;
-            let fits = |e: EntityId| sex_of(e).is_none_or(|sex| sex == wanted);
-            let window: Vec<&(crate::model::Span, EntityId, bool)> =
-                people.iter().filter(|(span, ..)| span.start >= floor && span.end <= at).collect();
-            let Some(i) = window.iter().rposition(|&&(_, e, subject)| subject && fits(e)) else {
-                continue;
-            };
-            let e = window[i].1;
-            let rival = window[i + 1..].iter().any(|&&(_, other, _)| other != e && fits(other));
-            if !rival {
-                out.push((token.span, e));
-                let position = people.partition_point(|(span, ..)| span.start < at);
-                // a resolved pronoun carries its person on ("He was born … where he met …")
-                people.insert(position, (token.span, e, true));
-            }
-        }
-        out
-    }
 }
 
 impl Default for ListResolver {
@@ -384,356 +142,43 @@ impl Default for ListResolver {
     }
 }
 
-/// An entity under construction.
-struct Draft {
-    kind: EntityKind,
-    key: String,
-    table_name: Option<String>,
-    wikidata: Option<String>,
-    capital_of: Option<String>,
-    part_of: Option<String>,
-    nationality: Option<String>,
-    mentions: Vec<usize>,
+/// An article's text and mentions, as every tier reads them.
+struct Input<'a> {
+    doc: &'a Document,
+    mentions: &'a [Mention],
+}
+
+impl<'a> Input<'a> {
+    /// The surface text of mention `i`.
+    fn surface(&self, i: usize) -> &'a str {
+        self.doc.slice(self.mentions[i].span)
+    }
 }
 
 impl Resolver for ListResolver {
     fn resolve(&self, doc: &Document, mentions: &[Mention]) -> Resolution {
-        let surface = |i: usize| doc.slice(mentions[i].span);
-        let mut drafts: Vec<Draft> = Vec::new();
-        let mut by_key: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
-        let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
-        let mut tier: Vec<Option<Tier>> = vec![None; mentions.len()];
-        // `tier` holds the reason each mention joined its draft (`first` for the one that founded
-        // it); `first` and `exact` are settled in text order at the end
-        let mut add = |drafts: &mut Vec<Draft>,
-                       of_mention: &mut Vec<Option<usize>>,
-                       tier: &mut Vec<Option<Tier>>,
-                       i: usize,
-                       draft: Draft,
-                       otherwise: Tier| {
-            let slot = *by_key.entry((draft.kind, draft.key.clone())).or_insert_with(|| {
-                drafts.push(Draft { mentions: Vec::new(), ..draft });
-                drafts.len() - 1
-            });
-            tier[i] = Some(if drafts[slot].mentions.is_empty() { Tier::First } else { otherwise });
-            drafts[slot].mentions.push(i);
-            of_mention[i] = Some(slot);
-        };
-        let plain = |kind: EntityKind, key: String| Draft {
-            kind,
-            key,
-            table_name: None,
-            wikidata: None,
-            capital_of: None,
-            part_of: None,
-            nationality: None,
-            mentions: Vec::new(),
-        };
-
-        // tier 1 and 2: gazetteer keys, then normalised names (single person names wait)
-        let mut single_persons = Vec::new();
-        let mut acronyms = Vec::new();
-        for (i, m) in mentions.iter().enumerate() {
-            let s = surface(i);
-            if let Some(draft) = m.gazetteer_key.as_deref().and_then(|k| self.known(m.kind, k, s)) {
-                let otherwise = if draft.key.starts_with("place:") { Tier::Normalised } else { Tier::Gazetteer };
-                add(&mut drafts, &mut of_mention, &mut tier, i, draft, otherwise);
-                continue;
-            }
-            if let Some(draft) = self.compass_country(mentions, i, s) {
-                add(&mut drafts, &mut of_mention, &mut tier, i, draft, Tier::NamePart);
-                continue;
-            }
-            let norm = normalize(s);
-            if m.kind == EntityKind::Person && !norm.contains(' ') {
-                single_persons.push(i);
-            } else if m.kind == EntityKind::Organisation && !norm.contains(' ') {
-                acronyms.push(i);
-            } else if m.kind == EntityKind::Organisation {
-                // "Castlegate Holdings Inc." and "Castlegate Holdings" are one company; "Japan's
-                // Foreign Ministry" and "the Japanese Foreign Ministry" are one ministry of Japan
-                let name = self.without_legal_form(s);
-                // "Japan's Foreign Ministry" is often two mentions: the country, then the ministry
-                let owner = i.checked_sub(1).filter(|&j| {
-                    mentions[j].kind == EntityKind::Country
-                        && matches!(doc.text.get(mentions[j].span.end..m.span.start), Some("'s " | "’s "))
-                });
-                let owned = owner.map(|j| format!("{}'s {name}", surface(j)));
-                let draft = match self.country_and_rest(owned.as_deref().unwrap_or(name)) {
-                    Some((country, rest)) => {
-                        let iso = country.trim_start_matches("country:").to_lowercase();
-                        Draft { part_of: Some(country), ..plain(m.kind, format!("organization:{iso} {rest}")) }
-                    }
-                    None => plain(m.kind, format!("organization:{}", normalize(name))),
-                };
-                add(&mut drafts, &mut of_mention, &mut tier, i, draft, Tier::Normalised);
-            } else {
-                let key = format!("{}:{norm}", m.kind.slug());
-                add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised);
-            }
+        let input = Input { doc, mentions };
+        let mut state = state::State::new(mentions.len());
+        // tiers 1 and 2: gazetteer keys, then normalised names (one-word names wait)
+        let deferred = self.known_and_normalised(&input, &mut state);
+        // tier 3: acronyms, defined in the text or made of a name's initials
+        let defined = tiers::acronyms(&input, &mut state, deferred.acronyms);
+        tiers::acronyms_before_definition(&mut state, &defined);
+        // tier 4: a shorter full name joins the one longer one
+        tiers::name_variants(&mut state);
+        // tier 5: a single name joins the one full name it fits
+        tiers::name_parts(&input, &mut state, deferred.single_names);
+        // links between drafts: a country's organisations, a person's nationality
+        tiers::country_organisations(&mut state);
+        self.nationalities(&input, &mut state);
+        let mut resolution = self.entities(&input, state);
+        // tier 6: definite descriptions; tier 7: pronouns (when asked for)
+        resolution.descriptions = self.descriptions(doc, mentions, &resolution.entities, &resolution.mention_entity);
+        if self.pronouns {
+            resolution.pronouns = self.pronouns(doc, mentions, &resolution.entities, &resolution.mention_entity);
         }
-
-        // tier 3: acronyms, from a parenthesis right after the expansion or from initials;
-        // once defined, an acronym keeps its entity for the rest of the article
-        let mut defined: BTreeMap<String, usize> = BTreeMap::new();
-        for i in acronyms {
-            let m = &mentions[i];
-            let s = surface(i);
-            let in_parenthesis = (0..i).rev().find(|&j| {
-                let between = doc.text.get(mentions[j].span.end..m.span.start).unwrap_or("");
-                between.trim() == "(" && mentions[j].kind == m.kind
-            });
-            let by_initials = || {
-                drafts.iter().position(|d| d.kind == m.kind && d.mentions.iter().any(|&j| is_acronym_of(s, surface(j))))
-            };
-            let found = in_parenthesis
-                .and_then(|j| of_mention[j])
-                .map(|slot| (slot, Tier::AcronymDefined))
-                .or_else(|| defined.get(s).map(|&slot| (slot, Tier::AcronymDefined)))
-                .or_else(|| by_initials().map(|slot| (slot, Tier::Initials)));
-            match found {
-                Some((slot, how)) => {
-                    defined.insert(s.to_owned(), slot);
-                    tier[i] = Some(how);
-                    drafts[slot].mentions.push(i);
-                    of_mention[i] = Some(slot);
-                }
-                None => {
-                    let key = format!("{}:{}", m.kind.slug(), normalize(s));
-                    add(&mut drafts, &mut of_mention, &mut tier, i, plain(m.kind, key), Tier::Normalised)
-                }
-            }
-        }
-
-        // an acronym used before its definition ("Ofgem fines …" in a headline, then "the Office
-        // of Gas and Electricity Markets (Ofgem)") joins the defined entity too
-        for (acronym, &slot) in &defined {
-            let kind = drafts[slot].kind;
-            let key = format!("{}:{}", kind.slug(), normalize(acronym));
-            let early: Vec<usize> =
-                (0..drafts.len()).filter(|&d| d != slot && drafts[d].kind == kind && drafts[d].key == key).collect();
-            for d in early {
-                merge_drafts(&mut drafts, &mut tier, &mut of_mention, d, slot, Tier::AcronymDefined);
-            }
-        }
-
-        // tier 4: a shorter full name joins the one longer name with the same first and last
-        // words ("Joshua Norton" → "Joshua Abraham Norton"); generational suffixes are ignored
-        let person_words = |d: &Draft| -> Vec<String> {
-            d.key
-                .trim_start_matches("person:")
-                .split(' ')
-                .filter(|w| !matches!(*w, "jr" | "sr" | "i" | "ii" | "iii" | "iv"))
-                .map(str::to_owned)
-                .collect()
-        };
-        for b in 0..drafts.len() {
-            if drafts[b].kind != EntityKind::Person || drafts[b].mentions.is_empty() {
-                continue;
-            }
-            let short = person_words(&drafts[b]);
-            if short.len() < 2 {
-                continue;
-            }
-            let longer: Vec<usize> = (0..drafts.len())
-                .filter(|&a| {
-                    a != b && drafts[a].kind == EntityKind::Person && !drafts[a].mentions.is_empty() && {
-                        let long = person_words(&drafts[a]);
-                        long.len() > short.len()
-                            && long[0] == short[0]
-                            && long.last() == short.last()
-                            && short.iter().all(|w| long.contains(w))
-                    }
-                })
-                .collect();
-            if let [a] = longer[..] {
-                merge_drafts(&mut drafts, &mut tier, &mut of_mention, b, a, Tier::NameVariant);
-            }
-        }
-
-        // tier 5: a single person name joins the one full name whose first or last word it is
-        for i in single_persons {
-            let norm = normalize(surface(i));
-            let fits: Vec<usize> = (0..drafts.len())
-                .filter(|&d| {
-                    drafts[d].kind == EntityKind::Person && !drafts[d].mentions.is_empty() && {
-                        let words = person_words(&drafts[d]);
-                        words.len() >= 2 && (words.last() == Some(&norm) || words[0] == norm)
-                    }
-                })
-                .collect();
-            match fits[..] {
-                [slot] => {
-                    tier[i] = Some(Tier::NamePart);
-                    drafts[slot].mentions.push(i);
-                    of_mention[i] = Some(slot);
-                }
-                [] => {
-                    let key = format!("person:{norm}");
-                    add(&mut drafts, &mut of_mention, &mut tier, i, plain(EntityKind::Person, key), Tier::Normalised)
-                }
-                _ => {} // ambiguous: left unresolved
-            }
-        }
-
-        // a bare organisation name joins the one country's organisation of that name named
-        // before it ("Liberal Party" after "Canada's Liberal Party"); with two ("Foreign
-        // Ministry" after Japan's and China's) it stays apart
-        for b in 0..drafts.len() {
-            if drafts[b].kind != EntityKind::Organisation
-                || drafts[b].part_of.is_some()
-                || drafts[b].mentions.is_empty()
-            {
-                continue;
-            }
-            let Some(rest) = drafts[b].key.strip_prefix("organization:").map(str::to_owned) else { continue };
-            // only organisations named before the bare name count: "Foreign Ministry spokesman"
-            // after "Japan's Foreign Ministry" and before "China's Foreign Ministry" is Japan's
-            let first = drafts[b].mentions.iter().min().copied().unwrap_or(0);
-            let owners: Vec<usize> = (0..drafts.len())
-                .filter(|&a| {
-                    drafts[a].part_of.is_some()
-                        && drafts[a].mentions.iter().min().is_some_and(|&m| m < first)
-                        && drafts[a].key.split_once(' ').is_some_and(|(_, r)| r == rest)
-                })
-                .collect();
-            if let [a] = owners[..] {
-                merge_drafts(&mut drafts, &mut tier, &mut of_mention, b, a, Tier::Normalised);
-            }
-        }
-
-        // a demonym right before a person, titles between, is the person's nationality
-        // ("French President Emmanuel Macron"): a typed link, never a merge
-        for (i, m) in mentions.iter().enumerate() {
-            let (MentionForm::Demonym, Some(country)) = (m.form, of_mention[i]) else { continue };
-            let Some(next) = mentions.get(i + 1).filter(|n| n.kind == EntityKind::Person) else { continue };
-            let Some(person) = of_mention[i + 1] else { continue };
-            let mut t = doc.token_at_or_after(m.span.end);
-            let target = doc.token_at_or_after(next.span.start);
-            while t < target {
-                let title = (1..=self.lexicon.max_title_words().min(target - t))
-                    .rev()
-                    .find(|&n| self.lexicon.title(&doc.phrase(t..t + n)).is_some());
-                match title {
-                    Some(n) => t += n,
-                    None => break,
-                }
-            }
-            if t == target && drafts[person].nationality.is_none() {
-                drafts[person].nationality = Some(drafts[country].key.clone());
-            }
-        }
-
-        // order entities by first mention; name = table name, else the longest name form
-        // tiers in text order: the earliest mention is `first`; a later one with an earlier
-        // mention's surface is `exact`; any other keeps the reason it joined for, and the mention
-        // that founded the draft (when it is not the earliest) the reason the earliest joined for
-        let mut settled: Vec<(usize, Tier)> = Vec::new();
-        for d in &mut drafts {
-            d.mentions.sort_unstable();
-            let Some(&earliest) = d.mentions.first() else { continue };
-            let earliest_reason = tier[earliest].filter(|t| *t != Tier::First).unwrap_or(Tier::Normalised);
-            for (k, &i) in d.mentions.iter().enumerate() {
-                let t = if k == 0 {
-                    Tier::First
-                } else if d.mentions[..k].iter().any(|&j| surface(j) == surface(i)) {
-                    Tier::Exact
-                } else {
-                    match tier[i] {
-                        Some(Tier::First) | None => earliest_reason,
-                        Some(t) => t,
-                    }
-                };
-                settled.push((i, t));
-            }
-        }
-        for (i, t) in settled {
-            tier[i] = Some(t);
-        }
-        let mut order: Vec<usize> = (0..drafts.len()).filter(|&d| !drafts[d].mentions.is_empty()).collect();
-        order.sort_by_key(|&d| drafts[d].mentions[0]);
-        let mut new_id = vec![0u32; drafts.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_id[old] = new as u32;
-        }
-        let entities: Vec<Entity> = order
-            .iter()
-            .map(|&d| {
-                let draft = &drafts[d];
-                let names: Vec<&str> = draft
-                    .mentions
-                    .iter()
-                    .filter(|&&i| mentions[i].form == MentionForm::Name)
-                    .map(|&i| surface(i))
-                    .collect();
-                let name = draft.table_name.clone().unwrap_or_else(|| {
-                    // the longest name, written in mixed case where there is one ("Tallinn", not "TALLINN")
-                    let best = names.iter().copied().max_by_key(|n| {
-                        let mixed = n.chars().any(char::is_lowercase);
-                        (mixed, n.chars().count(), std::cmp::Reverse(*n))
-                    });
-                    best.unwrap_or_else(|| surface(draft.mentions[0])).to_owned()
-                });
-                let name = match draft.kind {
-                    // a place known only from an upper-case dateline ("LONDON") is named "London"
-                    EntityKind::Place if !name.chars().any(char::is_lowercase) => title_case_words(&name),
-                    // "Castlegate Holdings Inc." and "Castlegate Holdings" get one label in every
-                    // article: the name without its legal form (the full form stays an alias)
-                    EntityKind::Organisation if draft.table_name.is_none() => {
-                        let name = self.without_legal_form(&name).to_owned();
-                        // a country's organisation has one label in every article, made from its
-                        // key: "Japan's Foreign Ministry" (for "the Japanese Foreign Ministry" too)
-                        let country = draft
-                            .part_of
-                            .as_deref()
-                            .and_then(|c| self.lexicon.country_by_iso3(c.trim_start_matches("country:")));
-                        match (country, draft.key.split_once(' ')) {
-                            (Some(country), Some((_, rest))) => {
-                                format!("{}'s {}", country.name, title_case_words(rest))
-                            }
-                            _ => name,
-                        }
-                    }
-                    _ => name,
-                };
-                let aliases: BTreeSet<String> = names.iter().filter(|n| **n != name).map(|n| (*n).to_owned()).collect();
-                Entity {
-                    kind: draft.kind,
-                    key: draft.key.clone(),
-                    name,
-                    aliases,
-                    wikidata: draft.wikidata.clone(),
-                    capital_of: draft.capital_of.clone(),
-                    nationality: draft.nationality.clone(),
-                    part_of: draft.part_of.clone(),
-                    mentions: draft.mentions.iter().map(|&i| MentionId(i as u32)).collect(),
-                }
-            })
-            .collect();
-        let mention_entity: Vec<Option<EntityId>> = of_mention.iter().map(|s| s.map(|d| EntityId(new_id[d]))).collect();
-        let descriptions = self.descriptions(doc, mentions, &entities, &mention_entity);
-        let pronouns =
-            if self.pronouns { self.pronouns(doc, mentions, &entities, &mention_entity) } else { Vec::new() };
-        Resolution { entities, mention_entity, mention_tier: tier, descriptions, pronouns }
-    }
-}
-
-/// Moves every mention of draft `from` into draft `to`: the mention that founded `from` joins
-/// for `reason`, the others keep the reason they joined `from` for.
-fn merge_drafts(
-    drafts: &mut [Draft],
-    tier: &mut [Option<Tier>],
-    of_mention: &mut [Option<usize>],
-    from: usize,
-    to: usize,
-    reason: Tier,
-) {
-    for i in std::mem::take(&mut drafts[from].mentions) {
-        if tier[i] == Some(Tier::First) {
-            tier[i] = Some(reason);
-        }
-        drafts[to].mentions.push(i);
-        of_mention[i] = Some(to);
+        resolution.same_names = same_name_conflicts(&resolution.entities);
+        resolution
     }
 }
 
@@ -744,7 +189,7 @@ fn title_case_words(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{MentionRule, Span};
+    use crate::model::{MentionForm, MentionId, MentionRule, Span, Tier};
 
     fn mention(text: &str, surface: &str, nth: usize, kind: EntityKind, key: Option<&str>) -> Mention {
         let start = text.match_indices(surface).nth(nth).unwrap().0;
@@ -970,5 +415,6 @@ mod tests {
         ];
         let r = ListResolver::new().resolve(&doc, &ms);
         assert_eq!(r.entities.len(), 2);
+        assert_eq!(r.same_names, [(EntityId(0), EntityId(1))], "kept apart, and said so");
     }
 }

@@ -1,8 +1,17 @@
-//! Annotated documents in the datasets' common JSONL format.
+//! The gold corpus: annotated documents in the datasets' common JSONL format, read by the
+//! trainers (the tagger's and the relation classifier's) and by `eval`, which scores against them.
 //!
 //! One object per line: `{"id", "text", "entities": [{"start", "end", "type"}]}`, offsets in
 //! Unicode code points, end exclusive. [`GoldDoc::byte_span`] is the one place where those
 //! offsets become byte spans into `text`.
+//!
+//! ```
+//! use newsgraph::gold::GoldDoc;
+//! use newsgraph::model::CharIndex;
+//! let doc = GoldDoc::new("d1", "Tōkyō said no.", &[(0, 5, "LOC")]);
+//! let span = doc.byte_span(&CharIndex::new(&doc.text), 0, 5).unwrap();
+//! assert_eq!(&doc.text[span.start..span.end], "Tōkyō");
+//! ```
 
 use std::io::BufRead;
 use std::path::Path;

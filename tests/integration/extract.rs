@@ -1,7 +1,7 @@
 //! `newsgraph extract` and `newsgraph load`: the store-free filter for cluster engines, and the
 //! bulk loader, as data engineers rely on them.
 
-mod common;
+use crate::common;
 
 use common::{newsgraph, ok};
 

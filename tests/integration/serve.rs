@@ -1,7 +1,7 @@
 //! `newsgraph serve` as a client sees it: a child process on a free loopback port over a store
 //! built from `data/examples`, queried with ureq.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -1,5 +1,4 @@
 //! Shared test helpers: running the binary, fixture paths, golden comparison, span checks.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

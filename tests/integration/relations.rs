@@ -1,10 +1,11 @@
 //! The relation classifier and `newsgraph eval relations` / `train relations` as users rely on them.
 
-mod common;
+use crate::common;
 
 use common::newsgraph;
 
-use newsgraph::eval::{evaluate_relations, read_gold};
+use newsgraph::eval::evaluate_relations;
+use newsgraph::gold::read_gold;
 use newsgraph::model::Predicate;
 use newsgraph::relate::{RelationClassifier, RelationModel, EVAL_MAP};
 

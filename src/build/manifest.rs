@@ -6,10 +6,10 @@
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use oxsdatatypes::DateTime;
 
-use super::vocab::*;
-use super::{GraphStore, Minter};
+use super::BuildSummary;
 use crate::error::Result;
-use crate::BuildSummary;
+use crate::rdf::vocab::*;
+use crate::rdf::{GraphStore, Minter};
 
 /// What one build did.
 #[derive(Debug, Clone)]
@@ -39,7 +39,8 @@ impl BuildManifest {
     /// The manifest's quads, in the builds graph, sorted.
     ///
     /// ```
-    /// use newsgraph::rdf::{BuildManifest, Minter};
+    /// use newsgraph::build::BuildManifest;
+    /// use newsgraph::rdf::Minter;
     /// let minter = Minter::new(newsgraph::rdf::vocab::DEFAULT_BASE_IRI).unwrap();
     /// let started: oxsdatatypes::DateTime = "2026-11-28T23:00:00Z".parse().unwrap();
     /// let manifest = BuildManifest {
@@ -88,15 +89,4 @@ impl BuildManifest {
 /// Adds a build's manifest to the store's builds graph, in one transaction.
 pub fn store_manifest(store: &GraphStore, minter: &Minter, manifest: &BuildManifest) -> Result<()> {
     store.extend(&manifest.quads(minter))
-}
-
-/// "name fnv64:hex": a model's or table set's bytes, hashed (FNV-1a, 64 bits).
-pub fn content_id(name: &str, parts: &[&[u8]]) -> String {
-    use std::hash::Hasher;
-    let mut h = fnv::FnvHasher::default();
-    for part in parts {
-        h.write(part);
-        h.write_u8(0xff);
-    }
-    format!("{name} fnv64:{:016x}", h.finish())
 }

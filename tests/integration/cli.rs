@@ -1,6 +1,6 @@
 //! The `newsgraph` binary as a user runs it.
 
-mod common;
+use crate::common;
 
 use common::newsgraph_in as newsgraph;
 

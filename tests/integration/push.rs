@@ -1,7 +1,7 @@
 //! `newsgraph push` to a `newsgraph serve --allow-update` child process: SPARQL Update at
 //! /update and Graph Store PUTs at /store, over a store built from `data/examples`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -2,14 +2,14 @@
 //! (Collins 2002) with Viterbi decoding. Deterministic: the same data, options and seed give
 //! the same model file, byte for byte.
 
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rustc_hash::FxHashMap;
 
 use super::features::FeatureExtractor;
-use super::model::{tag, viterbi, Label, NerModel, Position, Provenance, Tag, TAGS};
-use crate::eval::GoldDoc;
+use super::model::{NerModel, Provenance};
+use super::tags::{tag, untag, viterbi, Label, Position, Tag, TAGS};
+use crate::gold::GoldDoc;
+use crate::learn::perceptron::AveragedWeights;
+use crate::learn::shuffle::SeededOrder;
 use crate::lexicon::Lexicon;
 use crate::model::{CharIndex, Document, Span};
 
@@ -158,9 +158,7 @@ fn units(seg: &Document, tags: &[Tag]) -> Vec<std::ops::Range<usize>> {
         if r.is_empty() {
             continue;
         }
-        let continues = |i: usize| {
-            super::model::untag(tags[i]).is_some_and(|(_, p)| matches!(p, Position::Begin | Position::Inside))
-        };
+        let continues = |i: usize| untag(tags[i]).is_some_and(|(_, p)| matches!(p, Position::Begin | Position::Inside));
         match out.last_mut() {
             Some(last) if last.end == r.start && last.end > 0 && continues(last.end - 1) => last.end = r.end,
             _ => out.push(r),
@@ -250,91 +248,65 @@ pub fn train(
     (NerModel::from_dense(&kept_keys, &rows, trans, options.prune, provenance), report)
 }
 
-/// Weights and their running sums for averaging (Daumé's trick: avg = w − u / c).
+/// The structured perceptron: a weight row per feature and, after them, `TAGS + 1` rows of
+/// transition weights (from each tag, and last from the sentence start), all averaged with one
+/// step count.
 struct Perceptron {
-    w: Vec<[f32; TAGS]>,
-    /// Running sums `c · Δw`, in f64: with hundreds of thousands of steps f32 loses the low bits.
-    u: Vec<[f64; TAGS]>,
-    tw: [[f32; TAGS]; TAGS + 1],
-    tu: [[f64; TAGS]; TAGS + 1],
-    c: f64,
+    table: AveragedWeights<TAGS>,
+    /// Number of feature rows: transitions from tag `p` are row `features + p`.
+    features: usize,
 }
 
 impl Perceptron {
-    fn new(rows: usize) -> Self {
-        Perceptron {
-            w: vec![[0.0; TAGS]; rows],
-            u: vec![[0.0; TAGS]; rows],
-            tw: [[0.0; TAGS]; TAGS + 1],
-            tu: [[0.0; TAGS]; TAGS + 1],
-            c: 1.0,
-        }
+    fn new(features: usize) -> Self {
+        Perceptron { table: AveragedWeights::new(features + TAGS + 1), features }
+    }
+
+    /// Transition scores `[prev][tag]` out of a table's rows.
+    fn transitions(rows: &[[f32; TAGS]]) -> &[[f32; TAGS]; TAGS + 1] {
+        rows.try_into().expect("TAGS + 1 transition rows")
     }
 
     fn fit(mut self, examples: &[Example], options: &TrainOptions) -> Self {
-        let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut order = SeededOrder::new(examples.len(), options.seed);
         let mut emit: Vec<[f32; TAGS]> = Vec::new();
         for _ in 0..options.epochs {
-            order.shuffle(&mut rng);
-            for &k in &order {
+            for &k in order.next_pass() {
                 let ex = &examples[k];
                 emit.clear();
                 for w in ex.offsets.windows(2) {
-                    let mut s = [0f32; TAGS];
-                    for &r in &ex.rows[w[0] as usize..w[1] as usize] {
-                        for (a, b) in s.iter_mut().zip(&self.w[r as usize]) {
-                            *a += b;
-                        }
-                    }
-                    emit.push(s);
+                    emit.push(self.table.scores(ex.rows[w[0] as usize..w[1] as usize].iter().map(|&r| r as usize)));
                 }
-                let pred = viterbi(&emit, &self.tw);
+                let pred = viterbi(&emit, Self::transitions(&self.table.weights()[self.features..]));
                 if pred != ex.tags {
                     self.update(ex, &pred);
                 }
-                self.c += 1.0;
+                self.table.tick();
             }
         }
         self
     }
 
     fn update(&mut self, ex: &Example, pred: &[Tag]) {
-        let c = self.c;
         for (i, (&g, &p)) in ex.tags.iter().zip(pred).enumerate() {
             let prev_g = if i == 0 { TAGS } else { usize::from(ex.tags[i - 1]) };
             let prev_p = if i == 0 { TAGS } else { usize::from(pred[i - 1]) };
             if g != p {
                 for &r in &ex.rows[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
-                    let r = r as usize;
-                    self.w[r][usize::from(g)] += 1.0;
-                    self.u[r][usize::from(g)] += c;
-                    self.w[r][usize::from(p)] -= 1.0;
-                    self.u[r][usize::from(p)] -= c;
+                    self.table.reward(r as usize, usize::from(g), usize::from(p));
                 }
             }
             if (prev_g, g) != (prev_p, p) {
-                self.tw[prev_g][usize::from(g)] += 1.0;
-                self.tu[prev_g][usize::from(g)] += c;
-                self.tw[prev_p][usize::from(p)] -= 1.0;
-                self.tu[prev_p][usize::from(p)] -= c;
+                self.table.promote(self.features + prev_g, usize::from(g));
+                self.table.demote(self.features + prev_p, usize::from(p));
             }
         }
     }
 
     fn averaged(&self) -> (Vec<[f32; TAGS]>, [[f32; TAGS]; TAGS + 1]) {
-        let avg = |w: &[f32; TAGS], u: &[f64; TAGS]| {
-            let mut out = [0f32; TAGS];
-            for ((o, &w), &u) in out.iter_mut().zip(w).zip(u) {
-                *o = (f64::from(w) - u / self.c) as f32;
-            }
-            out
-        };
-        let rows = self.w.iter().zip(&self.u).map(|(w, u)| avg(w, u)).collect();
-        let mut trans = [[0f32; TAGS]; TAGS + 1];
-        for (i, row) in trans.iter_mut().enumerate() {
-            *row = avg(&self.tw[i], &self.tu[i]);
-        }
+        let mut rows = self.table.averaged();
+        let trans = *Self::transitions(&rows[self.features..]);
+        rows.truncate(self.features);
         (rows, trans)
     }
 }
@@ -380,7 +352,7 @@ mod tests {
             ["U.S.", "President", "Donald", "Trump", "Claudia", "Mo", "of", "the", "Civic", "Party"],
             "each PER phrase names more than a person"
         );
-        let names: Vec<String> = super::super::model::spans(&tags)
+        let names: Vec<String> = super::super::tags::spans(&tags)
             .iter()
             .map(|&(s, e, _)| super::super::features::token_span(&seg, s, e).text(text).to_owned())
             .collect();

@@ -2,7 +2,7 @@
 //! holds the selection options, one argument a line; `<case>.tsv` the expected nodes and edges),
 //! byte-identical output for every format, and Neo4j CSV whose edges all end at nodes.
 
-mod common;
+use crate::common;
 
 use common::{newsgraph_in as newsgraph, ok};
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::lexicon::Lexicon;
+use super::Lexicon;
 use crate::model::{EntityKind, MentionForm, Span};
 
 /// What a gazetteer surface form stands for.
@@ -104,7 +104,7 @@ impl Gazetteer {
     /// without its last dot, as when it ends a sentence ("U. S." and "U.S" for "U.S.").
     ///
     /// ```
-    /// use newsgraph::{lexicon::Lexicon, recognize::Gazetteer};
+    /// use newsgraph::lexicon::{Gazetteer, Lexicon};
     /// let g = Gazetteer::new(&Lexicon::builtin());
     /// assert_eq!(g.lookup("U.S").map(|e| e.key.as_str()), Some("country:USA"));
     /// assert_eq!(g.lookup("U. S.").map(|e| e.key.as_str()), Some("country:USA"));

@@ -1,14 +1,15 @@
 //! The trained tagger and `newsgraph eval ner` / `train ner` as users rely on them.
 
-mod common;
+use crate::common;
 
 use common::newsgraph;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use newsgraph::eval::{predict, read_gold, score, ScoreOptions};
-use newsgraph::ner::TaggerRecognizer;
+use newsgraph::eval::{predict, score, ScoreOptions};
+use newsgraph::gold::read_gold;
+use newsgraph::recognize::TaggerRecognizer;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     common::root().join("tests/fixtures/ner").join(name)

@@ -1,7 +1,7 @@
 //! The library end to end: golden entity and statement tables for every fixture article,
 //! and checks that every mention and statement span cuts the text where it says.
 
-mod common;
+use crate::common;
 
 use newsgraph::model::{Article, Origin};
 use newsgraph::table::{entity_table, statement_table};

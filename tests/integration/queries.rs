@@ -1,8 +1,9 @@
 //! Every shipped `queries/*.rq` runs over the example corpus and gives the expected,
 //! non-empty result (`tests/fixtures/queries/<name>.tsv`).
 
-mod common;
+use crate::common;
 
+use newsgraph::build::{Batch, BuildOptions};
 use newsgraph::ingest::{read_inputs, IngestOptions};
 use newsgraph::rdf::{vocab, GraphStore, Minter, ResultFormat, SparqlRunner};
 use newsgraph::Pipeline;
@@ -13,7 +14,9 @@ fn queries_give_expected_results_on_the_examples() {
     let minter = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
     let paths = vec![common::root().join("data/examples")];
     let options = IngestOptions::default();
-    let summary = Pipeline::new().build_store(read_inputs(&paths, &options), &store, &minter, 2, |_| {}).unwrap();
+    let pipeline = Pipeline::new();
+    let batch = Batch::new(&pipeline, &minter, BuildOptions { jobs: 2, force: false });
+    let summary = batch.into_store(read_inputs(&paths, &options), &store, |_| {}).unwrap();
     assert_eq!(summary.failures, 0);
     assert!(summary.articles >= 8);
 

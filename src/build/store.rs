@@ -1,0 +1,164 @@
+//! A batch into the store: the loader choice (Oxigraph's bulk loader into a fresh store, one
+//! transaction per article otherwise), and the build's counts.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use oxigraph::model::Quad;
+use oxigraph::store::BulkLoader;
+
+use super::{batch, ArticleOutput, Batch};
+use crate::error::Result;
+use crate::ingest::{InputError, Record};
+use crate::model::{Article, EntityKind};
+use crate::rdf::{GraphStore, Minter};
+
+/// The bulk loader's memory target (megabytes, over all its threads): each thread loads batches
+/// of about `BULK_MEMORY_MB * 1000 / jobs` quads.
+const BULK_MEMORY_MB: usize = 256;
+
+/// Quads handed to the bulk loader at a time, when it fills a fresh store.
+const BULK_QUADS: usize = 500_000;
+
+/// Something that happened during a build, for progress and error reporting.
+#[derive(Debug)]
+pub enum BuildEvent<'a> {
+    /// An article was stored; it had this many words (tokens).
+    Stored(&'a Article, usize),
+    /// An article was skipped: stored before with the same content hash.
+    Skipped(&'a Article),
+    /// A record failed.
+    Failed(&'a InputError),
+}
+
+/// Counts of one build.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BuildSummary {
+    /// Articles stored.
+    pub articles: usize,
+    /// Records that failed.
+    pub failures: usize,
+    /// Articles skipped: stored before with the same content hash.
+    pub skipped: usize,
+    /// Distinct entities by type, over the articles of this build.
+    pub entities: BTreeMap<EntityKind, usize>,
+    /// Statements extracted.
+    pub statements: usize,
+    /// Tokens processed.
+    pub words: usize,
+    /// Quads written by this build.
+    pub quads_written: usize,
+    /// Quads in the store after the build, without the builds graph.
+    pub store_quads: usize,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Seconds of those spent writing to the store (the rest is reading and extraction).
+    pub store_seconds: f64,
+}
+
+/// Where article graphs go: a fresh store is filled by the bulk loader, committed at the end; a
+/// store that holds articles gets one transaction per article, so that a crash loses none
+/// already stored.
+enum Writer<'s> {
+    Bulk { loader: BulkLoader<'s>, pending: Vec<Quad> },
+    Transactions { store: &'s GraphStore, minter: &'s Minter },
+}
+
+impl<'s> Writer<'s> {
+    fn new(store: &'s GraphStore, minter: &'s Minter, jobs: usize) -> Result<Self> {
+        Ok(if store.is_empty()? {
+            let loader = store
+                .inner()
+                .bulk_loader()
+                .with_num_threads(jobs.max(1))
+                .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
+            Writer::Bulk { loader, pending: Vec::new() }
+        } else {
+            Writer::Transactions { store, minter }
+        })
+    }
+
+    fn write(&mut self, output: &ArticleOutput) -> Result<()> {
+        match self {
+            Writer::Bulk { loader, pending } => {
+                pending.extend(output.quads.iter().cloned());
+                if pending.len() >= BULK_QUADS {
+                    loader.load_quads(std::mem::take(pending))?;
+                }
+            }
+            Writer::Transactions { store, minter } => {
+                let id = &output.record.article.id;
+                store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        if let Writer::Bulk { mut loader, pending } = self {
+            loader.load_quads(pending)?;
+            loader.commit()?;
+        }
+        Ok(())
+    }
+}
+
+/// [`Batch::into_store`].
+pub(super) fn build(
+    batch: &Batch<'_>,
+    records: impl Iterator<Item = Record>,
+    store: &GraphStore,
+    mut on_event: impl FnMut(BuildEvent<'_>),
+) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let (pipeline, minter, force) = (batch.pipeline, batch.minter, batch.options.force);
+    let mut summary = BuildSummary::default();
+    let mut entities: BTreeMap<String, EntityKind> = BTreeMap::new();
+    let on_event = std::cell::RefCell::new(&mut on_event);
+    let mut skipped = 0usize;
+    let skip = batch::Skip {
+        unchanged: |a: &Article| {
+            !force
+                && store.content_hash(&minter.article(&a.id)).ok().flatten().as_deref()
+                    == Some(&pipeline.fingerprint(a))
+        },
+        skipped: |a: &Article| {
+            skipped += 1;
+            (on_event.borrow_mut())(BuildEvent::Skipped(a));
+            Ok(())
+        },
+    };
+    let mut store_time = Duration::ZERO;
+    let mut writer = Writer::new(store, minter, batch.options.jobs)?;
+    batch::run(batch, records, true, skip, |output| {
+        let output = match output {
+            Ok(output) => output,
+            Err(error) => {
+                summary.failures += 1;
+                (on_event.borrow_mut())(BuildEvent::Failed(&error));
+                return Ok(());
+            }
+        };
+        let writing = Instant::now();
+        writer.write(&output)?;
+        store_time += writing.elapsed();
+        entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
+        summary.articles += 1;
+        summary.words += output.words;
+        summary.statements += output.record.statements.len();
+        summary.quads_written += output.quads.len();
+        (on_event.borrow_mut())(BuildEvent::Stored(&output.record.article, output.words));
+        Ok(())
+    })?;
+    let writing = Instant::now();
+    writer.finish()?;
+    store.flush()?;
+    summary.store_seconds = (store_time + writing.elapsed()).as_secs_f64();
+    summary.skipped = skipped;
+    for kind in entities.values() {
+        *summary.entities.entry(*kind).or_default() += 1;
+    }
+    summary.store_quads = store.data_len()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}

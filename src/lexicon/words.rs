@@ -1,0 +1,209 @@
+//! Closed word classes the rules need (`gazetteer/words.csv`): stop words, weekdays, months,
+//! name connectors, place heads, light verbs … one row per word, `set,word`.
+//!
+//! A word is matched as written (case-sensitive, no trimming of dots): `stop` holds the
+//! Title-case forms that start sentences, `determiner` the lower-case ones. A word may belong to
+//! several sets.
+//!
+//! ```
+//! use newsgraph::lexicon::{Lexicon, WordSet};
+//! let lexicon = Lexicon::builtin();
+//! assert!(lexicon.is(WordSet::Weekday, "Tuesday"));
+//! assert!(!lexicon.is(WordSet::Weekday, "tuesday"));
+//! assert!(lexicon.is_any(&[WordSet::Passive, WordSet::Negation], "never"));
+//! ```
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::error::{Error, Result};
+
+/// Declares [`WordSet`]: per set, its doc and one line `Variant = "name in words.csv",`.
+macro_rules! word_sets {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// A closed class of words, a `set` of `gazetteer/words.csv`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum WordSet {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl WordSet {
+            /// Every set, in declaration order.
+            pub const ALL: &'static [WordSet] = &[$(WordSet::$variant,)*];
+
+            /// Its name in the `set` column of `gazetteer/words.csv`.
+            ///
+            /// ```
+            /// use newsgraph::lexicon::WordSet;
+            /// assert_eq!(WordSet::LightVerb.name(), "light_verb");
+            /// ```
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(WordSet::$variant => $name,)*
+                }
+            }
+
+            /// The set of this name, if there is one.
+            ///
+            /// ```
+            /// use newsgraph::lexicon::WordSet;
+            /// assert_eq!(WordSet::from_name("weekday"), Some(WordSet::Weekday));
+            /// assert_eq!(WordSet::from_name("Weekday"), None);
+            /// ```
+            pub fn from_name(name: &str) -> Option<WordSet> {
+                match name {
+                    $($name => Some(WordSet::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+word_sets! {
+    /// Capitalised words that start sentences or headlines but never start a name ("The", "However").
+    Stop = "stop",
+    /// Weekdays: never part of a name.
+    Weekday = "weekday",
+    /// Month names and their abbreviations without the dot ("January", "Jan", "Sept").
+    Month = "month",
+    /// Month words that are also verbs or given names ("May", "Jan"): they may be part of a name.
+    AmbiguousMonth = "ambiguous_month",
+    /// Lower-case words that may join the capitalised parts of one name ("of", "al", "von").
+    Connector = "connector",
+    /// Head nouns of place names ("Sea" in "Baltic Sea", "Strip" in "Gaza Strip").
+    PlaceHead = "place_head",
+    /// Prepositions after which an unknown capitalised word is a place ("in Kharkiv").
+    Locative = "locative",
+    /// Compass words that end place names ("Kowloon East").
+    Compass = "compass",
+    /// Adjectives that start sentences as often as organisation names ("National", "Former").
+    NameAdjective = "name_adjective",
+    /// Adverbs and auxiliaries that may stand between a subject and its verb ("Estonia has also accused");
+    /// weekdays, passive auxiliaries and negations may too.
+    Between = "between",
+    /// Auxiliaries that make the verb after them passive ("was", "been").
+    Passive = "passive",
+    /// Words that negate the verb after them ("not", "never").
+    Negation = "negation",
+    /// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
+    ObjectGap = "object_gap",
+    /// Forms of verbs that deny the verb after "to" ("refused to meet", "declined to criticise").
+    Refusal = "refusal",
+    /// Nouns after a demonym that make it the country ("the Uzbek government").
+    StateNoun = "state_noun",
+    /// Listeners a speaker tells something, skipped before a quote or its content ("told reporters").
+    Audience = "audience",
+    /// Verbs that follow "as" after "quoted X" ("as saying").
+    QuotedAs = "quoted_as",
+    /// Words that may stand between "according to" and its source ("a statement from the").
+    SourceGap = "source_gap",
+    /// Words that may follow a source's name ("Yonhap news agency").
+    MediumNoun = "medium_noun",
+    /// Forms of verbs that make an event of the noun after them ("paid a visit", "held talks").
+    LightVerb = "light_verb",
+    /// Words that are no modifier of a noun: they end the noun phrase.
+    NotModifier = "not_modifier",
+    /// Determiners and possessives between a light verb and its noun ("paid a visit", "voiced its support").
+    Determiner = "determiner",
+    /// Last words of organisations that belong to a country ("Japan's Foreign Ministry", "the
+    /// Uzbek army"); not all organisation heads are ("Japan Airlines" is no part of Japan).
+    GovernmentHead = "government_head",
+    /// Nouns that refer back to a company named before ("the firm").
+    CompanyWord = "company_word",
+    /// Role nouns that refer back to a person named before ("the minister").
+    RoleWord = "role_word",
+}
+
+const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");
+
+impl WordSet {
+    fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+/// The words of every [`WordSet`], loaded from `gazetteer/words.csv`.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Words {
+    /// Each word and the sets it belongs to, one bit per set.
+    sets_of: HashMap<String, u64>,
+}
+
+impl Words {
+    /// Parses `set,word` rows; `path` names the file in errors. An unknown set, an empty word
+    /// or a row given twice is an error with its line.
+    pub(super) fn parse(path: &str, text: &str) -> Result<Words> {
+        let bad = |line: usize, reason: String| Error::Data { path: path.to_owned(), line, reason };
+        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|e| bad(1, e.to_string()))?.clone();
+        let column = |name: &str| {
+            headers.iter().position(|h| h == name).ok_or_else(|| bad(1, format!("missing column `{name}`")))
+        };
+        let (set, word) = (column("set")?, column("word")?);
+        let mut sets_of: HashMap<String, u64> = HashMap::default();
+        for record in reader.records() {
+            let record = record.map_err(|e| bad(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            let name = record[set].trim();
+            let Some(s) = WordSet::from_name(name) else {
+                return Err(bad(line, format!("unknown word set `{name}`")));
+            };
+            let w = record[word].trim();
+            if w.is_empty() {
+                return Err(bad(line, "empty word".to_owned()));
+            }
+            let bits = sets_of.entry(w.to_owned()).or_default();
+            if *bits & s.bit() != 0 {
+                return Err(bad(line, format!("`{w}` is in `{name}` twice")));
+            }
+            *bits |= s.bit();
+        }
+        Ok(Words { sets_of })
+    }
+
+    /// True when `word` belongs to any of `sets`.
+    pub(super) fn is_any(&self, sets: &[WordSet], word: &str) -> bool {
+        let mask = sets.iter().fold(0, |m, s| m | s.bit());
+        self.sets_of.get(word).is_some_and(|bits| bits & mask != 0)
+    }
+
+    /// The words of `set`, sorted.
+    pub(super) fn of(&self, set: WordSet) -> Vec<&str> {
+        let mut words: Vec<&str> =
+            self.sets_of.iter().filter(|(_, bits)| *bits & set.bit() != 0).map(|(w, _)| w.as_str()).collect();
+        words.sort_unstable();
+        words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_words_report_bad_rows_with_line() {
+        let err = |text: &str| Words::parse("words.csv", text).unwrap_err().to_string();
+        assert!(
+            err("set,word\nweekday,Monday\nweekdays,Tuesday\n").ends_with("words.csv:3: unknown word set `weekdays`")
+        );
+        assert!(err("set,word\nweekday,\n").ends_with("words.csv:2: empty word"));
+        assert!(err("set,word\nstop,The\nstop,The\n").ends_with("words.csv:3: `The` is in `stop` twice"));
+        assert!(err("set\nstop\n").ends_with("words.csv:1: missing column `word`"));
+    }
+
+    #[test]
+    fn lexicon_words_belong_to_several_sets_case_sensitively() {
+        let words = Words::parse("words.csv", "set,word\npassive,was\nbetween,was\nstop,The\n").unwrap();
+        assert!(words.is_any(&[WordSet::Passive], "was") && words.is_any(&[WordSet::Between], "was"));
+        assert!(!words.is_any(&[WordSet::Negation, WordSet::Weekday], "was"));
+        assert!(words.is_any(&[WordSet::Stop], "The") && !words.is_any(&[WordSet::Stop], "the"));
+        assert_eq!(words.of(WordSet::Stop), ["The"]);
+    }
+
+    #[test]
+    fn lexicon_word_sets_have_unique_names() {
+        for &set in WordSet::ALL {
+            assert_eq!(WordSet::from_name(set.name()), Some(set));
+        }
+    }
+}

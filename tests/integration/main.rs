@@ -1,0 +1,14 @@
+//! The integration suite, one test binary (it links RocksDB once): the library end to end, the
+//! `newsgraph` binary as users run it, and the architecture rules the source keeps.
+
+mod architecture;
+mod cli;
+mod common;
+mod export;
+mod extract;
+mod ner;
+mod pipeline;
+mod push;
+mod queries;
+mod relations;
+mod serve;
