@@ -35,21 +35,38 @@ def without_tests(code):
         at = rest.index("#[cfg(test)]")
         out.append(rest[:at])
         item = rest[at:]
-        m = re.search(r"[{;]", item)
-        end = block_end(item, m.start()) if m and item[m.start()] == "{" else (m.start() + 1 if m else len(item))
+        at = body_or_end(item, 0)
+        end = block_end(item, at) if at is not None and item[at] == "{" else (at + 1 if at is not None else len(item))
         out.append(re.sub(r"[^\n]", " ", item[:end]))
         rest = item[end:]
     out.append(rest)
     return "".join(out)
 
 
+def body_or_end(code, at):
+    """The first { or ; from `at` outside brackets (the ; of [f32; N] is neither), or None."""
+    depth, prev = 0, " "
+    for i in range(at, len(code)):
+        c = code[i]
+        if c in "([<":
+            depth += 1
+        elif c == ">" and prev == "-":
+            pass
+        elif c in ")]>":
+            depth -= 1
+        elif c in "{;" and depth <= 0:
+            return i
+        prev = c
+    return None
+
+
 def functions(path):
     code = without_tests(blank(path.read_text()))
     for m in re.finditer(r"(?<![A-Za-z0-9_])fn ([A-Za-z0-9_]+)", code):
-        brace = re.compile(r"[{;]").search(code, m.end())
-        if not brace or code[brace.start()] == ";":
+        brace = body_or_end(code, m.end())
+        if brace is None or code[brace] == ";":
             continue
-        end = block_end(code, brace.start())
+        end = block_end(code, brace)
         yield code.count("\n", m.start(), end) + 1, code.count("\n", 0, m.start()) + 1, m.group(1)
 
 

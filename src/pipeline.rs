@@ -130,7 +130,9 @@ pub struct PipelineBuilder {
 
 /// The settings of a pipeline that change what it extracts. Each one is part of the pipeline's
 /// signature, and so of every article's content hash: an article built with other settings is
-/// built again.
+/// built again. What a caller replaces on the builder (the lexicon, the recogniser, the relation
+/// model) it names in [`PipelineOptions::signature`], as `newsgraph build` does with the hashes of
+/// `--model` and `--data-dir` files.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PipelineOptions {
     /// The resolver's tier 7 ("he" and "she" join the person they refer to).
@@ -146,7 +148,8 @@ impl PipelineOptions {
     ///
     /// ```
     /// let options = newsgraph::pipeline::PipelineOptions { pronouns: true, ..Default::default() };
-    /// assert_eq!(options.signature(), "newsgraph 0.1.0 pronouns=true relations=None ");
+    /// let version = env!("CARGO_PKG_VERSION");
+    /// assert_eq!(options.signature(), format!("newsgraph {version} pronouns=true relations=None "));
     /// ```
     pub fn signature(&self) -> String {
         // destructured without `..`, so that a new option does not compile until it is named here

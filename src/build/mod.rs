@@ -71,20 +71,11 @@ impl<'a> Batch<'a> {
         Batch { pipeline, minter, options }
     }
 
-    /// Runs the pipeline over `records` and hands each article's output (with its quads), or its
-    /// input error, to `sink` in input order. Records are read and processed in batches: memory
-    /// does not grow with the input. A second record with an id already seen is an error. `sink`
-    /// may stop the run by returning an error.
-    pub fn outputs(
-        &self,
-        records: impl Iterator<Item = Record>,
-        sink: impl FnMut(Outcome) -> Result<()>,
-    ) -> Result<()> {
-        batch::run(self, records, true, batch::Skip::none(), sink)
-    }
-
-    /// [`Batch::outputs`] for a caller that writes N-Quads: each [`ArticleOutput::quads`] is
-    /// empty and [`ArticleOutput::nquads`] holds them, which is faster to make.
+    /// Runs the pipeline over `records` and hands each article's output, or its input error, to
+    /// `sink` in input order. Records are read and processed in batches: memory does not grow
+    /// with the input. A second record with an id already seen is an error. `sink` may stop the
+    /// run by returning an error. Each [`ArticleOutput::quads`] is empty and
+    /// [`ArticleOutput::nquads`] holds them as N-Quads text, which is faster to make.
     pub fn nquads(&self, records: impl Iterator<Item = Record>, sink: impl FnMut(Outcome) -> Result<()>) -> Result<()> {
         batch::run(self, records, false, batch::Skip::none(), sink)
     }

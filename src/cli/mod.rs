@@ -28,7 +28,6 @@ pub const EXIT_USAGE: u8 = 2;
 /// The command could not run (store, I/O).
 pub const EXIT_FATAL: u8 = 3;
 
-/// Parses the command line and runs the command.
 /// The exit code of a failed command: [`EXIT_USAGE`] when the user asked for something that
 /// cannot be done (a bad flag value, query syntax, IRI or URL), else [`EXIT_FATAL`].
 pub fn exit_code(err: &anyhow::Error) -> u8 {
@@ -49,6 +48,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
     }
 }
 
+/// Parses the command line and runs the command.
 pub fn run() -> anyhow::Result<ExitCode> {
     let args = Args::parse();
     match args.command {

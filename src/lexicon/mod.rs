@@ -244,6 +244,11 @@ impl Lexicon {
     }
 
     /// The words of the word set `set`, sorted.
+    ///
+    /// ```
+    /// use newsgraph::lexicon::{Lexicon, WordSet};
+    /// assert_eq!(Lexicon::builtin().words(WordSet::CompanyWord), ["company", "firm"]);
+    /// ```
     pub fn words(&self, set: WordSet) -> Vec<&str> {
         self.words.of(set)
     }

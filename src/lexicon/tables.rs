@@ -120,7 +120,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
     else {
         unreachable!("Sources always holds every table");
     };
-    // in `FILES` order but for the last two, so that the first bad table is always the same one
+    // in `FILES` order, but for actors before nouns, so that the first bad table is always the same one
     let countries = self::countries(countries)?;
     let organisations = self::organisations(orgs)?;
     let given_names = self::given_names(given)?;

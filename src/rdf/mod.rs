@@ -225,7 +225,7 @@ impl Lines {
 }
 
 /// Appends one quad as a line of N-Quads, written by Oxigraph's (oxttl's) N-Quads serialiser.
-pub fn write_nquad(q: QuadRef<'_>, out: &mut Vec<u8>) {
+pub(crate) fn write_nquad(q: QuadRef<'_>, out: &mut Vec<u8>) {
     oxttl::NQuadsSerializer::new().low_level().serialize_quad(q, out).expect("a Vec takes any bytes");
 }
 

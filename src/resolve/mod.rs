@@ -71,7 +71,10 @@ pub fn same_name_conflicts(entities: &[Entity]) -> Vec<(EntityId, EntityId)> {
 
 /// Resolves an article's mentions into entities.
 pub trait Resolver: Send + Sync {
-    /// Groups `mentions` (in text order) into entities.
+    /// Groups `mentions` (in text order) into entities. The resolution also names the pairs of
+    /// entities it kept apart although they share a name ([`Resolution::same_names`], what the
+    /// merge log writes as `ng:sameNameAs`); [`same_name_conflicts`] finds them for any set of
+    /// entities.
     fn resolve(&self, doc: &Document, mentions: &[Mention]) -> Resolution;
 }
 
