@@ -4,22 +4,23 @@
 //! Two recipes, one per model, and neither may change without invalidating its model files:
 //! the tagger hashes each string with [`fnv()`] and mixes a template id with the hashes
 //! ([`mix`], [`mix_strs`]); the relation classifier hashes the strings in one FNV-1a stream,
-//! each followed by a `0xff` byte ([`hash_parts`], [`PartsHasher`]).
+//! each followed by a `0xff` byte ([`hash_parts`], the recipe of [`crate::model::Digest`]).
 //!
 //! ```
-//! use newsgraph::learn::hashing::{fnv, hash_parts, mix, mix_strs, PartsHasher};
+//! use newsgraph::learn::hashing::{fnv, hash_parts, mix, mix_strs};
+//! use newsgraph::model::Digest;
 //! assert_eq!(fnv("merkel"), 0xc9c0_64f2_ea96_e425);
 //! assert_eq!(mix_strs(2, &["merkel"]), mix(2, &[fnv("merkel")]));
-//! let mut h = PartsHasher::new();
-//! h.part("bw");
-//! h.write(b"said");
-//! h.end_part();
+//! let mut h = Digest::new();
+//! h.part(b"bw").write(b"said").end_part();
 //! assert_eq!(h.finish(), hash_parts(&["bw", "said"]));
 //! ```
 
 use std::hash::Hasher;
 
 use fnv::FnvHasher;
+
+use crate::model::Digest;
 
 /// The multiplier of [`mix_step`] (FxHash's constant, fixed here so that it never changes).
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -56,46 +57,15 @@ pub fn mix_strs(template: u64, parts: &[&str]) -> u64 {
     }
 }
 
-/// FNV-1a over the parts, each followed by a separator byte `0xff`.
+/// FNV-1a over the parts, each followed by a separator byte `0xff`: the [`Digest`] of the parts,
+/// as a number. A last part written in pieces (a pattern of word classes) is hashed with a
+/// [`Digest`] directly, without building it as a string first.
 pub fn hash_parts(parts: &[&str]) -> u64 {
-    let mut h = PartsHasher::new();
+    let mut h = Digest::new();
     for p in parts {
-        h.part(p);
+        h.part(p.as_bytes());
     }
     h.finish()
-}
-
-/// [`hash_parts`] a piece at a time, for a last part written in pieces (a pattern of word
-/// classes) without building it as a string first.
-#[derive(Default)]
-pub struct PartsHasher(FnvHasher);
-
-impl PartsHasher {
-    /// An empty hash.
-    pub fn new() -> Self {
-        PartsHasher::default()
-    }
-
-    /// Feeds a whole part and its separator.
-    pub fn part(&mut self, part: &str) {
-        self.write(part.as_bytes());
-        self.end_part();
-    }
-
-    /// Feeds bytes of the part being written.
-    pub fn write(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-    }
-
-    /// Ends the part being written (its separator).
-    pub fn end_part(&mut self) {
-        self.0.write_u8(0xff);
-    }
-
-    /// The hash of what was fed.
-    pub fn finish(&self) -> u64 {
-        self.0.finish()
-    }
 }
 
 #[cfg(test)]
@@ -118,11 +88,8 @@ mod tests {
         assert_ne!(mix_strs(2, &["merkel"]), mix_strs(3, &["merkel"]));
         assert_eq!(mix_strs(13, &["a", "b", "c"]), mix(13, &[fnv("a"), fnv("b"), fnv("c")]));
         assert_ne!(hash_parts(&["a", "bc"]), hash_parts(&["ab", "c"]));
-        let mut h = PartsHasher::new();
-        h.part("pat");
-        h.write(b"V:");
-        h.write(b"worksFor");
-        h.end_part();
+        let mut h = Digest::new();
+        h.part(b"pat").write(b"V:").write(b"worksFor").end_part();
         assert_eq!(h.finish(), hash_parts(&["pat", "V:worksFor"]));
     }
 }

@@ -31,14 +31,36 @@ impl Digest {
 
     /// Adds one part: its bytes, then a `0xff` separator (a byte UTF-8 text never holds).
     pub fn part(&mut self, bytes: &[u8]) -> &mut Self {
+        self.write(bytes).end_part()
+    }
+
+    /// Adds bytes of a part written in pieces, without its separator: end it with
+    /// [`Digest::end_part`].
+    ///
+    /// ```
+    /// let mut d = newsgraph::model::Digest::new();
+    /// d.write(b"V:").write(b"said").end_part();
+    /// assert_eq!(d.hex(), newsgraph::model::Digest::of(&[b"V:said"]));
+    /// ```
+    pub fn write(&mut self, bytes: &[u8]) -> &mut Self {
         self.0.write(bytes);
+        self
+    }
+
+    /// Ends the part being written: its `0xff` separator.
+    pub fn end_part(&mut self) -> &mut Self {
         self.0.write_u8(0xff);
         self
     }
 
+    /// The digest so far, as a number (a feature hash).
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+
     /// The digest so far, as 16 lower-case hex digits.
     pub fn hex(&self) -> String {
-        format!("{:016x}", self.0.finish())
+        format!("{:016x}", self.finish())
     }
 
     /// The digest of `parts`, as 16 lower-case hex digits.

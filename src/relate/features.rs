@@ -14,9 +14,9 @@
 use std::sync::Arc;
 
 use super::{Arg, Coarse};
-use crate::learn::hashing::{hash_parts as hash, PartsHasher};
+use crate::learn::hashing::hash_parts as hash;
 use crate::lexicon::{Gazetteer, Lexicon, TitleKind};
-use crate::model::{Document, MentionForm, TokenKind};
+use crate::model::{Digest, Document, MentionForm, TokenKind};
 
 /// The longest stretch between two arguments whose words are features one by one; a longer one
 /// gives only its ends.
@@ -147,7 +147,7 @@ impl RelationFeatures {
 
     /// Feeds `h` a class for a word between the arguments: cue verbs by predicate, titles,
     /// organisation words, or the word itself when it is short and lower case.
-    fn word_class(&self, p: &Prepared<'_>, i: usize, h: &mut PartsHasher) {
+    fn word_class(&self, p: &Prepared<'_>, i: usize, h: &mut Digest) {
         let doc = p.doc;
         let w = doc.token_text(i);
         if doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].kind == TokenKind::Quote {
@@ -201,9 +201,9 @@ impl RelationFeatures {
                 add(&["bb", word(i), word(i + 1)]);
             }
             // ["pat", dir, the word classes joined by spaces]
-            let mut pattern = PartsHasher::new();
-            pattern.part("pat");
-            pattern.part(dir);
+            let mut pattern = Digest::new();
+            pattern.part(b"pat");
+            pattern.part(dir.as_bytes());
             for i in between.clone() {
                 if i > between.start {
                     pattern.write(b" ");
@@ -259,9 +259,9 @@ impl RelationFeatures {
             add(&["t-text", &norm(doc.slice(t.span))]);
         }
         // other arguments in between: ["ents-between-types", dir, their kinds joined by commas]
-        let mut types = PartsHasher::new();
-        types.part("ents-between-types");
-        types.part(dir);
+        let mut types = Digest::new();
+        types.part(b"ents-between-types");
+        types.part(dir.as_bytes());
         let mut inside = 0;
         for (a, &(a0, _)) in args.iter().zip(&p.ranges) {
             if a0 >= left_end && a0 < right_start {
