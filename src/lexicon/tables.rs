@@ -3,7 +3,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, Sex, TitleKind};
+use super::words::Words;
+use super::{BoilerplateKind, Country, Cue, Lexicon, Organisation, Sex, TitleKind, WordSet};
 use crate::error::{Error, Result};
 use crate::model::{content_id, EntityKind, Predicate};
 
@@ -131,7 +132,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
     let cues = verb_cues(verbs)?;
     let noun_cues = self::noun_cues(nouns)?;
     let actors = self::actors(actors)?;
-    let words = super::words::Words::parse(&words.0, &words.1)?;
+    let words = self::words(words)?;
     Ok(Lexicon {
         actors,
         countries,
@@ -322,6 +323,26 @@ fn noun_cues(source: &Source) -> Result<HashMap<String, Cue>> {
 }
 
 /// `gazetteer/actors.csv`: names of people and organisations, with their type.
+/// `gazetteer/words.csv`: `set,word` rows. An unknown set, an empty word or a word given twice
+/// in one set is an error with its line.
+fn words(source: &Source) -> Result<Words> {
+    let t = Table::parse(&source.0, &source.1, &["set", "word"])?;
+    let [set, word] = ["set", "word"].map(|c| t.column(c));
+    let mut words = Words::default();
+    for (line, r) in &t.rows {
+        let name = r[set].trim();
+        let s = WordSet::from_name(name).ok_or_else(|| t.error(*line, format!("unknown word set `{name}`")))?;
+        let w = r[word].trim();
+        if w.is_empty() {
+            return Err(t.error(*line, "empty word"));
+        }
+        if !words.insert(s, w) {
+            return Err(t.error(*line, format!("`{w}` is in `{name}` twice")));
+        }
+    }
+    Ok(words)
+}
+
 fn actors(source: &Source) -> Result<Vec<(String, EntityKind)>> {
     let t = Table::parse(&source.0, &source.1, &["name", "kind"])?;
     let [name, kind] = ["name", "kind"].map(|c| t.column(c));
@@ -335,4 +356,20 @@ fn actors(source: &Source) -> Result<Vec<(String, EntityKind)>> {
         rows.push((r[name].trim().to_owned(), kind));
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_words_report_bad_rows_with_line() {
+        let err = |text: &str| words(&("words.csv".to_owned(), text.to_owned())).unwrap_err().to_string();
+        assert!(
+            err("set,word\nweekday,Monday\nweekdays,Tuesday\n").ends_with("words.csv:3: unknown word set `weekdays`")
+        );
+        assert!(err("set,word\nweekday,\n").ends_with("words.csv:2: empty word"));
+        assert!(err("set,word\nstop,The\nstop,The\n").ends_with("words.csv:3: `The` is in `stop` twice"));
+        assert!(err("set\nstop\n").ends_with("words.csv:1: missing column `word`"));
+    }
 }

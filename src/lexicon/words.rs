@@ -15,8 +15,6 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::error::{Error, Result};
-
 /// Declares [`WordSet`]: per set, its doc and one line `Variant = "name in words.csv",`.
 macro_rules! word_sets {
     ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
@@ -130,35 +128,12 @@ pub(super) struct Words {
 }
 
 impl Words {
-    /// Parses `set,word` rows; `path` names the file in errors. An unknown set, an empty word
-    /// or a row given twice is an error with its line.
-    pub(super) fn parse(path: &str, text: &str) -> Result<Words> {
-        let bad = |line: usize, reason: String| Error::Data { path: path.to_owned(), line, reason };
-        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| bad(1, e.to_string()))?.clone();
-        let column = |name: &str| {
-            headers.iter().position(|h| h == name).ok_or_else(|| bad(1, format!("missing column `{name}`")))
-        };
-        let (set, word) = (column("set")?, column("word")?);
-        let mut sets_of: HashMap<String, u64> = HashMap::default();
-        for record in reader.records() {
-            let record = record.map_err(|e| bad(e.position().map_or(0, |p| p.line() as usize), e.to_string()))?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            let name = record[set].trim();
-            let Some(s) = WordSet::from_name(name) else {
-                return Err(bad(line, format!("unknown word set `{name}`")));
-            };
-            let w = record[word].trim();
-            if w.is_empty() {
-                return Err(bad(line, "empty word".to_owned()));
-            }
-            let bits = sets_of.entry(w.to_owned()).or_default();
-            if *bits & s.bit() != 0 {
-                return Err(bad(line, format!("`{w}` is in `{name}` twice")));
-            }
-            *bits |= s.bit();
-        }
-        Ok(Words { sets_of })
+    /// Adds `word` to `set`; false when it is there already.
+    pub(super) fn insert(&mut self, set: WordSet, word: &str) -> bool {
+        let bits = self.sets_of.entry(word.to_owned()).or_default();
+        let new = *bits & set.bit() == 0;
+        *bits |= set.bit();
+        new
     }
 
     /// True when `word` belongs to any of `sets`.
@@ -181,19 +156,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lexicon_words_report_bad_rows_with_line() {
-        let err = |text: &str| Words::parse("words.csv", text).unwrap_err().to_string();
-        assert!(
-            err("set,word\nweekday,Monday\nweekdays,Tuesday\n").ends_with("words.csv:3: unknown word set `weekdays`")
-        );
-        assert!(err("set,word\nweekday,\n").ends_with("words.csv:2: empty word"));
-        assert!(err("set,word\nstop,The\nstop,The\n").ends_with("words.csv:3: `The` is in `stop` twice"));
-        assert!(err("set\nstop\n").ends_with("words.csv:1: missing column `word`"));
-    }
-
-    #[test]
     fn lexicon_words_belong_to_several_sets_case_sensitively() {
-        let words = Words::parse("words.csv", "set,word\npassive,was\nbetween,was\nstop,The\n").unwrap();
+        let mut words = Words::default();
+        for (set, word) in [(WordSet::Passive, "was"), (WordSet::Between, "was"), (WordSet::Stop, "The")] {
+            assert!(words.insert(set, word));
+        }
+        assert!(!words.insert(WordSet::Stop, "The"), "a second time");
         assert!(words.is_any(&[WordSet::Passive], "was") && words.is_any(&[WordSet::Between], "was"));
         assert!(!words.is_any(&[WordSet::Negation, WordSet::Weekday], "was"));
         assert!(words.is_any(&[WordSet::Stop], "The") && !words.is_any(&[WordSet::Stop], "the"));
