@@ -20,6 +20,13 @@
 
 use rustc_hash::FxHashMap;
 
+/// Adds a row of class weights to the scores, class by class.
+fn add_row<const N: usize>(scores: &mut [f32; N], row: &[f32; N]) {
+    for (a, b) in scores.iter_mut().zip(row) {
+        *a += b;
+    }
+}
+
 /// Weights and their running sums for averaging, one row of `N` classes per feature.
 #[derive(Debug, Clone)]
 pub struct AveragedWeights<const N: usize> {
@@ -58,9 +65,7 @@ impl<const N: usize> AveragedWeights<N> {
     pub fn scores(&self, rows: impl IntoIterator<Item = usize>) -> [f32; N] {
         let mut s = [0f32; N];
         for r in rows {
-            for (a, b) in s.iter_mut().zip(&self.w[r]) {
-                *a += b;
-            }
+            add_row(&mut s, &self.w[r]);
         }
         s
     }
@@ -162,9 +167,7 @@ impl<const N: usize> FeatureWeights<N> {
         let mut s = [0f32; N];
         for h in features {
             if let Some(&r) = self.index.get(h) {
-                for (a, b) in s.iter_mut().zip(&self.rows[r as usize]) {
-                    *a += b;
-                }
+                add_row(&mut s, &self.rows[r as usize]);
             }
         }
         s
