@@ -4,7 +4,7 @@
 //!   to a lower layer (so no two modules import each other);
 //! - inside a module, no sibling files import each other, directly or round a cycle (a file may
 //!   use the items of its own `mod.rs`);
-//! - no function is over [`MAX_FUNCTION_LINES`] lines (`scripts/longest_functions.py` lists
+//! - no function is over [`MAX_FUNCTION_LINES`] lines (run it with `--nocapture` to list
 //!   the longest).
 //!
 //! Code inside `#[cfg(test)]` items is left out: a unit test may build its input with the
@@ -373,14 +373,21 @@ fn body_or_end(code: &str, at: usize) -> Option<usize> {
 
 #[test]
 fn architecture_no_function_is_over_120_lines() {
-    let mut long = Vec::new();
+    let src = common::root();
+    let mut all: Vec<(usize, String)> = Vec::new();
     for source in sources() {
+        let path = source.path.strip_prefix(&src).unwrap_or(&source.path).display().to_string();
         for (line, length, name) in functions(&source.code) {
-            if length > MAX_FUNCTION_LINES {
-                long.push(format!("{}:{line}: fn {name} is {length} lines", source.path.display()));
-            }
+            all.push((length, format!("{path}:{line}: fn {name}")));
         }
     }
+    all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    // the ten longest, for `cargo test --test integration architecture_no_function -- --nocapture`
+    for (length, place) in all.iter().take(10) {
+        println!("{length:5}  {place}");
+    }
+    let long: Vec<String> =
+        all.iter().filter(|(n, _)| *n > MAX_FUNCTION_LINES).map(|(n, place)| format!("{place} is {n} lines")).collect();
     assert!(long.is_empty(), "functions over {MAX_FUNCTION_LINES} lines:\n{}", long.join("\n"));
 }
 
