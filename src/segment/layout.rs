@@ -44,7 +44,7 @@ pub fn layout(text: &str, lexicon: &Lexicon) -> Vec<LayoutSpan> {
     out
 }
 
-/// A non-empty line, trimmed, and whether a blank line or the text's end follows it.
+/// A non-empty line of the text, trimmed.
 struct Line {
     span: Span,
 }
@@ -94,7 +94,8 @@ fn is_boilerplate(line: &str, lexicon: &Lexicon) -> bool {
 /// A wire desk's sign-off: a short line opened by a double dash, with no sentence end ("-- Mari
 /// Tamm, Tallinn desk +372 555 0100").
 fn is_sign_off(line: &str) -> bool {
-    (line.starts_with("--") || line.starts_with('—'))
+    // not an em dash: it opens the attribution of a quoted post, which is content
+    line.starts_with("--")
         && line.split_whitespace().count() <= SHORT_LINE
         && !ends_sentence(line)
 }
