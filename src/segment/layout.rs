@@ -95,9 +95,7 @@ fn is_boilerplate(line: &str, lexicon: &Lexicon) -> bool {
 /// Tamm, Tallinn desk +372 555 0100").
 fn is_sign_off(line: &str) -> bool {
     // not an em dash: it opens the attribution of a quoted post, which is content
-    line.starts_with("--")
-        && line.split_whitespace().count() <= SHORT_LINE
-        && !ends_sentence(line)
+    line.starts_with("--") && line.split_whitespace().count() <= SHORT_LINE && !ends_sentence(line)
 }
 
 /// "By Jane Doe" or "By Jane Doe and John Roe, Staff Writers" alone on a line.
@@ -277,6 +275,10 @@ mod tests {
         layout(text, &Lexicon::builtin()).iter().map(|l| (l.span.text(text), l.kind)).collect()
     }
 
+    fn of_kind(text: &str, kind: LayoutKind) -> Vec<&str> {
+        kinds(text).into_iter().filter(|(_, k)| *k == kind).map(|(s, _)| s).collect()
+    }
+
     #[test]
     fn layout_marks_site_chrome_lines() {
         let text = "» News »\nHome > World > Asia\nGet Daily Tallinn News in your Inbox\n\
@@ -284,10 +286,8 @@ mod tests {
                     -- Mari Tamm, Tallinn desk +372 555 0100\n\
                     Kadri Saar said the talks failed.\nSource: Baltic Wire\n(Reporting by Mari Tamm; Editing by Jaan Kask)\n\
                     © 2026 Harbour Media Ltd";
-        let chrome: Vec<&str> =
-            kinds(text).into_iter().filter(|(_, k)| *k == LayoutKind::Chrome).map(|(s, _)| s).collect();
         assert_eq!(
-            chrome,
+            of_kind(text, LayoutKind::Chrome),
             [
                 "» News »",
                 "Home > World > Asia",
@@ -315,10 +315,8 @@ mod tests {
     fn layout_marks_tables_and_price_lists() {
         let text = "Grain prices were mixed on Tuesday.\nCommodity    Close    Change\nWheat ... 3.45 3.50 +0.05\n\
                     Maize\t2.10\t2.12\t-0.02\nSoybeans  6.05  6.10  unch\nTraders expect more rain.";
-        let tables: Vec<&str> =
-            kinds(text).into_iter().filter(|(_, k)| *k == LayoutKind::Table).map(|(s, _)| s).collect();
         assert_eq!(
-            tables,
+            of_kind(text, LayoutKind::Table),
             [
                 "Commodity    Close    Change",
                 "Wheat ... 3.45 3.50 +0.05",
