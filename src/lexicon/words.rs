@@ -110,6 +110,8 @@ word_sets! {
     CompanyWord = "company_word",
     /// Role nouns that refer back to a person named before ("the minister").
     RoleWord = "role_word",
+    /// Stock exchanges that open a ticker in brackets ("(NYSE: XYZ)").
+    Exchange = "exchange",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

@@ -105,6 +105,8 @@ pub enum MentionRule {
     Given,
     /// The trained tagger (`recognize::TaggerRecognizer`).
     Tagger,
+    /// The capitalised name right before a stock ticker ("Northwind Chemie <NWC>").
+    Ticker,
 }
 
 impl MentionRule {
@@ -126,6 +128,7 @@ impl MentionRule {
             MentionRule::NamePart => "name-part",
             MentionRule::Given => "given",
             MentionRule::Tagger => "tagger",
+            MentionRule::Ticker => "ticker",
         }
     }
 }

@@ -17,9 +17,9 @@
 //! ]);
 //! ```
 
-mod boilerplate;
 mod rules;
 pub mod tagger;
+mod tickers;
 mod words;
 
 use std::sync::Arc;
@@ -27,7 +27,6 @@ use std::sync::Arc;
 use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{Document, Mention};
 
-pub use boilerplate::boilerplate_spans;
 pub use tagger::TaggerRecognizer;
 
 /// Finds entity mentions in a document.
@@ -64,7 +63,9 @@ impl Default for RuleRecognizer {
 
 impl Recognizer for RuleRecognizer {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
-        rules::recognize(doc, &self.lexicon, &self.gazetteer)
+        let mut mentions = rules::recognize(doc, &self.lexicon, &self.gazetteer);
+        tickers::name_before_tickers(doc, &self.lexicon, &mut mentions);
+        mentions
     }
 }
 

@@ -52,6 +52,10 @@ impl ListResolver {
             capital_of: draft.capital_of.clone(),
             nationality: draft.nationality.clone(),
             part_of: draft.part_of.clone(),
+            ticker: (draft.kind == EntityKind::Organisation)
+                .then(|| draft.mentions.iter().find_map(|&i| input.doc.ticker_after(input.mentions[i].span.end)))
+                .flatten()
+                .map(str::to_owned),
             mentions: draft.mentions.iter().map(|&i| MentionId(i as u32)).collect(),
         }
     }

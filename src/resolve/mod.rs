@@ -42,7 +42,7 @@ pub use alias::{is_acronym_of, normalize};
 /// use newsgraph::model::{Entity, EntityId, EntityKind};
 /// let e = |kind, key: &str, name: &str| Entity { kind, key: key.into(), name: name.into(),
 ///     aliases: Default::default(), wikidata: None, capital_of: None, nationality: None,
-///     part_of: None, mentions: vec![] };
+///     part_of: None, ticker: None, mentions: vec![] };
 /// let entities = [e(EntityKind::Person, "person:michael jordan", "Michael Jordan"),
 ///                 e(EntityKind::Country, "country:JOR", "Jordan")];
 /// assert_eq!(newsgraph::resolve::same_name_conflicts(&entities), [(EntityId(0), EntityId(1))]);

@@ -173,6 +173,13 @@ impl ListResolver {
 pub(super) fn acronyms(input: &Input<'_>, state: &mut State, acronyms: Vec<usize>) -> BTreeMap<String, usize> {
     let mentions = input.mentions;
     let mut defined: BTreeMap<String, usize> = BTreeMap::new();
+    // a ticker defines its symbol ("British Petroleum <BP>" … "BP said")
+    for (j, m) in mentions.iter().enumerate() {
+        let ticker = input.doc.ticker_after(m.span.end).filter(|_| m.kind == EntityKind::Organisation);
+        if let (Some(symbol), Some(slot)) = (ticker, state.of_mention[j]) {
+            defined.entry(symbol.to_owned()).or_insert(slot);
+        }
+    }
     for i in acronyms {
         let m = &mentions[i];
         let s = input.surface(i);

@@ -34,7 +34,7 @@ pub use model::{NerModel, Provenance};
 pub use tags::Label;
 pub use train::{train, DataReport, TrainOptions};
 
-use super::{boilerplate_spans, Recognizer};
+use super::Recognizer;
 use crate::lexicon::{Entry, Lexicon};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule};
 
@@ -124,14 +124,17 @@ impl TaggerRecognizer {
 
 impl Recognizer for TaggerRecognizer {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
-        let skipped = boilerplate_spans(&doc.text, &self.lexicon);
         let gazetteer = self.features.gazetteer();
         let mut mentions = Vec::new();
         let mut tagged = self.tag(doc);
         tidy::tidy(doc, &self.lexicon, self.features.gazetteer(), &mut tagged);
-        for t in tagged {
-            if skipped.iter().any(|b| b.overlaps(t.span)) {
-                continue;
+        for mut t in tagged {
+            // a name tagged up to a ticker keeps the words before it ("Northwind <NWD>")
+            if let Some(l) = doc.layout.iter().find(|l| l.span.overlaps(t.span)) {
+                if l.kind.is_line() || l.span.start <= t.span.start {
+                    continue;
+                }
+                t.span = crate::model::Span::new(t.span.start, l.span.start).trim(&doc.text);
             }
             let Some((kind, form, key)) = mention_type(t.label, gazetteer.lookup(doc.slice(t.span))) else {
                 continue;
@@ -145,6 +148,7 @@ impl Recognizer for TaggerRecognizer {
                 gazetteer_key: key,
             });
         }
+        super::tickers::name_before_tickers(doc, &self.lexicon, &mut mentions);
         mentions
     }
 }
