@@ -21,6 +21,7 @@
 //! ]);
 //! ```
 
+mod clusters;
 mod features;
 mod model;
 pub mod tags;
@@ -29,6 +30,7 @@ mod train;
 
 use std::sync::{Arc, LazyLock};
 
+pub use clusters::{WordClusters, CLUSTER_BITS};
 pub use features::{DocFeatures, FeatureExtractor, FEATURE_VERSION};
 pub use model::{NerModel, Provenance};
 pub use tags::Label;
