@@ -21,10 +21,13 @@
 //! ]);
 //! ```
 
+mod context;
 mod features;
+mod firms;
 mod model;
 pub mod tags;
 mod tidy;
+mod titles;
 mod train;
 
 use std::sync::{Arc, LazyLock};
@@ -58,6 +61,13 @@ pub struct Tagged {
     pub label: Label,
     /// Confidence in `[0, 1]`: the logistic of the mean emission margin of its tokens.
     pub score: f32,
+}
+
+/// The token range `[first, end)` of a span.
+fn token_range(doc: &Document, span: crate::model::Span) -> (usize, usize) {
+    let a = doc.token_at_or_after(span.start);
+    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
+    (a, b)
 }
 
 /// The tagger as a [`Recognizer`].
