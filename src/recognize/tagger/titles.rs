@@ -57,8 +57,8 @@ pub(super) fn drop_titles(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazette
 }
 
 /// How many tokens from `a` (before `b`) form a title: modifiers, then a title of `titles.csv`
-/// or portfolio words ending in a title head. A span that starts with a given name has no
-/// portfolio ("John Chancellor").
+/// or portfolio words ending in a title head. A given name alone is no portfolio ("John
+/// Chancellor").
 fn title_len(doc: &Document, lexicon: &Lexicon, a: usize, b: usize) -> usize {
     let mut i = a;
     while i < b && lexicon.is(WordSet::TitleModifier, doc.token_text(i)) {
@@ -69,12 +69,11 @@ fn title_len(doc: &Document, lexicon: &Lexicon, a: usize, b: usize) -> usize {
     {
         return i + n - a;
     }
-    if i == a && lexicon.is_given_name(doc.token_text(a)) {
-        return 0;
-    }
     for j in i..b.min(i + MAX_PORTFOLIO_WORDS + 1) {
         if lexicon.is(WordSet::TitleHead, doc.token_text(j)) {
-            return j + 1 - a;
+            // a given name alone before the head is a name ("John Chancellor")
+            let given_name = j == i + 1 && lexicon.is_given_name(doc.token_text(i));
+            return if given_name { 0 } else { j + 1 - a };
         }
         if !(doc.is_capitalised(j) || doc.token_text(j) == "and") {
             break;
