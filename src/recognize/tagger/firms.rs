@@ -148,28 +148,7 @@ pub(super) fn split_place_before_demonym(
 mod tests {
     use super::*;
 
-    fn run(
-        text: &str,
-        spans: &[(&str, Label)],
-        pass: fn(&Document, &Lexicon, &Gazetteer, &mut Vec<Tagged>),
-    ) -> Vec<(String, Label)> {
-        let doc = crate::segment::segment(text);
-        let lexicon = Lexicon::builtin();
-        let gazetteer = Gazetteer::new(&lexicon);
-        let mut tagged: Vec<Tagged> = spans
-            .iter()
-            .map(|(s, l)| {
-                let start = text.find(s).expect("span in text");
-                Tagged { span: Span::new(start, start + s.len()), label: *l, score: 0.9 }
-            })
-            .collect();
-        pass(&doc, &lexicon, &gazetteer, &mut tagged);
-        tagged.iter().map(|t| (doc.slice(t.span).to_owned(), t.label)).collect()
-    }
-
-    fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
-        v.iter().map(|(s, l)| ((*s).to_owned(), *l)).collect()
-    }
+    use super::super::{owned_labels as owned, run_pass as run};
 
     #[test]
     fn firm_names_with_commas_and_and_are_one_organisation() {

@@ -118,23 +118,10 @@ fn organisation_without_title(doc: &Document, lexicon: &Lexicon, a: usize, b: us
 mod tests {
     use super::*;
 
-    fn run(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
-        let doc = crate::segment::segment(text);
-        let lexicon = Lexicon::builtin();
-        let gazetteer = Gazetteer::new(&lexicon);
-        let mut tagged: Vec<Tagged> = spans
-            .iter()
-            .map(|(s, l)| {
-                let start = text.find(s).expect("span in text");
-                Tagged { span: Span::new(start, start + s.len()), label: *l, score: 0.9 }
-            })
-            .collect();
-        drop_titles(&doc, &lexicon, &gazetteer, &mut tagged);
-        tagged.iter().map(|t| (doc.slice(t.span).to_owned(), t.label)).collect()
-    }
+    use super::super::{owned_labels as owned, run_pass};
 
-    fn owned(v: &[(&str, Label)]) -> Vec<(String, Label)> {
-        v.iter().map(|(s, l)| ((*s).to_owned(), *l)).collect()
+    fn run(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Label)> {
+        run_pass(text, spans, drop_titles)
     }
 
     #[test]
