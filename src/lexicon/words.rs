@@ -76,6 +76,18 @@ word_sets! {
     Compass = "compass",
     /// Adjectives that start sentences as often as organisation names ("National", "Former").
     NameAdjective = "name_adjective",
+    /// Words that belong to the title after them, never to a name ("Shadow", "Acting", "Former").
+    TitleModifier = "title_modifier",
+    /// Title-case last words of a title that never end a name ("Secretary" in "Industry Secretary").
+    TitleHead = "title_head",
+    /// Words that end a firm's name after "and" or "&" ("Co", "Sons", "Partners").
+    FirmWord = "firm_word",
+    /// Lower-case nouns that put a company's name after them ("security firm X", "operators X").
+    CompanyNoun = "company_noun",
+    /// What a company has, after its possessive ("X's shares", "X's customers").
+    CompanyOwns = "company_owns",
+    /// Nouns a company's name qualifies after an article ("a X spokesman", "a X statement").
+    CompanyAfter = "company_after",
     /// Adverbs and auxiliaries that may stand between a subject and its verb ("Estonia has also accused");
     /// weekdays, passive auxiliaries and negations may too.
     Between = "between",

@@ -126,7 +126,8 @@ impl ListResolver {
         self
     }
 
-    /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind Energy").
+    /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind
+    /// Energy"), and without the "and" or "&" that joined one ("Birr, Wilson and Co" → "Birr, Wilson").
     fn without_legal_form<'s>(&self, name: &'s str) -> &'s str {
         let mut name = name.trim();
         while let Some((rest, last)) = name.rsplit_once(' ') {
@@ -134,6 +135,10 @@ impl ListResolver {
                 break;
             }
             name = rest.trim_end_matches(',').trim_end();
+            if let Some(joined) = name.strip_suffix(" and").or_else(|| name.strip_suffix(" &")) {
+                name = joined.trim_end_matches(',').trim_end();
+                break;
+            }
         }
         name
     }
@@ -222,6 +227,22 @@ mod tests {
         let r = ListResolver::new().resolve(&doc, &ms);
         assert_eq!(r.entities.len(), 2);
         assert_eq!(r.entity_of(MentionId(2)), None);
+    }
+
+    #[test]
+    fn resolve_firm_name_of_partners_loses_its_legal_form_and_the_and_before_it() {
+        let text = "Birr, Wilson and Co and Northwind Energy Ltd advised.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Birr, Wilson and Co", 0, EntityKind::Organisation, None),
+            mention(text, "Northwind Energy Ltd", 0, EntityKind::Organisation, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let keys: Vec<(&str, &str)> = r.entities.iter().map(|e| (e.key.as_str(), e.name.as_str())).collect();
+        assert_eq!(
+            keys,
+            [("organization:birr, wilson", "Birr, Wilson"), ("organization:northwind energy", "Northwind Energy")]
+        );
     }
 
     #[test]

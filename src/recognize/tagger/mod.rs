@@ -22,10 +22,13 @@
 //! ```
 
 mod clusters;
+mod context;
 mod features;
+mod firms;
 mod model;
 pub mod tags;
 mod tidy;
+mod titles;
 mod train;
 
 use std::sync::{Arc, LazyLock};
@@ -60,6 +63,41 @@ pub struct Tagged {
     pub label: Label,
     /// Confidence in `[0, 1]`: the logistic of the mean emission margin of its tokens.
     pub score: f32,
+}
+
+/// The token range `[first, end)` of a span.
+fn token_range(doc: &Document, span: crate::model::Span) -> (usize, usize) {
+    let a = doc.token_at_or_after(span.start);
+    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
+    (a, b)
+}
+
+/// The test bench of the tidy passes: runs `pass` over spans given by hand (each the first
+/// occurrence of its text) and returns the spans it leaves, with their labels.
+#[cfg(test)]
+fn run_pass(
+    text: &str,
+    spans: &[(&str, Label)],
+    pass: fn(&Document, &Lexicon, &crate::lexicon::Gazetteer, &mut Vec<Tagged>),
+) -> Vec<(String, Label)> {
+    let doc = crate::segment::segment(text);
+    let lexicon = Lexicon::builtin();
+    let gazetteer = crate::lexicon::Gazetteer::new(&lexicon);
+    let mut tagged: Vec<Tagged> = spans
+        .iter()
+        .map(|(s, l)| {
+            let start = text.find(s).expect("span in text");
+            Tagged { span: crate::model::Span::new(start, start + s.len()), label: *l, score: 0.9 }
+        })
+        .collect();
+    pass(&doc, &lexicon, &gazetteer, &mut tagged);
+    tagged.iter().map(|t| (doc.slice(t.span).to_owned(), t.label)).collect()
+}
+
+/// Expected spans and labels, as [`run_pass`] returns them.
+#[cfg(test)]
+fn owned_labels(v: &[(&str, Label)]) -> Vec<(String, Label)> {
+    v.iter().map(|(s, l)| ((*s).to_owned(), *l)).collect()
 }
 
 /// The tagger as a [`Recognizer`].
