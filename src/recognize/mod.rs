@@ -18,6 +18,7 @@
 //! ```
 
 mod boilerplate;
+mod institutions;
 mod rules;
 pub mod tagger;
 mod words;
@@ -28,6 +29,7 @@ use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{Document, Mention};
 
 pub use boilerplate::boilerplate_spans;
+pub use institutions::institutions;
 pub use tagger::TaggerRecognizer;
 
 /// Finds entity mentions in a document.

@@ -72,7 +72,11 @@ impl ListResolver {
                     .as_deref()
                     .and_then(|c| self.lexicon.country_by_iso3(c.trim_start_matches("country:")));
                 match (country, draft.key.split_once(' ')) {
-                    (Some(country), Some((_, rest))) => format!("{}'s {}", country.name, title_case_words(rest)),
+                    (Some(country), Some((_, rest))) => {
+                        // "India's Defence Ministry", "United States' Treasury"
+                        let owner = if country.name.ends_with('s') { "'" } else { "'s" };
+                        format!("{}{owner} {}", country.name, title_case_words(rest))
+                    }
                     _ => name,
                 }
             }
