@@ -59,6 +59,14 @@ impl ListResolver {
         words[k..].join(" ")
     }
 
+    /// True when a person's name form is a title alone ("Director", "the State Department
+    /// Spokesperson"): a title, or words ending with one.
+    pub(super) fn is_title_alone(&self, surface: &str) -> bool {
+        let norm = normalize(surface);
+        let last = norm.rsplit(' ').next().unwrap_or("");
+        self.lexicon.title(&norm).is_some() || self.lexicon.title(last).is_some()
+    }
+
     /// A person mention that is a title alone ("Director", "President", "State Department
     /// Spokesperson") joins the person it stands in apposition to ("Ana Silva, Director of …,
     /// and Chairman of …"; "Spokesperson Ana Silva"), or else the one person titled with it
@@ -67,10 +75,7 @@ impl ListResolver {
         let (doc, mentions) = (input.doc, input.mentions);
         for i in 0..mentions.len() {
             let norm = normalize(input.surface(i));
-            let last = norm.rsplit(' ').next().unwrap_or("");
-            if mentions[i].kind != EntityKind::Person
-                || (self.lexicon.title(&norm).is_none() && self.lexicon.title(last).is_none())
-            {
+            if mentions[i].kind != EntityKind::Person || !self.is_title_alone(&norm) {
                 continue;
             }
             let gap = |a: usize, b: usize| doc.text.get(a..b).unwrap_or("");
