@@ -549,6 +549,15 @@ mod tests {
         assert_eq!((of(1), of(3), of(5)), (of(0), of(0), of(0)), "{:?}", names(&r));
         assert_eq!(of(7), of(6));
         assert_eq!(r.tier_of(MentionId(1)), Some(Tier::Description));
+        // a name whose last word is a title is no title alone
+        let text = "Dr Lena Ward, Oona King and Rhys Major spoke.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Lena Ward", 0, EntityKind::Person, None),
+            mention(text, "Oona King", 0, EntityKind::Person, None),
+            mention(text, "Rhys Major", 0, EntityKind::Person, None),
+        ];
+        assert_eq!(ListResolver::new().resolve(&doc, &ms).entities.len(), 3);
         // two presidents: the title alone joins neither
         let text = "President Omar Haddad met President Ines Roy. The President left.";
         let doc = crate::segment::segment(text);

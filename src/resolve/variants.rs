@@ -22,7 +22,11 @@ impl ListResolver {
         }
         // not in a list ("Ann Chiang of DAB and Ben Chan of FTU" names two)
         let listed = |rest: &str| rest.contains(" and ") || rest.contains(',');
-        if let Some((name, _)) = norm.split_once(" of ").filter(|(name, rest)| name.contains(' ') && !listed(rest)) {
+        // not a title's "of" ("Mary Queen of Scots")
+        let titled = |name: &str| name.rsplit(' ').next().is_some_and(|w| self.lexicon.title(w).is_some());
+        if let Some((name, _)) =
+            norm.split_once(" of ").filter(|(name, rest)| name.contains(' ') && !listed(rest) && !titled(name))
+        {
             norm = name;
         }
         let lower: Vec<String> = surface
@@ -60,11 +64,14 @@ impl ListResolver {
     }
 
     /// True when a person's name form is a title alone ("Director", "the State Department
-    /// Spokesperson"): a title, or words ending with one.
+    /// Spokesperson"): a title, or a title after the name of an organisation or country (not
+    /// "John Major" or "Oona King", names whose last word is a title too).
     pub(super) fn is_title_alone(&self, surface: &str) -> bool {
         let norm = normalize(surface);
-        let last = norm.rsplit(' ').next().unwrap_or("");
-        self.lexicon.title(&norm).is_some() || self.lexicon.title(last).is_some()
+        let Some((body, last)) = norm.rsplit_once(' ') else { return self.lexicon.title(&norm).is_some() };
+        self.lexicon.title(&norm).is_some()
+            || (self.lexicon.title(last).is_some()
+                && body.split(' ').any(|w| self.lexicon.is_org_head(w) || self.countries.contains_key(w)))
     }
 
     /// A person mention that is a title alone ("Director", "President", "State Department
