@@ -44,7 +44,10 @@ impl Pipeline {
     /// Runs every stage on one article.
     pub fn run(&self, article: Article) -> Extraction {
         let document = segment_with(&article.text, &self.lexicon);
-        let mentions = valid_mentions(&document, self.recognizer.recognize(&document));
+        let mut mentions = valid_mentions(&document, self.recognizer.recognize(&document));
+        // lower-case state bodies ("India's defence ministry"), which no recogniser names
+        mentions.extend(crate::recognize::institutions(&document, &self.lexicon, &mentions));
+        let mentions = valid_mentions(&document, mentions);
         let resolution = self.resolver.resolve(&document, &mentions);
         let mut statements = self.extractor.extract(&document, &mentions, &resolution);
         if let Some(relations) = &self.relations {
@@ -228,7 +231,7 @@ impl PipelineBuilder {
             extractor: Box::new(PatternExtractor::with_lexicon(lexicon.clone())),
             relations: self.relation_model.unwrap_or_else(|| Some(RelationClassifier::builtin_model())).map(|model| {
                 let min = self.options.relation_confidence.unwrap_or(crate::relate::MIN_CONFIDENCE);
-                RelationClassifier::new(lexicon, model).with_min_confidence(min)
+                RelationClassifier::new(lexicon.clone(), model).with_min_confidence(min)
             }),
         }
     }

@@ -124,6 +124,15 @@ word_sets! {
     RoleWord = "role_word",
     /// Stock exchanges that open a ticker in brackets ("(NYSE: XYZ)").
     Exchange = "exchange",
+    /// Organisation words a short form of a name may leave out, lower case ("Labour" for
+    /// "Labour Party", "First Interstate" for "First Interstate Bancorp").
+    ShortFormDrop = "short_form_drop",
+    /// Lower-case words that say what a state body does, before its head or after "of" ("defence"
+    /// in "India's defence ministry", "home affairs" in "the ministry of home affairs").
+    InstitutionDomain = "institution_domain",
+    /// Lower-case heads of state bodies that name one without a domain word when a country is
+    /// bound to them ("the Indian army", "the US treasury"); "ministry" and "office" need one.
+    InstitutionAlone = "institution_alone",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

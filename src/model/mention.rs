@@ -70,6 +70,10 @@ pub enum MentionForm {
     Name,
     /// A demonym or nationality adjective standing for a country ("Brazilian", "French").
     Demonym,
+    /// A lower-case description of a state body bound to a country ("defence ministry" in
+    /// "India's defence ministry", "army" in "the Indian army"): it names an organisation, but
+    /// it is no proper name, so named-entity scoring leaves it out.
+    Description,
 }
 
 /// The rule or model that found a mention (`ng:rule` names, audit tables).
@@ -107,6 +111,8 @@ pub enum MentionRule {
     Tagger,
     /// The capitalised name right before a stock ticker ("Northwind Chemie <NWC>").
     Ticker,
+    /// A lower-case state body bound to a country (`recognize::institutions`).
+    Institution,
 }
 
 impl MentionRule {
@@ -129,6 +135,7 @@ impl MentionRule {
             MentionRule::Given => "given",
             MentionRule::Tagger => "tagger",
             MentionRule::Ticker => "ticker",
+            MentionRule::Institution => "institution",
         }
     }
 }

@@ -17,6 +17,7 @@
 //! ]);
 //! ```
 
+mod institutions;
 mod rules;
 pub mod tagger;
 mod tickers;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{Document, Mention};
 
+pub use institutions::institutions;
 pub use tagger::TaggerRecognizer;
 
 /// Finds entity mentions in a document.
