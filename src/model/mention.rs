@@ -105,6 +105,8 @@ pub enum MentionRule {
     Given,
     /// The trained tagger (`recognize::TaggerRecognizer`).
     Tagger,
+    /// A player's name in a sports team sheet ("Replacements: Mills for Ward").
+    LineUp,
 }
 
 impl MentionRule {
@@ -126,6 +128,7 @@ impl MentionRule {
             MentionRule::NamePart => "name-part",
             MentionRule::Given => "given",
             MentionRule::Tagger => "tagger",
+            MentionRule::LineUp => "line-up",
         }
     }
 }

@@ -18,9 +18,11 @@
 //! ```
 
 mod boilerplate;
+mod lineups;
 mod rules;
 pub mod tagger;
 mod words;
+mod works;
 
 use std::sync::Arc;
 
