@@ -1,13 +1,14 @@
 //! Sports team sheets: lines that list players by surname, separated by commas and semicolons,
 //! under labels ("Replacements:", "Subs Not Used:", a team's name), with substitutions as "X for
-//! Y (67)" or "Y (X 67)". Every name in such a line is a person, and "X for Y" is two of them;
-//! the tagger, which reads them as a sentence, fuses pairs ("Mills for Ward") and misses or
-//! mistypes lone surnames.
+//! Y (67)" or "Y (X 67)". Every name in such a line is a person, and "X for Y" or "X and Y" is
+//! two of them; the tagger, which reads them as a sentence, fuses pairs ("Mills for Ward") and
+//! misses or mistypes lone surnames.
 //!
-//! A line is a team sheet when all its items are short capitalised names (connectors such as `van der`, numbers,
-//! "og" allowed) and it has a label of `lineup_label` (`gazetteer/words.csv`), two semicolons, or
-//! eight names or more after a label or with a numbered substitute. Names in parentheses without
-//! a number are left as they were ("Jean Roux (Toulon)": a club).
+//! A line is a team sheet when all its items are short capitalised names (connectors such as
+//! `van der`, numbers and "og" allowed) and it has a label of `lineup_label`
+//! (`gazetteer/words.csv`), two semicolons, or eight names or more after a label or with a
+//! numbered substitute. Names in parentheses without a number are left as they were ("Jean Roux
+//! (Toulon)": a club).
 
 use crate::lexicon::{Lexicon, WordSet};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule, Span};
@@ -103,15 +104,8 @@ fn items(lexicon: &Lexicon, line: &str, offset: usize) -> Option<Vec<Item>> {
             let known = lexicon.is(WordSet::LineupLabel, &label.to_lowercase());
             items.push(Item::Label { known, span: Span::new(at, at + label.len()) });
         } else {
-            // "X for Y": two players
-            let mut from = 0;
-            for part in piece.split(" for ") {
-                let at = offset + start + from;
-                from += part.len() + " for ".len();
-                if part.trim().is_empty() {
-                    continue;
-                }
-                items.push(item(lexicon, part, at, in_parens)?);
+            for (from, part) in players_of(piece) {
+                items.push(item(lexicon, part, offset + start + from, in_parens)?);
             }
         }
         in_parens = match c {
@@ -122,6 +116,24 @@ fn items(lexicon: &Lexicon, line: &str, offset: usize) -> Option<Vec<Item>> {
         start = i + c.len_utf8();
     }
     Some(items)
+}
+
+/// The parts of a piece around " for " and " and ", with their byte offsets in it: "X for Y"
+/// and "X and Y" are two players.
+fn players_of(piece: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for part in piece.split(" for ") {
+        let mut inner = from;
+        for p in part.split(" and ") {
+            if !p.trim().is_empty() {
+                parts.push((inner, p));
+            }
+            inner += p.len() + " and ".len();
+        }
+        from += part.len() + " for ".len();
+    }
+    parts
 }
 
 /// One piece between separators, at byte `at`: a name (trailing minutes and "og" cut off),
@@ -145,7 +157,7 @@ fn item(lexicon: &Lexicon, piece: &str, at: usize, in_parens: bool) -> Option<It
     let name_like = name.len() <= 4
         && capitalised(last.1)
         && name.iter().all(|(_, w)| {
-            (capitalised(w) || lexicon.is(WordSet::Connector, w))
+            (capitalised(w) || lexicon.is(WordSet::Connector, w) && !matches!(*w, "of" | "&" | "on"))
                 && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         });
     // the name's words must be contiguous: no number between them
@@ -162,12 +174,7 @@ fn item(lexicon: &Lexicon, piece: &str, at: usize, in_parens: bool) -> Option<It
 #[cfg(test)]
 mod tests {
     use crate::model::EntityKind;
-    use crate::recognize::{Recognizer, TaggerRecognizer};
-
-    fn found(text: &str) -> Vec<(String, EntityKind)> {
-        let doc = crate::segment::segment(text);
-        TaggerRecognizer::builtin().recognize(&doc).iter().map(|m| (doc.slice(m.span).to_owned(), m.kind)).collect()
-    }
+    use crate::recognize::tagger_found as found;
 
     fn people(text: &str) -> Vec<String> {
         found(text).into_iter().filter(|(_, k)| *k == EntityKind::Person).map(|(s, _)| s).collect()
@@ -177,7 +184,7 @@ mod tests {
     fn lineups_replacements_x_for_y_are_two_players() {
         let text = "Harlow beat Kent Rovers 21-9 on Saturday.\n\n\
                     Ashby; Mills, Crane, Tovey, Lund; Pryce, Ward; Okafor, de Klerk, Baines.\n\n\
-                    Replacements: Mills for Ward (61), Dunmore for de Klerk (70). Not used: Fell, Orme";
+                    Replacements: Mills for Ward (61), Dunmore for de Klerk (70). Not used: Fell, Orme and Pike";
         let got = people(text);
         for name in [
             "Ashby", "Crane", "Tovey", "Lund", "Pryce", "Ward", "Okafor", "de Klerk", "Baines", "Dunmore", "Fell",
@@ -185,7 +192,7 @@ mod tests {
         ] {
             assert!(got.contains(&name.to_owned()), "{name} missing from {got:?}");
         }
-        assert!(!got.iter().any(|n| n.contains(" for ")), "{got:?}");
+        assert!(!got.iter().any(|n| n.contains(" for ") || n.contains(" and ")), "{got:?}");
     }
 
     #[test]

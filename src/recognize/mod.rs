@@ -70,6 +70,13 @@ impl Recognizer for RuleRecognizer {
     }
 }
 
+/// The names and kinds the built-in tagger finds in `text`, for the tests of its passes.
+#[cfg(test)]
+fn tagger_found(text: &str) -> Vec<(String, crate::model::EntityKind)> {
+    let doc = crate::segment::segment(text);
+    TaggerRecognizer::builtin().recognize(&doc).iter().map(|m| (doc.slice(m.span).to_owned(), m.kind)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
