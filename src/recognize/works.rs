@@ -224,9 +224,9 @@ fn title_end(doc: &Document, start: usize) -> Option<usize> {
         if doc.is_capitalised(end) && !(words == 0 && number) {
             words += 1;
             end += 1;
-        } else if words > 0 && matches!(w, "'s" | "’s" | "!" | "-") {
-            end += 1;
-        } else if words > 0 && word && is_title_joiner(w) && doc.is_capitalised(end + 1) {
+        } else if words > 0
+            && (matches!(w, "'s" | "’s" | "!" | "-") || word && is_title_joiner(w) && doc.is_capitalised(end + 1))
+        {
             end += 1;
         } else {
             break;
@@ -245,7 +245,6 @@ fn is_title_joiner(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::EntityKind;
     use crate::recognize::tagger_found as found;
 
     fn names(text: &str) -> Vec<String> {
