@@ -133,6 +133,25 @@ word_sets! {
     /// Lower-case heads of state bodies that name one without a domain word when a country is
     /// bound to them ("the Indian army", "the US treasury"); "ministry" and "office" need one.
     InstitutionAlone = "institution_alone",
+    /// Nouns for works, illnesses and products, before their names ("the film X", "illnesses
+    /// like X"): the names are no entities.
+    ThingNoun = "thing_noun",
+    /// Nouns like [`WordSet::ThingNoun`] that are also verbs ("show", "hit"): they count only
+    /// after a determiner or [`WordSet::ThingModifier`], or before "such as".
+    ThingNounVerb = "thing_noun_verb",
+    /// Modifiers that make the next word a noun for a work ("his latest show", "a hit single").
+    ThingModifier = "thing_modifier",
+    /// Last words of the names of events, or lower-case words after them ("London Marathon",
+    /// "the Kelso festival").
+    EventHead = "event_head",
+    /// Last words of illness names, or lower-case words after them ("Crohn's Disease", "Lyme disease").
+    IllnessHead = "illness_head",
+    /// Illnesses named with a person's possessive ("Alzheimer's"), without the "'s".
+    IllnessName = "illness_name",
+    /// Lower-case words after a product's name ("the Fender Stratocaster guitar").
+    ProductHead = "product_head",
+    /// Labels of sports team sheets, in lower case ("replacements", "subs not used", "booked").
+    LineupLabel = "lineup_label",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

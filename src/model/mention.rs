@@ -113,6 +113,8 @@ pub enum MentionRule {
     Ticker,
     /// A lower-case state body bound to a country (`recognize::institutions`).
     Institution,
+    /// A player's name in a sports team sheet ("Replacements: Mills for Ward").
+    LineUp,
 }
 
 impl MentionRule {
@@ -136,6 +138,7 @@ impl MentionRule {
             MentionRule::Tagger => "tagger",
             MentionRule::Ticker => "ticker",
             MentionRule::Institution => "institution",
+            MentionRule::LineUp => "line-up",
         }
     }
 }

@@ -18,10 +18,12 @@
 //! ```
 
 mod institutions;
+mod lineups;
 mod rules;
 pub mod tagger;
 mod tickers;
 mod words;
+mod works;
 
 use std::sync::Arc;
 
@@ -69,6 +71,13 @@ impl Recognizer for RuleRecognizer {
         tickers::name_before_tickers(doc, &self.lexicon, &mut mentions);
         mentions
     }
+}
+
+/// The names and kinds the built-in tagger finds in `text`, for the tests of its passes.
+#[cfg(test)]
+fn tagger_found(text: &str) -> Vec<(String, crate::model::EntityKind)> {
+    let doc = crate::segment::segment(text);
+    TaggerRecognizer::builtin().recognize(&doc).iter().map(|m| (doc.slice(m.span).to_owned(), m.kind)).collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,10 @@
 //! [`TaggerRecognizer`] puts it behind the [`Recognizer`] seam. The gazetteers are features of
 //! the tagger, and afterwards they type what it found: a `LOC` the country table knows becomes a
 //! [`EntityKind::Country`], any other `LOC` a [`EntityKind::Place`]; a `MISC` that is a demonym
-//! ("French") becomes a country mention; other `MISC` names are dropped.
+//! ("French") becomes a country mention; other `MISC` names are dropped. Then titles of works,
+//! illnesses, events and products the tagger typed as people, organisations or places are dropped
+//! by their context (`recognize::works`), and the names of sports team sheets become one person
+//! each (`recognize::lineups`).
 //!
 //! ```
 //! use newsgraph::recognize::Recognizer;
@@ -39,7 +42,7 @@ pub use model::{NerModel, Provenance};
 pub use tags::Label;
 pub use train::{train, DataReport, TrainOptions};
 
-use super::Recognizer;
+use super::{lineups, works, Recognizer};
 use crate::lexicon::{Entry, Lexicon};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule};
 
@@ -189,6 +192,9 @@ impl Recognizer for TaggerRecognizer {
             });
         }
         super::tickers::name_before_tickers(doc, &self.lexicon, &mut mentions);
+        let organisation = |s: &str| gazetteer.lookup(s).is_some_and(|e| e.kind == EntityKind::Organisation);
+        works::drop_things(doc, &self.lexicon, &organisation, &mut mentions);
+        lineups::team_sheet_players(doc, &self.lexicon, &mut mentions);
         mentions
     }
 }
