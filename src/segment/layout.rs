@@ -80,15 +80,22 @@ fn line_kind(line: &str, lexicon: &Lexicon) -> Option<LayoutKind> {
 
 /// A boilerplate phrase: a `line` phrase anywhere in a short line that does not open in lower
 /// case ("comments" in a paragraph is news), a `prefix` at its start, after any opening bracket or dash ("(Reporting by …)").
+/// Characters of a long line that its boilerplate prefixes are looked for in (the longest
+/// prefix pattern is far shorter).
+const PREFIX_CHARS: usize = 80;
+
 fn is_boilerplate(line: &str, lexicon: &Lexicon) -> bool {
-    let lower = line.to_lowercase();
-    let opened = lower.trim_start_matches(['(', '[', '-', '–', '—', '*', '•', ' ']);
     // a line that opens in lower case goes on a sentence ("visiting the site's privacy policy.")
     let short = line.split_whitespace().count() <= SHORT_LINE && !line.starts_with(char::is_lowercase);
-    lexicon.boilerplate.iter().any(|(pattern, kind)| match kind {
-        BoilerplateKind::Line => short && lower.contains(pattern.as_str()),
-        BoilerplateKind::Prefix => lower.starts_with(pattern.as_str()) || opened.starts_with(pattern.as_str()),
-    })
+    // a long line is matched by its prefixes only, so its opening words are enough
+    let head = if short { line } else { line.char_indices().nth(PREFIX_CHARS).map_or(line, |(i, _)| &line[..i]) };
+    let lower = head.to_lowercase();
+    let opened = lower.trim_start_matches(['(', '[', '-', '–', '—', '*', '•', ' ']);
+    (short && lexicon.has_boilerplate_phrase(&lower))
+        || lexicon.boilerplate.iter().any(|(pattern, kind)| {
+            *kind == BoilerplateKind::Prefix
+                && (lower.starts_with(pattern.as_str()) || opened.starts_with(pattern.as_str()))
+        })
 }
 
 /// A wire desk's sign-off: a short line opened by a double dash, with no sentence end ("-- Mari
@@ -162,13 +169,13 @@ fn is_price(word: &str) -> bool {
 /// ("Commodity    Close    Change"). A line of counts or scores with single spaces is prose:
 /// results and league tables name the teams and players they rank ("Result: Nadal 6-7 6-2").
 fn is_table_row(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().filter(|w| !w.chars().all(|c| c == '.')).collect();
-    let numbers = words.iter().filter(|w| is_numeric(w)).count();
-    if numbers >= 3 && numbers * 2 >= words.len() && words.iter().any(|w| is_price(w)) {
+    // iterated, not collected: every line of every article comes here
+    let words = || line.split_whitespace().filter(|w| !w.chars().all(|c| c == '.'));
+    let (count, numbers) = words().fold((0, 0), |(n, k), w| (n + 1, k + usize::from(is_numeric(w))));
+    if numbers >= 3 && numbers * 2 >= count && words().any(is_price) {
         return true;
     }
-    let gaps = column_gaps(line);
-    gaps >= 2 && words.len() <= SHORT_LINE && (numbers >= 1 || words.len() <= 6) && !ends_sentence(line)
+    count <= SHORT_LINE && (numbers >= 1 || count <= 6) && !ends_sentence(line) && column_gaps(line) >= 2
 }
 
 /// Runs of two spaces or more, of a tab, or of dot leaders ("Wheat .... 3.45"), not after a
