@@ -3,6 +3,8 @@
 # ../shared/datasets (override with DATASETS=...). Deterministic: the same data and seed give
 # the same bytes. CrossNER politics is small (200 paragraphs) and is given three times, which
 # weighs it up against CoNLL-2003; re3d's BBC documents (CC BY-NC) are skipped by their licence.
+# The word-cluster features read data/models/clusters.tsv (data/scripts/build_clusters.py): retrain
+# after rebuilding it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 D=${DATASETS:-../shared/datasets}

@@ -17,10 +17,11 @@ use crate::model::{Article, Digest, Document, EntityId, Extraction, Mention, Ori
 use crate::recognize::{Recognizer, TaggerRecognizer};
 use crate::relate::{RelationClassifier, RelationModel};
 use crate::resolve::{ListResolver, Resolver};
-use crate::segment::segment;
+use crate::segment::segment_with;
 
 /// The stages, built once and run on many articles.
 pub struct Pipeline {
+    lexicon: Arc<Lexicon>,
     recognizer: Box<dyn Recognizer>,
     resolver: Box<dyn Resolver>,
     extractor: Box<dyn Extractor>,
@@ -42,13 +43,18 @@ impl Pipeline {
 
     /// Runs every stage on one article.
     pub fn run(&self, article: Article) -> Extraction {
-        let document = segment(&article.text);
-        let mentions = valid_mentions(&document, self.recognizer.recognize(&document));
+        let document = segment_with(&article.text, &self.lexicon);
+        let mut mentions = valid_mentions(&document, self.recognizer.recognize(&document));
+        // lower-case state bodies ("India's defence ministry"), which no recogniser names
+        mentions.extend(crate::recognize::institutions(&document, &self.lexicon, &mentions));
+        let mentions = valid_mentions(&document, mentions);
         let resolution = self.resolver.resolve(&document, &mentions);
         let mut statements = self.extractor.extract(&document, &mentions, &resolution);
         if let Some(relations) = &self.relations {
             add_relations(&mut statements, relations.statements(&document, &mentions, &resolution));
         }
+        // a layout line (chrome, a table) is evidence of nothing
+        statements.retain(|s| !document.in_layout_line(s.evidence));
         Extraction { article, document, mentions, resolution, statements }
     }
 
@@ -93,10 +99,14 @@ impl Pipeline {
 }
 
 /// What the later stages rely on, whatever the recogniser: mentions sorted, non-empty, inside
-/// the text, on char boundaries and not overlapping (the first of two overlapping ones wins).
+/// the text, on char boundaries, outside the layout (site chrome, tables, tickers) and not
+/// overlapping (the first of two overlapping ones wins).
 fn valid_mentions(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
     mentions.retain(|m| {
-        m.span.start < m.span.end && doc.text.is_char_boundary(m.span.start) && doc.text.is_char_boundary(m.span.end)
+        m.span.start < m.span.end
+            && doc.text.is_char_boundary(m.span.start)
+            && doc.text.is_char_boundary(m.span.end)
+            && !doc.in_layout(m.span)
     });
     mentions.sort_by_key(|m| m.span);
     let mut end = 0;
@@ -214,13 +224,14 @@ impl PipelineBuilder {
     pub fn build(self) -> Pipeline {
         let lexicon = self.lexicon.unwrap_or_else(Lexicon::builtin);
         Pipeline {
+            lexicon: lexicon.clone(),
             signature: self.options.signature(),
             recognizer: self.recognizer.unwrap_or_else(|| Box::new(TaggerRecognizer::with_lexicon(lexicon.clone()))),
             resolver: Box::new(ListResolver::with_lexicon(lexicon.clone()).with_pronouns(self.options.pronouns)),
             extractor: Box::new(PatternExtractor::with_lexicon(lexicon.clone())),
             relations: self.relation_model.unwrap_or_else(|| Some(RelationClassifier::builtin_model())).map(|model| {
                 let min = self.options.relation_confidence.unwrap_or(crate::relate::MIN_CONFIDENCE);
-                RelationClassifier::new(lexicon, model).with_min_confidence(min)
+                RelationClassifier::new(lexicon.clone(), model).with_min_confidence(min)
             }),
         }
     }

@@ -1034,6 +1034,8 @@ CURATED_BOILERPLATE = [
     ("Our Standards:", "prefix"), ("The Thomson Reuters Trust Principles", "line"),
     ("This article was originally published", "prefix"), ("Updated:", "prefix"),
     ("Published:", "prefix"), ("Last updated", "prefix"),
+    # subscription prompts, desk sign-offs and contacts (the layout pass, issue 15)
+    ("in your inbox", "line"), ("Subscribe to", "line"), ("Subscribe for", "line"), ("Subscribe today", "line"), ("Get our free", "line"), ("Newsroom", "line"), ("(c) ", "prefix"), ("Contact:", "prefix"),
 ]
 
 

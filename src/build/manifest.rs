@@ -71,6 +71,7 @@ impl BuildManifest {
             (NG_ARTICLES, int(s.articles)),
             (NG_FAILED, int(s.failures)),
             (NG_SKIPPED, int(s.skipped)),
+            (NG_LAYOUT_SKIPPED, int(s.layout.values().sum())),
             (NG_STATEMENTS, int(s.statements)),
             (NG_WORDS, int(s.words)),
             (NG_QUADS_WRITTEN, int(s.quads_written)),

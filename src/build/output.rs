@@ -3,7 +3,7 @@
 use oxigraph::model::Quad;
 
 use crate::graph::{ArticleRecord, KnowledgeGraph};
-use crate::model::Article;
+use crate::model::{Article, LayoutSpan};
 use crate::pipeline::Pipeline;
 use crate::rdf::{article_nquads, article_nquads_text, content_hash_quad, write_nquad, Minter};
 
@@ -18,6 +18,8 @@ pub struct ArticleOutput {
     pub nquads: String,
     /// Tokens processed.
     pub words: usize,
+    /// The layout the pipeline skipped (site chrome, tables, tickers): byte spans of the text.
+    pub layout: Vec<LayoutSpan>,
 }
 
 impl ArticleOutput {
@@ -40,6 +42,7 @@ impl ArticleOutput {
         if keep_quads {
             quads.push(hash);
         }
-        ArticleOutput { quads, nquads, words: extraction.document.tokens.len(), record }
+        let words = extraction.document.tokens.len();
+        ArticleOutput { quads, nquads, words, layout: extraction.document.layout, record }
     }
 }

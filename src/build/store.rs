@@ -10,7 +10,7 @@ use oxigraph::store::BulkLoader;
 use super::{batch, ArticleOutput, Batch};
 use crate::error::Result;
 use crate::ingest::{InputError, Record};
-use crate::model::{Article, EntityKind};
+use crate::model::{Article, EntityKind, LayoutKind};
 use crate::rdf::{GraphStore, Minter};
 
 /// The bulk loader's memory target (megabytes, over all its threads): each thread loads batches
@@ -46,6 +46,9 @@ pub struct BuildSummary {
     pub statements: usize,
     /// Tokens processed.
     pub words: usize,
+    /// Layout spans skipped (no mentions, no statements), by kind: site chrome, table and
+    /// promotion lines, tickers.
+    pub layout: BTreeMap<LayoutKind, usize>,
     /// Quads written by this build.
     pub quads_written: usize,
     /// Quads in the store after the build, without the builds graph.
@@ -145,6 +148,9 @@ pub(super) fn build(
         entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
         summary.articles += 1;
         summary.words += output.words;
+        for l in &output.layout {
+            *summary.layout.entry(l.kind).or_default() += 1;
+        }
         summary.statements += output.record.statements.len();
         summary.quads_written += output.quads.len();
         (on_event.borrow_mut())(BuildEvent::Stored(&output.record.article, output.words));

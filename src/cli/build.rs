@@ -8,7 +8,7 @@ use anyhow::Context;
 use newsgraph::build::{store_manifest, Batch, BuildEvent, BuildManifest, BuildOptions};
 use newsgraph::ingest::{count_records, normalize_date, read_inputs, IngestOptions};
 use newsgraph::lexicon::Lexicon;
-use newsgraph::model::{content_id, Digest, EntityKind};
+use newsgraph::model::{content_id, Digest, EntityKind, LayoutKind};
 use newsgraph::rdf::{GraphStore, Minter};
 use newsgraph::{Error, PipelineBuilder};
 use oxsdatatypes::DateTime;
@@ -158,6 +158,11 @@ fn print_summary(manifest: &BuildManifest, store: &std::path::Path) -> std::io::
         summary.store_seconds,
         manifest.jobs
     )?;
+    let layout: Vec<String> = LayoutKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", summary.layout.get(k).copied().unwrap_or(0), k.name()))
+        .collect();
+    writeln!(out, "  layout skipped (no entities, no statements): {}", layout.join(", "))?;
     writeln!(out, "  manifest: newsgraph {}; {}", env!("CARGO_PKG_VERSION"), manifest.models.join(", "))?;
     writeln!(out, "  started {}, ended {}; inputs: {}", manifest.started, manifest.ended, manifest.inputs.join(" "))
 }

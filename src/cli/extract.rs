@@ -6,14 +6,24 @@ use std::process::ExitCode;
 use newsgraph::build::{Batch, BuildOptions};
 use newsgraph::graph::ArticleRecord;
 use newsgraph::ingest::read_inputs;
+use newsgraph::model::{CharIndex, LayoutSpan};
 use newsgraph::Error;
 use serde_json::json;
 
 use super::args::ExtractArgs;
 
-/// One article's entities and statements as a JSON object (offsets in code points).
-fn article_json(record: &ArticleRecord) -> serde_json::Value {
+/// One article's entities, statements and skipped layout as a JSON object (offsets in code
+/// points).
+fn article_json(record: &ArticleRecord, layout: &[LayoutSpan]) -> serde_json::Value {
     let a = &record.article;
+    let chars = CharIndex::new(&a.text);
+    let layout: Vec<serde_json::Value> = layout
+        .iter()
+        .map(|l| {
+            let (start, end) = chars.to_chars(l.span);
+            json!({ "kind": l.kind.name(), "start": start, "end": end })
+        })
+        .collect();
     let entities: Vec<serde_json::Value> = record
         .entities
         .iter()
@@ -22,6 +32,7 @@ fn article_json(record: &ArticleRecord) -> serde_json::Value {
                 "key": e.key, "type": e.kind.label(), "name": e.name, "aliases": e.aliases,
                 "wikidata": e.wikidata, "mentions": e.mentions.len(),
                 "nationality": e.nationality, "partOf": e.part_of, "capitalOf": e.capital_of,
+                "ticker": e.ticker,
             })
         })
         .collect();
@@ -40,7 +51,7 @@ fn article_json(record: &ArticleRecord) -> serde_json::Value {
         .collect();
     json!({
         "id": a.id, "title": a.title, "date": a.date, "url": a.url, "source": a.source,
-        "entities": entities, "statements": statements,
+        "entities": entities, "statements": statements, "layout": layout,
     })
 }
 
@@ -67,7 +78,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             }
         };
         if jsonl {
-            serde_json::to_writer(&mut lines, &article_json(&output.record))
+            serde_json::to_writer(&mut lines, &article_json(&output.record, &output.layout))
                 .map_err(|e| Error::Write(std::io::Error::other(e)))?;
             lines.write_all(b"\n").map_err(Error::Write)?;
         } else {

@@ -23,10 +23,12 @@ use crate::model::{CharIndex, EntityKind, Mention, MentionForm};
 use crate::recognize::Recognizer;
 
 /// The CoNLL-style label of a mention: `PER`, `ORG`, `LOC` (countries and other places), and
-/// `NORP` for a demonym ("French"), which CoNLL-style gold calls `MISC` and is not scored.
+/// `NORP` for a demonym ("French"), which CoNLL-style gold calls `MISC` and is not scored, and
+/// `DESC` for a lower-case institution ("defence ministry"), which no gold set annotates.
 pub fn label_of(mention: &Mention) -> &'static str {
     match (mention.kind, mention.form) {
         (_, MentionForm::Demonym) => "NORP",
+        (_, MentionForm::Description) => "DESC",
         (EntityKind::Person, _) => "PER",
         (EntityKind::Organisation, _) => "ORG",
         (EntityKind::Country | EntityKind::Place, _) => "LOC",

@@ -140,6 +140,7 @@ mod tests {
                 capital_of: None,
                 nationality: None,
                 part_of: None,
+                ticker: None,
                 mentions: Vec::new(),
             })
             .collect();

@@ -137,6 +137,8 @@ pub struct Lexicon {
     noun_cues: HashMap<String, Cue>,
     /// Boilerplate phrases (lower-case) and where they must stand.
     pub boilerplate: Vec<(String, BoilerplateKind)>,
+    /// The `line` phrases of `boilerplate`, searched in one pass over a line.
+    boilerplate_lines: aho_corasick::AhoCorasick,
     words: words::Words,
     digest: String,
 }
@@ -148,6 +150,12 @@ impl Lexicon {
     /// The tables compiled into the binary (loaded once per process).
     pub fn builtin() -> Arc<Lexicon> {
         BUILTIN.clone()
+    }
+
+    /// True when the lower-cased `line` contains a boilerplate phrase of kind
+    /// [`BoilerplateKind::Line`].
+    pub fn has_boilerplate_phrase(&self, lower: &str) -> bool {
+        self.boilerplate_lines.is_match(lower)
     }
 
     /// Loads the tables from a folder laid out like `data/` (`gazetteer/*.csv`, `cues/verbs.csv`,

@@ -145,6 +145,7 @@ pub(super) fn parse(sources: &Sources) -> Result<Lexicon> {
         legal_forms,
         cues,
         noun_cues,
+        boilerplate_lines: boilerplate_lines(&boilerplate)?,
         boilerplate,
         words,
         digest: content_id("tables", &sources.0.iter().map(|(_, text)| text.as_bytes()).collect::<Vec<_>>()),
@@ -261,6 +262,16 @@ fn org_keywords(source: &Source) -> Result<(HashSet<String>, HashSet<String>)> {
         };
     }
     Ok((org_heads, legal_forms))
+}
+
+/// One automaton over the `line` phrases of `gazetteer/boilerplate.csv`.
+fn boilerplate_lines(rows: &[(String, BoilerplateKind)]) -> Result<aho_corasick::AhoCorasick> {
+    let phrases = rows.iter().filter(|(_, kind)| *kind == BoilerplateKind::Line).map(|(p, _)| p.as_str());
+    aho_corasick::AhoCorasick::new(phrases).map_err(|e| Error::Data {
+        path: "gazetteer/boilerplate.csv".into(),
+        line: 0,
+        reason: e.to_string(),
+    })
 }
 
 /// `gazetteer/boilerplate.csv`: lower-case patterns.

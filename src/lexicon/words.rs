@@ -76,6 +76,18 @@ word_sets! {
     Compass = "compass",
     /// Adjectives that start sentences as often as organisation names ("National", "Former").
     NameAdjective = "name_adjective",
+    /// Words that belong to the title after them, never to a name ("Shadow", "Acting", "Former").
+    TitleModifier = "title_modifier",
+    /// Title-case last words of a title that never end a name ("Secretary" in "Industry Secretary").
+    TitleHead = "title_head",
+    /// Words that end a firm's name after "and" or "&" ("Co", "Sons", "Partners").
+    FirmWord = "firm_word",
+    /// Lower-case nouns that put a company's name after them ("security firm X", "operators X").
+    CompanyNoun = "company_noun",
+    /// What a company has, after its possessive ("X's shares", "X's customers").
+    CompanyOwns = "company_owns",
+    /// Nouns a company's name qualifies after an article ("a X spokesman", "a X statement").
+    CompanyAfter = "company_after",
     /// Adverbs and auxiliaries that may stand between a subject and its verb ("Estonia has also accused");
     /// weekdays, passive auxiliaries and negations may too.
     Between = "between",
@@ -110,6 +122,36 @@ word_sets! {
     CompanyWord = "company_word",
     /// Role nouns that refer back to a person named before ("the minister").
     RoleWord = "role_word",
+    /// Stock exchanges that open a ticker in brackets ("(NYSE: XYZ)").
+    Exchange = "exchange",
+    /// Organisation words a short form of a name may leave out, lower case ("Labour" for
+    /// "Labour Party", "First Interstate" for "First Interstate Bancorp").
+    ShortFormDrop = "short_form_drop",
+    /// Lower-case words that say what a state body does, before its head or after "of" ("defence"
+    /// in "India's defence ministry", "home affairs" in "the ministry of home affairs").
+    InstitutionDomain = "institution_domain",
+    /// Lower-case heads of state bodies that name one without a domain word when a country is
+    /// bound to them ("the Indian army", "the US treasury"); "ministry" and "office" need one.
+    InstitutionAlone = "institution_alone",
+    /// Nouns for works, illnesses and products, before their names ("the film X", "illnesses
+    /// like X"): the names are no entities.
+    ThingNoun = "thing_noun",
+    /// Nouns like [`WordSet::ThingNoun`] that are also verbs ("show", "hit"): they count only
+    /// after a determiner or [`WordSet::ThingModifier`], or before "such as".
+    ThingNounVerb = "thing_noun_verb",
+    /// Modifiers that make the next word a noun for a work ("his latest show", "a hit single").
+    ThingModifier = "thing_modifier",
+    /// Last words of the names of events, or lower-case words after them ("London Marathon",
+    /// "the Kelso festival").
+    EventHead = "event_head",
+    /// Last words of illness names, or lower-case words after them ("Crohn's Disease", "Lyme disease").
+    IllnessHead = "illness_head",
+    /// Illnesses named with a person's possessive ("Alzheimer's"), without the "'s".
+    IllnessName = "illness_name",
+    /// Lower-case words after a product's name ("the Fender Stratocaster guitar").
+    ProductHead = "product_head",
+    /// Labels of sports team sheets, in lower case ("replacements", "subs not used", "booked").
+    LineupLabel = "lineup_label",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

@@ -1,6 +1,6 @@
 //! A segmented text: sentences and tokens with byte spans into the original text.
 
-use super::Span;
+use super::{LayoutSpan, Span};
 
 /// What a token is made of; the recogniser and extractor look at little else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,6 +51,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
+    /// Spans that are layout, not prose (site chrome, tables, tickers), sorted by start and not
+    /// overlapping: they give no mentions and no statements.
+    pub layout: Vec<LayoutSpan>,
 }
 
 impl Document {
@@ -81,6 +84,23 @@ impl Document {
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// True when `span` overlaps a layout span (a ticker too).
+    pub fn in_layout(&self, span: Span) -> bool {
+        self.layout.iter().any(|l| l.span.overlaps(span))
+    }
+
+    /// True when `span` overlaps a layout line (chrome, table or promotion; not a ticker).
+    pub fn in_layout_line(&self, span: Span) -> bool {
+        self.layout.iter().any(|l| l.kind.is_line() && l.span.overlaps(span))
+    }
+
+    /// The ticker right after byte `end`, with only spaces between ("Northwind Ltd <NWD>").
+    pub fn ticker_after(&self, end: usize) -> Option<&str> {
+        let l = self.layout.iter().find(|l| l.span.start >= end)?;
+        let gap = self.text.get(end..l.span.start)?;
+        (gap.chars().all(|c| c == ' ' || c == '\t') && gap.len() <= 2).then(|| l.ticker(&self.text)).flatten()
     }
 
     /// The index of the first token starting at or after byte `offset`.

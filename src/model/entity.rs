@@ -32,6 +32,9 @@ pub struct Entity {
     /// The country an organisation belongs to, when its name starts with the country or its
     /// demonym ("Japan's Foreign Ministry", "the Japanese Foreign Ministry"), as a country key.
     pub part_of: Option<String>,
+    /// An organisation's stock ticker, from "<XYZ>" or "(NYSE: XYZ)" right after one of its
+    /// names ("BP" of "British Petroleum <BP>"). The ticker is no entity of its own.
+    pub ticker: Option<String>,
     /// Its mentions, in text order.
     pub mentions: Vec<MentionId>,
 }
@@ -48,7 +51,8 @@ pub enum Tier {
     Normalised,
     /// A table entry of the same key: a country's alias or demonym, an organisation's alias.
     Gazetteer,
-    /// An acronym defined in parentheses after its expansion, or used again after that.
+    /// An acronym defined in parentheses after its expansion, or used again after that; an
+    /// organisation's ticker ("British Petroleum <BP>") defines one too.
     AcronymDefined,
     /// An acronym made of an earlier name's initials.
     Initials,

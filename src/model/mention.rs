@@ -70,6 +70,10 @@ pub enum MentionForm {
     Name,
     /// A demonym or nationality adjective standing for a country ("Brazilian", "French").
     Demonym,
+    /// A lower-case description of a state body bound to a country ("defence ministry" in
+    /// "India's defence ministry", "army" in "the Indian army"): it names an organisation, but
+    /// it is no proper name, so named-entity scoring leaves it out.
+    Description,
 }
 
 /// The rule or model that found a mention (`ng:rule` names, audit tables).
@@ -105,6 +109,12 @@ pub enum MentionRule {
     Given,
     /// The trained tagger (`recognize::TaggerRecognizer`).
     Tagger,
+    /// The capitalised name right before a stock ticker ("Northwind Chemie <NWC>").
+    Ticker,
+    /// A lower-case state body bound to a country (`recognize::institutions`).
+    Institution,
+    /// A player's name in a sports team sheet ("Replacements: Mills for Ward").
+    LineUp,
 }
 
 impl MentionRule {
@@ -126,6 +136,9 @@ impl MentionRule {
             MentionRule::NamePart => "name-part",
             MentionRule::Given => "given",
             MentionRule::Tagger => "tagger",
+            MentionRule::Ticker => "ticker",
+            MentionRule::Institution => "institution",
+            MentionRule::LineUp => "line-up",
         }
     }
 }

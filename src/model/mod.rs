@@ -9,6 +9,7 @@ mod article;
 mod digest;
 mod document;
 mod entity;
+mod layout;
 mod mention;
 mod span;
 mod statement;
@@ -17,6 +18,7 @@ pub use article::{Article, Origin};
 pub use digest::{content_id, Digest};
 pub use document::{Document, Sentence, Token, TokenKind};
 pub use entity::{Entity, EntityId, Resolution, Tier};
+pub use layout::{LayoutKind, LayoutSpan};
 pub use mention::{EntityKind, Mention, MentionForm, MentionId, MentionRule};
 pub use span::{CharIndex, Span};
 pub use statement::{Polarity, Predicate, Statement, StatementRule};
@@ -28,7 +30,7 @@ pub struct Extraction {
     pub article: Article,
     /// Its segmented text.
     pub document: Document,
-    /// Mentions in text order; lines of boilerplate give none.
+    /// Mentions in text order; layout spans (`Document::layout`) give none.
     pub mentions: Vec<Mention>,
     /// Entities and the mention → entity map.
     pub resolution: Resolution,

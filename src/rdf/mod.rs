@@ -329,6 +329,9 @@ fn write_entities<F: FnMut(QuadRef<'_>)>(
         if let Some(c) = &e.part_of {
             out.add(&node, NG_PART_OF, minter.entity(c).into());
         }
+        if let Some(t) = &e.ticker {
+            out.add(&node, NG_TICKER, Literal::new_simple_literal(t).into());
+        }
     }
 }
 

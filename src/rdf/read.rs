@@ -26,10 +26,12 @@ const ARTICLES: &str = "SELECT ?g ?id ?title ?date ?url ?source WHERE { GRAPH ?g
     OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g schema:datePublished ?date } \
     OPTIONAL { ?g schema:url ?url } OPTIONAL { ?g schema:publisher ?source } } }";
 
-const ENTITIES: &str = "SELECT ?g ?e ?key ?class ?label ?same ?capital ?nationality ?partOf WHERE { GRAPH ?g { \
+const ENTITIES: &str =
+    "SELECT ?g ?e ?key ?class ?label ?same ?capital ?nationality ?partOf ?ticker WHERE { GRAPH ?g { \
     ?g a schema:NewsArticle ; schema:mentions ?e . ?e ng:key ?key ; a ?class ; rdfs:label ?label . \
     OPTIONAL { ?e owl:sameAs ?same } OPTIONAL { ?e ng:capitalOf ?capital } \
-    OPTIONAL { ?e ng:nationality ?nationality } OPTIONAL { ?e ng:partOf ?partOf } } }";
+    OPTIONAL { ?e ng:nationality ?nationality } OPTIONAL { ?e ng:partOf ?partOf } \
+    OPTIONAL { ?e ng:ticker ?ticker } } }";
 
 const ALIASES: &str = "SELECT ?g ?e ?alias WHERE { GRAPH ?g { \
     ?g a schema:NewsArticle ; schema:mentions ?e . ?e skos:altLabel ?alias } }";
@@ -233,6 +235,7 @@ fn read_entities(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<(
             capital_of: link(&row, "capital")?,
             nationality: link(&row, "nationality")?,
             part_of: link(&row, "partOf")?,
+            ticker: row.opt("ticker"),
             mentions: Vec::new(),
         };
         entities.insert((articles.id(&row.get("g")?)?, row.get("e")?), entity);

@@ -203,6 +203,12 @@ iri!(
     "partOf",
     "ng:partOf — the country an organisation belongs to (\"Japan's Foreign Ministry\", \"the Japanese Foreign Ministry\")."
 );
+iri!(
+    NG_TICKER,
+    NG,
+    "ticker",
+    "ng:ticker — an organisation's stock ticker, from \"<XYZ>\" or \"(NYSE: XYZ)\" right after its name (a literal, \"BP\")."
+);
 iri!(NG_ARTICLE, NG, "article", "ng:article — the article a statement or mention is in.");
 iri!(NG_DATE, NG, "date", "ng:date — the statement's article date (for timelines).");
 iri!(
@@ -288,6 +294,12 @@ iri!(NG_JOBS, NG, "jobs", "ng:jobs — build manifest: worker threads.");
 iri!(NG_ARTICLES, NG, "articles", "ng:articles — build manifest: articles stored.");
 iri!(NG_FAILED, NG, "failed", "ng:failed — build manifest: input records refused.");
 iri!(NG_SKIPPED, NG, "skipped", "ng:skipped — build manifest: articles unchanged since the last build, skipped.");
+iri!(
+    NG_LAYOUT_SKIPPED,
+    NG,
+    "layoutSkipped",
+    "ng:layoutSkipped — build manifest: layout spans skipped (site chrome, table and promotion lines, tickers)."
+);
 iri!(NG_STATEMENTS, NG, "statements", "ng:statements — build manifest: statements extracted.");
 iri!(NG_WORDS, NG, "words", "ng:words — build manifest: tokens processed.");
 iri!(NG_QUADS_WRITTEN, NG, "quadsWritten", "ng:quadsWritten — build manifest: quads written.");

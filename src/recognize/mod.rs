@@ -17,17 +17,20 @@
 //! ]);
 //! ```
 
-mod boilerplate;
+mod institutions;
+mod lineups;
 mod rules;
 pub mod tagger;
+mod tickers;
 mod words;
+mod works;
 
 use std::sync::Arc;
 
 use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{Document, Mention};
 
-pub use boilerplate::boilerplate_spans;
+pub use institutions::institutions;
 pub use tagger::TaggerRecognizer;
 
 /// Finds entity mentions in a document.
@@ -64,8 +67,17 @@ impl Default for RuleRecognizer {
 
 impl Recognizer for RuleRecognizer {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
-        rules::recognize(doc, &self.lexicon, &self.gazetteer)
+        let mut mentions = rules::recognize(doc, &self.lexicon, &self.gazetteer);
+        tickers::name_before_tickers(doc, &self.lexicon, &mut mentions);
+        mentions
     }
+}
+
+/// The names and kinds the built-in tagger finds in `text`, for the tests of its passes.
+#[cfg(test)]
+fn tagger_found(text: &str) -> Vec<(String, crate::model::EntityKind)> {
+    let doc = crate::segment::segment(text);
+    TaggerRecognizer::builtin().recognize(&doc).iter().map(|m| (doc.slice(m.span).to_owned(), m.kind)).collect()
 }
 
 #[cfg(test)]

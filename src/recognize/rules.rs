@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use super::boilerplate::boilerplate_spans;
 use super::words::{is_calendar, is_month};
 use crate::lexicon::{title_case, Entry, Gazetteer, Lexicon, TitleKind, WordSet};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule, Span, TokenKind};
@@ -20,7 +19,7 @@ struct Ctx<'a> {
 pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<Mention> {
     let starts: Vec<usize> = doc.tokens.iter().map(|t| t.span.start).collect();
     let ends: Vec<usize> = doc.tokens.iter().map(|t| t.span.end).collect();
-    let skipped = boilerplate_spans(&doc.text, lexicon);
+    let skipped: Vec<Span> = doc.layout.iter().filter(|l| l.kind.is_line()).map(|l| l.span).collect();
     let gaz = gazetteer.find(&doc.text, &starts, &ends);
     let mut ctx = Ctx { doc, lexicon, gazetteer, mentions: Vec::new(), taken: vec![false; doc.tokens.len()] };
     for sentence in &doc.sentences {
@@ -39,7 +38,8 @@ pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer
         ctx.sentence(tokens, &in_sentence);
     }
     ctx.mentions.sort_by_key(|m| m.span);
-    ctx.acronyms_and_name_parts(&skipped);
+    let layout: Vec<Span> = doc.layout.iter().map(|l| l.span).collect();
+    ctx.acronyms_and_name_parts(&layout);
     ctx.mentions.sort_by_key(|m| m.span);
     ctx.mentions
 }

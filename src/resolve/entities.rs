@@ -33,6 +33,19 @@ impl ListResolver {
             .filter(|&&i| input.mentions[i].form == MentionForm::Name)
             .map(|&i| input.surface(i))
             .collect();
+        // a person named by a title alone as well ("the State Department Spokesperson") is named
+        // by the name
+        let names = match draft.kind {
+            EntityKind::Person => {
+                let named: Vec<&str> = names.iter().copied().filter(|n| !self.is_title_alone(n)).collect();
+                if named.is_empty() {
+                    names
+                } else {
+                    named
+                }
+            }
+            _ => names,
+        };
         let name = draft.table_name.clone().unwrap_or_else(|| {
             // the longest name, written in mixed case where there is one ("Tallinn", not "TALLINN")
             let best = names.iter().copied().max_by_key(|n| {
@@ -52,6 +65,10 @@ impl ListResolver {
             capital_of: draft.capital_of.clone(),
             nationality: draft.nationality.clone(),
             part_of: draft.part_of.clone(),
+            ticker: (draft.kind == EntityKind::Organisation)
+                .then(|| draft.mentions.iter().find_map(|&i| input.doc.ticker_after(input.mentions[i].span.end)))
+                .flatten()
+                .map(str::to_owned),
             mentions: draft.mentions.iter().map(|&i| MentionId(i as u32)).collect(),
         }
     }
@@ -72,7 +89,11 @@ impl ListResolver {
                     .as_deref()
                     .and_then(|c| self.lexicon.country_by_iso3(c.trim_start_matches("country:")));
                 match (country, draft.key.split_once(' ')) {
-                    (Some(country), Some((_, rest))) => format!("{}'s {}", country.name, title_case_words(rest)),
+                    (Some(country), Some((_, rest))) => {
+                        // "India's Defence Ministry", "United States' Treasury"
+                        let owner = if country.name.ends_with('s') { "'" } else { "'s" };
+                        format!("{}{owner} {}", country.name, title_case_words(rest))
+                    }
                     _ => name,
                 }
             }

@@ -25,6 +25,7 @@ mod entities;
 mod references;
 mod state;
 mod tiers;
+mod variants;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -42,7 +43,7 @@ pub use alias::{is_acronym_of, normalize};
 /// use newsgraph::model::{Entity, EntityId, EntityKind};
 /// let e = |kind, key: &str, name: &str| Entity { kind, key: key.into(), name: name.into(),
 ///     aliases: Default::default(), wikidata: None, capital_of: None, nationality: None,
-///     part_of: None, mentions: vec![] };
+///     part_of: None, ticker: None, mentions: vec![] };
 /// let entities = [e(EntityKind::Person, "person:michael jordan", "Michael Jordan"),
 ///                 e(EntityKind::Country, "country:JOR", "Jordan")];
 /// assert_eq!(newsgraph::resolve::same_name_conflicts(&entities), [(EntityId(0), EntityId(1))]);
@@ -126,7 +127,8 @@ impl ListResolver {
         self
     }
 
-    /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind Energy").
+    /// An organisation name without its trailing legal forms ("Northwind Energy Ltd" → "Northwind
+    /// Energy"), and without the "and" or "&" that joined one ("Birr, Wilson and Co" → "Birr, Wilson").
     fn without_legal_form<'s>(&self, name: &'s str) -> &'s str {
         let mut name = name.trim();
         while let Some((rest, last)) = name.rsplit_once(' ') {
@@ -134,6 +136,10 @@ impl ListResolver {
                 break;
             }
             name = rest.trim_end_matches(',').trim_end();
+            if let Some(joined) = name.strip_suffix(" and").or_else(|| name.strip_suffix(" &")) {
+                name = joined.trim_end_matches(',').trim_end();
+                break;
+            }
         }
         name
     }
@@ -170,9 +176,13 @@ impl Resolver for ListResolver {
         // tier 4: a shorter full name joins the one longer one
         tiers::name_variants(&mut state);
         // tier 5: a single name joins the one full name it fits
-        tiers::name_parts(&input, &mut state, deferred.single_names);
+        tiers::name_parts(&input, &self.lexicon, &mut state, deferred.single_names);
+        // tier 4 again: an organisation's short form, a person named by the title alone
+        variants::short_forms(&self.lexicon, &mut state);
+        self.title_mentions(&input, &mut state);
         // links between drafts: a country's organisations, a person's nationality
         tiers::country_organisations(&mut state);
+        variants::bind_descriptions(&input, &mut state);
         self.nationalities(&input, &mut state);
         let mut resolution = self.entities(&input, state);
         // tier 6: definite descriptions; tier 7: pronouns (when asked for)
@@ -222,6 +232,22 @@ mod tests {
         let r = ListResolver::new().resolve(&doc, &ms);
         assert_eq!(r.entities.len(), 2);
         assert_eq!(r.entity_of(MentionId(2)), None);
+    }
+
+    #[test]
+    fn resolve_firm_name_of_partners_loses_its_legal_form_and_the_and_before_it() {
+        let text = "Birr, Wilson and Co and Northwind Energy Ltd advised.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Birr, Wilson and Co", 0, EntityKind::Organisation, None),
+            mention(text, "Northwind Energy Ltd", 0, EntityKind::Organisation, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let keys: Vec<(&str, &str)> = r.entities.iter().map(|e| (e.key.as_str(), e.name.as_str())).collect();
+        assert_eq!(
+            keys,
+            [("organization:birr, wilson", "Birr, Wilson"), ("organization:northwind energy", "Northwind Energy")]
+        );
     }
 
     #[test]
@@ -406,6 +432,190 @@ mod tests {
         assert_eq!(r.entities.len(), 1, "{:?}", names(&r));
         assert_eq!(r.entities[0].name, "Office of Gas and Electricity Markets");
         assert_eq!(r.tier_of(MentionId(0)), Some(Tier::First));
+    }
+
+    fn with_form(mut m: Mention, form: MentionForm) -> Mention {
+        m.form = form;
+        m
+    }
+
+    #[test]
+    fn resolve_lower_case_institution_is_one_body_of_its_country_in_every_form() {
+        let text = "Peru's defence ministry said no. The Peruvian defence ministry added more. \
+                    Peru's Defence Ministry then said the ministry would wait.";
+        let doc = crate::segment::segment(text);
+        let desc = |nth| {
+            with_form(mention(text, "defence ministry", nth, EntityKind::Organisation, None), MentionForm::Description)
+        };
+        let ms = [
+            mention(text, "Peru", 0, EntityKind::Country, Some("country:PER")),
+            desc(0),
+            with_form(mention(text, "Peruvian", 0, EntityKind::Country, Some("country:PER")), MentionForm::Demonym),
+            desc(1),
+            mention(text, "Peru", 2, EntityKind::Country, Some("country:PER")),
+            mention(text, "Defence Ministry", 0, EntityKind::Organisation, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let ministry = r.entity_of(MentionId(1)).unwrap();
+        assert_eq!(r.entity_of(MentionId(3)), Some(ministry));
+        assert_eq!(r.entity_of(MentionId(5)), Some(ministry));
+        let e = r.entity(ministry);
+        assert_eq!((e.key.as_str(), e.name.as_str()), ("organization:per defence ministry", "Peru's Defence Ministry"));
+        assert_eq!(e.part_of.as_deref(), Some("country:PER"));
+        let described: Vec<(&str, EntityId)> = r.descriptions.iter().map(|&(s, e)| (doc.slice(s), e)).collect();
+        assert_eq!(described, [("the ministry", ministry)]);
+        // "the trade ministry of Peru", "the Peruvian ministry of trade": the same body
+        let text = "the trade ministry of Peru and the Peruvian ministry of trade";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            with_form(mention(text, "trade ministry", 0, EntityKind::Organisation, None), MentionForm::Description),
+            mention(text, "Peru", 0, EntityKind::Country, Some("country:PER")),
+            with_form(mention(text, "Peruvian", 0, EntityKind::Country, Some("country:PER")), MentionForm::Demonym),
+            with_form(mention(text, "ministry of trade", 0, EntityKind::Organisation, None), MentionForm::Description),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entity_of(MentionId(0)), r.entity_of(MentionId(3)));
+        assert_eq!(r.entity(r.entity_of(MentionId(0)).unwrap()).key, "organization:per trade ministry");
+    }
+
+    #[test]
+    fn resolve_bare_lower_case_institution_binds_only_to_the_one_country() {
+        let one = "Chile held talks. The defence ministry spokesman said no.";
+        let two = "Chile and Peru held talks. The defence ministry spokesman said no.";
+        let key = |text: &str, countries: &[&str]| {
+            let doc = crate::segment::segment(text);
+            let mut ms: Vec<Mention> = countries
+                .iter()
+                .map(|c| {
+                    let k = format!("country:{}", if *c == "Chile" { "CHL" } else { "PER" });
+                    mention(text, c, 0, EntityKind::Country, Some(&k))
+                })
+                .collect();
+            ms.push(with_form(
+                mention(text, "defence ministry", 0, EntityKind::Organisation, None),
+                MentionForm::Description,
+            ));
+            let r = ListResolver::new().resolve(&doc, &ms);
+            r.entity_of(MentionId(ms.len() as u32 - 1)).map(|e| r.entity(e).key.clone())
+        };
+        assert_eq!(key(one, &["Chile"]).as_deref(), Some("organization:chl defence ministry"));
+        assert_eq!(key(two, &["Chile", "Peru"]), None, "two countries: unresolved");
+    }
+
+    #[test]
+    fn resolve_short_form_joins_the_one_full_name() {
+        let text = "The Labour Party won. Labour said so. The Conservative Party lost and the \
+                    Conservatives blamed rain. Northgate Bancorp rose; Northgate said. Redwood \
+                    Foundation gave money to Redwood.";
+        let doc = crate::segment::segment(text);
+        let org = |s, nth| mention(text, s, nth, EntityKind::Organisation, None);
+        let ms = [
+            org("Labour Party", 0),
+            org("Labour", 1),
+            org("Conservative Party", 0),
+            org("Conservatives", 0),
+            org("Northgate Bancorp", 0),
+            org("Northgate", 1),
+            org("Redwood Foundation", 0),
+            org("Redwood", 1),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let same = |a: u32, b: u32| r.entity_of(MentionId(a)) == r.entity_of(MentionId(b));
+        assert!(same(0, 1) && same(2, 3) && same(4, 5), "{:?}", names(&r));
+        assert_eq!(r.tier_of(MentionId(1)), Some(Tier::NameVariant));
+        // a foundation is not the firm or family it is named after
+        assert!(!same(6, 7));
+        assert!(!same(0, 2));
+    }
+
+    #[test]
+    fn resolve_person_named_with_title_words_joins_the_bare_name() {
+        let text = "Kenyan Ambassador Amina Otieno spoke. Amina Otieno left. Otieno said \
+                    Harbor Agency Director Paul Mwangi agreed. Mwangi nodded.";
+        let doc = crate::segment::segment(text);
+        let person = |s, nth| mention(text, s, nth, EntityKind::Person, None);
+        let ms = [
+            person("Kenyan Ambassador Amina Otieno", 0),
+            person("Amina Otieno", 1),
+            person("Otieno", 2),
+            person("Harbor Agency Director Paul Mwangi", 0),
+            person("Mwangi", 1),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let same = |a: u32, b: u32| r.entity_of(MentionId(a)) == r.entity_of(MentionId(b));
+        assert!(same(0, 1) && same(0, 2) && same(3, 4), "{:?}", names(&r));
+        assert_eq!(r.entity(r.entity_of(MentionId(0)).unwrap()).key, "person:amina otieno");
+        assert_eq!(r.entity(r.entity_of(MentionId(3)).unwrap()).key, "person:paul mwangi");
+    }
+
+    #[test]
+    fn resolve_title_alone_joins_the_person_it_describes() {
+        let text = "Dr Lena Ward, Director of the Harbour Institute, and Chairman of the Reef \
+                    Trust, spoke. Ward said President Omar Haddad agreed. The President left.";
+        let doc = crate::segment::segment(text);
+        let person = |s, nth| mention(text, s, nth, EntityKind::Person, None);
+        let org = |s| mention(text, s, 0, EntityKind::Organisation, None);
+        let ms = [
+            person("Lena Ward", 0),
+            person("Director", 0),
+            org("Harbour Institute"),
+            person("Chairman", 0),
+            org("Reef Trust"),
+            person("Ward", 1),
+            person("Omar Haddad", 0),
+            person("President", 1),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        let of = |i: u32| r.entity_of(MentionId(i));
+        assert_eq!((of(1), of(3), of(5)), (of(0), of(0), of(0)), "{:?}", names(&r));
+        assert_eq!(of(7), of(6));
+        assert_eq!(r.tier_of(MentionId(1)), Some(Tier::Description));
+        // a name whose last word is a title is no title alone
+        let text = "Dr Lena Ward, Oona King and Rhys Major spoke.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Lena Ward", 0, EntityKind::Person, None),
+            mention(text, "Oona King", 0, EntityKind::Person, None),
+            mention(text, "Rhys Major", 0, EntityKind::Person, None),
+        ];
+        assert_eq!(ListResolver::new().resolve(&doc, &ms).entities.len(), 3);
+        // two presidents: the title alone joins neither
+        let text = "President Omar Haddad met President Ines Roy. The President left.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Omar Haddad", 0, EntityKind::Person, None),
+            mention(text, "Ines Roy", 0, EntityKind::Person, None),
+            mention(text, "President", 2, EntityKind::Person, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_ne!(r.entity_of(MentionId(2)), r.entity_of(MentionId(0)));
+        assert_ne!(r.entity_of(MentionId(2)), r.entity_of(MentionId(1)));
+    }
+
+    #[test]
+    fn resolve_surname_misspelt_once_joins_the_one_name_it_misspells() {
+        let text = "Petra Lindqvist spoke. Ms Lindqvst agreed. Mark Jones left; Jonas stayed.";
+        let doc = crate::segment::segment(text);
+        let person = |s, nth| mention(text, s, nth, EntityKind::Person, None);
+        let ms = [person("Petra Lindqvist", 0), person("Lindqvst", 0), person("Mark Jones", 0), person("Jonas", 0)];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entity_of(MentionId(1)), r.entity_of(MentionId(0)));
+        assert_eq!(r.tier_of(MentionId(1)), Some(Tier::NamePart));
+        // a known surname is a name of its own, not a misspelling
+        assert_ne!(r.entity_of(MentionId(3)), r.entity_of(MentionId(2)));
+    }
+
+    #[test]
+    fn resolve_acronym_of_a_multiword_name_in_the_same_article() {
+        let text = "Officials at Kestrel Launch Center said the KLC would reopen.";
+        let doc = crate::segment::segment(text);
+        let ms = [
+            mention(text, "Kestrel Launch Center", 0, EntityKind::Organisation, None),
+            mention(text, "KLC", 0, EntityKind::Organisation, None),
+        ];
+        let r = ListResolver::new().resolve(&doc, &ms);
+        assert_eq!(r.entities.len(), 1);
+        assert_eq!(r.tier_of(MentionId(1)), Some(Tier::Initials));
     }
 
     #[test]

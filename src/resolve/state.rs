@@ -92,6 +92,28 @@ impl State {
         self.of_mention[i] = Some(slot);
     }
 
+    /// Gives draft `slot` a new key and country (a bare "defence ministry" bound to the one
+    /// country of its article), or merges it into the draft that has that key already.
+    pub fn rekey(&mut self, slot: usize, key: String, part_of: String, reason: Tier) {
+        let kind = self.drafts[slot].kind;
+        match self.by_key.get(&(kind, key.clone())).copied() {
+            Some(to) if to != slot => self.merge(slot, to, reason),
+            _ => {
+                self.by_key.insert((kind, key.clone()), slot);
+                self.drafts[slot].key = key;
+                self.drafts[slot].part_of = Some(part_of);
+            }
+        }
+    }
+
+    /// Leaves the mentions of draft `slot` unresolved.
+    pub fn unresolve(&mut self, slot: usize) {
+        for i in std::mem::take(&mut self.drafts[slot].mentions) {
+            self.of_mention[i] = None;
+            self.tier[i] = None;
+        }
+    }
+
     /// Moves every mention of draft `from` into draft `to`: the mention that founded `from`
     /// joins for `reason`, the others keep the reason they joined `from` for.
     pub fn merge(&mut self, from: usize, to: usize, reason: Tier) {

@@ -36,10 +36,13 @@ impl ListResolver {
             let norm = normalize(s);
             if m.kind == EntityKind::Person && !norm.contains(' ') {
                 deferred.single_names.push(i);
-            } else if m.kind == EntityKind::Organisation && !norm.contains(' ') {
+            } else if m.kind == EntityKind::Organisation && !norm.contains(' ') && m.form != MentionForm::Description {
                 deferred.acronyms.push(i);
             } else if m.kind == EntityKind::Organisation {
                 state.add(i, self.organisation(input, i), Tier::Normalised);
+            } else if m.kind == EntityKind::Person {
+                let key = format!("person:{}", self.person_core(s, &norm));
+                state.add(i, Draft::plain(m.kind, key), Tier::Normalised);
             } else {
                 let key = format!("{}:{norm}", m.kind.slug());
                 state.add(i, Draft::plain(m.kind, key), Tier::Normalised);
@@ -54,12 +57,26 @@ impl ListResolver {
     fn organisation(&self, input: &Input<'_>, i: usize) -> Draft {
         let (mentions, m) = (input.mentions, &input.mentions[i]);
         let name = self.without_legal_form(input.surface(i));
-        // "Japan's Foreign Ministry" is often two mentions: the country, then the ministry
-        let owner = i.checked_sub(1).filter(|&j| {
-            mentions[j].kind == EntityKind::Country
-                && matches!(input.doc.text.get(mentions[j].span.end..m.span.start), Some("'s " | "’s "))
+        // "Japan's Foreign Ministry" is often two mentions: the country, then the ministry; so
+        // are "the Indian defence ministry", "the US treasury" and "the trade ministry of Peru"
+        let gap = |a: usize, b: usize| input.doc.text.get(a..b).unwrap_or("");
+        let country = |j: usize| mentions[j].kind == EntityKind::Country;
+        let before = i.checked_sub(1).filter(|&j| country(j)).and_then(|j| {
+            let written = input.surface(j);
+            match gap(mentions[j].span.end, m.span.start) {
+                "'s " | "’s " => Some(format!("{written}'s {name}")),
+                " " if mentions[j].form == MentionForm::Demonym || m.form == MentionForm::Description => {
+                    Some(format!("{written} {name}"))
+                }
+                _ => None,
+            }
         });
-        let owned = owner.map(|j| format!("{}'s {name}", input.surface(j)));
+        let after = || {
+            let j = i + 1;
+            (j < mentions.len() && country(j) && gap(m.span.end, mentions[j].span.start) == " of ")
+                .then(|| format!("{}'s {name}", input.surface(j)))
+        };
+        let owned = before.or_else(after);
         match self.country_and_rest(owned.as_deref().unwrap_or(name)) {
             Some((country, rest)) => {
                 let iso = country.trim_start_matches("country:").to_lowercase();
@@ -83,6 +100,11 @@ impl ListResolver {
                     Some((key.clone(), words[k..].join(" ")))
                 })?
             }
+        };
+        // "ministry of home affairs" is the "home affairs ministry"
+        let rest = match rest.split_once(" of ") {
+            Some((body, domain)) if !body.contains(' ') && !domain.contains(" of ") => format!("{domain} {body}"),
+            _ => rest,
         };
         let last = rest.rsplit(' ').next()?;
         self.lexicon.is(WordSet::GovernmentHead, last).then_some((head, rest))
@@ -173,6 +195,13 @@ impl ListResolver {
 pub(super) fn acronyms(input: &Input<'_>, state: &mut State, acronyms: Vec<usize>) -> BTreeMap<String, usize> {
     let mentions = input.mentions;
     let mut defined: BTreeMap<String, usize> = BTreeMap::new();
+    // a ticker defines its symbol ("British Petroleum <BP>" … "BP said")
+    for (j, m) in mentions.iter().enumerate() {
+        let ticker = input.doc.ticker_after(m.span.end).filter(|_| m.kind == EntityKind::Organisation);
+        if let (Some(symbol), Some(slot)) = (ticker, state.of_mention[j]) {
+            defined.entry(symbol.to_owned()).or_insert(slot);
+        }
+    }
     for i in acronyms {
         let m = &mentions[i];
         let s = input.surface(i);
@@ -249,8 +278,14 @@ pub(super) fn name_variants(state: &mut State) {
 }
 
 /// Tier 5: a single person name joins the one full name whose first or last word it is; with
-/// two it stays unresolved ("Clinton" with Bill and Hillary Clinton).
-pub(super) fn name_parts(input: &Input<'_>, state: &mut State, single_names: Vec<usize>) {
+/// two it stays unresolved ("Clinton" with Bill and Hillary Clinton). One that fits none and is
+/// no known surname joins the one full name whose surname it misspells.
+pub(super) fn name_parts(
+    input: &Input<'_>,
+    lexicon: &crate::lexicon::Lexicon,
+    state: &mut State,
+    single_names: Vec<usize>,
+) {
     for i in single_names {
         let norm = normalize(input.surface(i));
         let fits: Vec<usize> = (0..state.drafts.len())
@@ -261,9 +296,25 @@ pub(super) fn name_parts(input: &Input<'_>, state: &mut State, single_names: Vec
                 }
             })
             .collect();
+        // a surname misspelt once ("Bauchtman" for "Buchtmann") fits the one name it is close to
+        let known = lexicon.is_surname(&crate::lexicon::title_case(&norm));
+        let close = || -> Vec<usize> {
+            (0..state.drafts.len())
+                .filter(|_| !known)
+                .filter(|&d| {
+                    state.drafts[d].is_live_person() && {
+                        let words = state.drafts[d].person_words();
+                        words.len() >= 2 && words.last().is_some_and(|w| super::variants::misspelt(&norm, w))
+                    }
+                })
+                .collect()
+        };
         match fits[..] {
             [slot] => state.join(i, slot, Tier::NamePart),
-            [] => state.add(i, Draft::plain(EntityKind::Person, format!("person:{norm}")), Tier::Normalised),
+            [] => match close()[..] {
+                [slot] => state.join(i, slot, Tier::NamePart),
+                _ => state.add(i, Draft::plain(EntityKind::Person, format!("person:{norm}")), Tier::Normalised),
+            },
             _ => {} // ambiguous: left unresolved
         }
     }

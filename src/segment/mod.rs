@@ -7,16 +7,25 @@
 //! assert_eq!(doc.token_text(3), "U.S.");
 //! ```
 
+mod layout;
 mod sentences;
 mod tokens;
 
+use crate::lexicon::Lexicon;
 use crate::model::Document;
 
+pub use layout::layout;
 pub use tokens::tokenize;
 
-/// Splits `text` into tokens and sentences.
+/// Splits `text` into tokens and sentences, and marks its layout (site chrome, tables,
+/// tickers) with the built-in lexicon's boilerplate phrases.
 pub fn segment(text: &str) -> Document {
+    segment_with(text, &Lexicon::builtin())
+}
+
+/// [`segment`] with the boilerplate phrases and exchanges of `lexicon`.
+pub fn segment_with(text: &str, lexicon: &Lexicon) -> Document {
     let tokens = tokenize(text);
     let sentences = sentences::split(text, &tokens);
-    Document { text: text.to_owned(), sentences, tokens }
+    Document { text: text.to_owned(), sentences, tokens, layout: layout(text, lexicon) }
 }

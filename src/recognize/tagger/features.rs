@@ -5,6 +5,10 @@
 //! across builds and platforms. Templates are listed in [`Template`]; changing one changes
 //! [`FEATURE_VERSION`], and an old model is refused.
 //!
+//! Besides the word, its shape, affixes and its neighbours, a token has the cluster of its word
+//! ([`WordClusters`], from word vectors) at five granularities: a name never seen in training
+//! shares weights with the names whose vectors are like its own.
+//!
 //! ```
 //! use newsgraph::lexicon::Lexicon;
 //! use newsgraph::recognize::tagger::FeatureExtractor;
@@ -15,13 +19,16 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::sync::Arc;
+
+use super::clusters::WordClusters;
 use super::tags::Position;
 use crate::learn::hashing::{fnv, mix_step, mix_strs};
 use crate::lexicon::{title_case, Entry, Gazetteer, Lexicon};
 use crate::model::{Document, EntityKind, MentionForm, Span, TokenKind};
 
 /// Version of the feature templates; stored in the model file.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// Feature templates. The discriminant is hashed with the feature's strings.
 #[derive(Debug, Clone, Copy)]
@@ -54,7 +61,14 @@ enum Template {
     PrevTitleLower,
     Actor,
     ActorWindow,
+    Cluster,
 }
+
+/// The cluster granularities a word's [`Template::Cluster`] features use: the first 4, 6, 8, 10
+/// and 12 bits of its id (16 to 4,096 clusters). On the dev sets the word's own cluster pays
+/// (CoNLL-2003 +0.007 F1, CrossNER politics +0.014, re3d +0.012); those of its neighbours
+/// added nothing more.
+const CLUSTER_PREFIXES: [u32; 5] = [4, 6, 8, 10, 12];
 
 /// Word classes from the lexicon, one bit each.
 mod class {
@@ -78,10 +92,12 @@ mod seen {
 /// Turns sentences into feature hashes. Holds the lexicon word classes and the gazetteer.
 #[derive(Debug, Clone)]
 pub struct FeatureExtractor {
-    lexicon: std::sync::Arc<Lexicon>,
+    lexicon: Arc<Lexicon>,
     gazetteer: Gazetteer,
     /// Known people and organisations (`Lexicon::actors`), matched by lower-cased tokens.
     actors: ActorIndex,
+    /// Word clusters (`data/models/clusters.tsv`).
+    clusters: Arc<WordClusters>,
 }
 
 /// Per-token information computed once per document.
@@ -103,7 +119,7 @@ struct WordInfo {
     h_lower: u64,
     h_shape: u64,
     classes: u16,
-    /// The features of the form alone: bias, lower, form, shape, prefixes, suffixes.
+    /// The features of the form alone: bias, lower, form, shape, prefixes, suffixes, clusters.
     features: Vec<u64>,
 }
 
@@ -243,10 +259,10 @@ fn actor_tag(person: bool, position: usize, len: usize) -> &'static str {
 
 impl FeatureExtractor {
     /// An extractor over the lexicon's word lists and names.
-    pub fn new(lexicon: std::sync::Arc<Lexicon>) -> Self {
+    pub fn new(lexicon: Arc<Lexicon>) -> Self {
         let gazetteer = Gazetteer::new(&lexicon);
         let actors = ActorIndex::new(&lexicon);
-        FeatureExtractor { lexicon, gazetteer, actors }
+        FeatureExtractor { lexicon, gazetteer, actors, clusters: WordClusters::builtin() }
     }
 
     /// The gazetteer the features look names up in.
@@ -284,7 +300,7 @@ impl FeatureExtractor {
         let shape = shape(word);
         let (h_lower, h_shape) = (fnv(&lower), fnv(&shape));
         let classes = if kind == TokenKind::Word { self.classes(word, &lower) } else { 0 };
-        let mut features = Vec::with_capacity(12);
+        let mut features = Vec::with_capacity(20);
         features.push(mix(Template::Bias, &[]));
         features.push(mix(Template::Lower, &[h_lower]));
         if word != lower {
@@ -296,6 +312,11 @@ impl FeatureExtractor {
         }
         for (b, _) in lower.char_indices().rev().take(4) {
             features.push(hash(Template::Suffix, &[&lower[b..]]));
+        }
+        if let Some(id) = self.clusters.of_hash(h_lower).filter(|_| kind == TokenKind::Word) {
+            for bits in CLUSTER_PREFIXES {
+                features.push(mix(Template::Cluster, &[u64::from(bits), u64::from(WordClusters::prefix(id, bits))]));
+            }
         }
         WordInfo { h_lower, h_shape, classes, features }
     }
@@ -480,6 +501,30 @@ mod tests {
         assert_eq!(Template::Lower as u8, 2);
         assert_eq!(hash(Template::Lower, &["merkel"]), 0x8baa_442f_03f0_c4ea);
         assert_eq!(Template::ActorWindow as u8, 27);
+        assert_eq!(Template::Cluster as u8, 28);
+    }
+
+    #[test]
+    fn words_of_one_cluster_share_their_cluster_features() {
+        let fx = FeatureExtractor::new(Lexicon::builtin());
+        let cluster_features = |word: &str| -> Vec<u64> {
+            let features = fx.word_info(word, TokenKind::Word).features;
+            let id = fx.clusters.cluster(word).expect("the word has a cluster");
+            let wanted: Vec<u64> = CLUSTER_PREFIXES
+                .iter()
+                .map(|&b| mix(Template::Cluster, &[u64::from(b), u64::from(WordClusters::prefix(id, b))]))
+                .collect();
+            assert!(wanted.iter().all(|f| features.contains(f)), "{word}");
+            wanted
+        };
+        // two surnames, two Iraqi cities: one cluster at every granularity
+        assert_eq!(cluster_features("Smith"), cluster_features("Buchanan"));
+        assert_eq!(cluster_features("Fallujah"), cluster_features("Basra"));
+        // a verb and a capital: not even the coarsest cluster
+        assert_ne!(cluster_features("said")[0], cluster_features("Baghdad")[0]);
+        // a word the table lacks and punctuation get none
+        let unknown = fx.word_info("Xqzvvy", TokenKind::Word).features;
+        assert!(!unknown.iter().any(|f| cluster_features("Smith").contains(f)));
     }
 
     #[test]

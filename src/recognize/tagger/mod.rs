@@ -4,7 +4,10 @@
 //! [`TaggerRecognizer`] puts it behind the [`Recognizer`] seam. The gazetteers are features of
 //! the tagger, and afterwards they type what it found: a `LOC` the country table knows becomes a
 //! [`EntityKind::Country`], any other `LOC` a [`EntityKind::Place`]; a `MISC` that is a demonym
-//! ("French") becomes a country mention; other `MISC` names are dropped.
+//! ("French") becomes a country mention; other `MISC` names are dropped. Then titles of works,
+//! illnesses, events and products the tagger typed as people, organisations or places are dropped
+//! by their context (`recognize::works`), and the names of sports team sheets become one person
+//! each (`recognize::lineups`).
 //!
 //! ```
 //! use newsgraph::recognize::Recognizer;
@@ -21,20 +24,25 @@
 //! ]);
 //! ```
 
+mod clusters;
+mod context;
 mod features;
+mod firms;
 mod model;
 pub mod tags;
 mod tidy;
+mod titles;
 mod train;
 
 use std::sync::{Arc, LazyLock};
 
+pub use clusters::{WordClusters, CLUSTER_BITS};
 pub use features::{DocFeatures, FeatureExtractor, FEATURE_VERSION};
 pub use model::{NerModel, Provenance};
 pub use tags::Label;
 pub use train::{train, DataReport, TrainOptions};
 
-use super::{boilerplate_spans, Recognizer};
+use super::{lineups, works, Recognizer};
 use crate::lexicon::{Entry, Lexicon};
 use crate::model::{Document, EntityKind, Mention, MentionForm, MentionRule};
 
@@ -58,6 +66,41 @@ pub struct Tagged {
     pub label: Label,
     /// Confidence in `[0, 1]`: the logistic of the mean emission margin of its tokens.
     pub score: f32,
+}
+
+/// The token range `[first, end)` of a span.
+fn token_range(doc: &Document, span: crate::model::Span) -> (usize, usize) {
+    let a = doc.token_at_or_after(span.start);
+    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
+    (a, b)
+}
+
+/// The test bench of the tidy passes: runs `pass` over spans given by hand (each the first
+/// occurrence of its text) and returns the spans it leaves, with their labels.
+#[cfg(test)]
+fn run_pass(
+    text: &str,
+    spans: &[(&str, Label)],
+    pass: fn(&Document, &Lexicon, &crate::lexicon::Gazetteer, &mut Vec<Tagged>),
+) -> Vec<(String, Label)> {
+    let doc = crate::segment::segment(text);
+    let lexicon = Lexicon::builtin();
+    let gazetteer = crate::lexicon::Gazetteer::new(&lexicon);
+    let mut tagged: Vec<Tagged> = spans
+        .iter()
+        .map(|(s, l)| {
+            let start = text.find(s).expect("span in text");
+            Tagged { span: crate::model::Span::new(start, start + s.len()), label: *l, score: 0.9 }
+        })
+        .collect();
+    pass(&doc, &lexicon, &gazetteer, &mut tagged);
+    tagged.iter().map(|t| (doc.slice(t.span).to_owned(), t.label)).collect()
+}
+
+/// Expected spans and labels, as [`run_pass`] returns them.
+#[cfg(test)]
+fn owned_labels(v: &[(&str, Label)]) -> Vec<(String, Label)> {
+    v.iter().map(|(s, l)| ((*s).to_owned(), *l)).collect()
 }
 
 /// The tagger as a [`Recognizer`].
@@ -124,14 +167,17 @@ impl TaggerRecognizer {
 
 impl Recognizer for TaggerRecognizer {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
-        let skipped = boilerplate_spans(&doc.text, &self.lexicon);
         let gazetteer = self.features.gazetteer();
         let mut mentions = Vec::new();
         let mut tagged = self.tag(doc);
         tidy::tidy(doc, &self.lexicon, self.features.gazetteer(), &mut tagged);
-        for t in tagged {
-            if skipped.iter().any(|b| b.overlaps(t.span)) {
-                continue;
+        for mut t in tagged {
+            // a name tagged up to a ticker keeps the words before it ("Northwind <NWD>")
+            if let Some(l) = doc.layout.iter().find(|l| l.span.overlaps(t.span)) {
+                if l.kind.is_line() || l.span.start <= t.span.start {
+                    continue;
+                }
+                t.span = crate::model::Span::new(t.span.start, l.span.start).trim(&doc.text);
             }
             let Some((kind, form, key)) = mention_type(t.label, gazetteer.lookup(doc.slice(t.span))) else {
                 continue;
@@ -145,6 +191,10 @@ impl Recognizer for TaggerRecognizer {
                 gazetteer_key: key,
             });
         }
+        super::tickers::name_before_tickers(doc, &self.lexicon, &mut mentions);
+        let organisation = |s: &str| gazetteer.lookup(s).is_some_and(|e| e.kind == EntityKind::Organisation);
+        works::drop_things(doc, &self.lexicon, &organisation, &mut mentions);
+        lineups::team_sheet_players(doc, &self.lexicon, &mut mentions);
         mentions
     }
 }

@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use super::{Label, Tagged};
+use super::{context, firms, titles, token_range, Label, Tagged};
 use crate::lexicon::{Gazetteer, Lexicon};
 use crate::model::{Document, EntityKind, Span, TokenKind};
 
@@ -28,17 +28,15 @@ use crate::model::{Document, EntityKind, Span, TokenKind};
 pub(super) fn tidy(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer, tagged: &mut Vec<Tagged>) {
     merge_nationality_and_organisation(doc, tagged);
     trim_datelines_articles_and_titles(doc, lexicon, tagged);
+    titles::drop_titles(doc, lexicon, gazetteer, tagged);
+    firms::split_place_before_demonym(doc, lexicon, gazetteer, tagged);
+    firms::join_firm_names(doc, lexicon, gazetteer, tagged);
     join_organisations_one_acronym_names(doc, gazetteer, tagged);
+    context::find_full_names_of_surnames(doc, lexicon, gazetteer, tagged);
     type_acronyms_by_their_definition(doc, gazetteer, tagged);
+    context::type_names_by_context(doc, lexicon, gazetteer, tagged);
     type_single_words_by_longer_names(doc, gazetteer, tagged);
     type_names_by_majority(doc, tagged);
-}
-
-/// The token range `[first, end)` of a span.
-fn token_range(doc: &Document, span: Span) -> (usize, usize) {
-    let a = doc.token_at_or_after(span.start);
-    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
-    (a, b)
 }
 
 /// A short name could be an acronym: "IAEA", "Ofgem", "MpS".
