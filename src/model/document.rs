@@ -88,17 +88,24 @@ impl Document {
 
     /// True when `span` overlaps a layout span (a ticker too).
     pub fn in_layout(&self, span: Span) -> bool {
-        self.layout.iter().any(|l| l.span.overlaps(span))
+        self.layout_overlapping(span).next().is_some()
     }
 
     /// True when `span` overlaps a layout line (chrome, table or promotion; not a ticker).
     pub fn in_layout_line(&self, span: Span) -> bool {
-        self.layout.iter().any(|l| l.kind.is_line() && l.span.overlaps(span))
+        self.layout_overlapping(span).any(|l| l.kind.is_line())
+    }
+
+    /// The layout spans that overlap `span`: a binary search, as `layout` is sorted and its
+    /// spans do not overlap (a long price list has thousands).
+    fn layout_overlapping(&self, span: Span) -> impl Iterator<Item = &LayoutSpan> {
+        let first = self.layout.partition_point(|l| l.span.end <= span.start);
+        self.layout[first..].iter().take_while(move |l| l.span.start < span.end)
     }
 
     /// The ticker right after byte `end`, with only spaces between ("Northwind Ltd <NWD>").
     pub fn ticker_after(&self, end: usize) -> Option<&str> {
-        let l = self.layout.iter().find(|l| l.span.start >= end)?;
+        let l = self.layout.get(self.layout.partition_point(|l| l.span.start < end))?;
         let gap = self.text.get(end..l.span.start)?;
         (gap.chars().all(|c| c == ' ' || c == '\t') && gap.len() <= 2).then(|| l.ticker(&self.text)).flatten()
     }

@@ -36,7 +36,16 @@ pub(super) fn team_sheet_players(doc: &Document, lexicon: &Lexicon, mentions: &m
     let mut teams: Vec<Span> = Vec::new();
     let mut offset = 0;
     for raw in doc.text.split_inclusive('\n') {
-        if let Some(items) = team_sheet(lexicon, raw, offset) {
+        // a list of countries or of names the gazetteer knows is no team sheet ("Voting against:
+        // Austria, Belgium, …"): a squad is made of players, whom no table lists
+        let known = |span: &Span| {
+            mentions
+                .iter()
+                .any(|m| m.span.overlaps(*span) && (m.kind == EntityKind::Country || m.gazetteer_key.is_some()))
+        };
+        let items = team_sheet(lexicon, raw, offset)
+            .filter(|items| !items.iter().any(|i| matches!(i, Item::Name(span) if known(span))));
+        if let Some(items) = items {
             for item in items {
                 match item {
                     Item::Name(span) => players.push(span),
@@ -215,5 +224,16 @@ mod tests {
         assert!(got.contains(&("Jean Roux".to_owned(), EntityKind::Person)), "{got:?}");
         assert!(!got.iter().any(|(n, k)| n == "Toulon" && *k == EntityKind::Person), "{got:?}");
         assert!(got.contains(&("Poland".to_owned(), EntityKind::Country)), "{got:?}");
+    }
+
+    #[test]
+    fn lineups_a_list_of_countries_after_a_label_stays_countries() {
+        let text = "Voting against: Austria; Belgium; Denmark; Finland; Ireland; Sweden.\n\
+                    Group B: France; Germany; Italy.";
+        let got = found(text);
+        for country in ["Austria", "Belgium", "Sweden", "France", "Italy"] {
+            assert!(got.contains(&(country.to_owned(), EntityKind::Country)), "{country}: {got:?}");
+        }
+        assert!(!got.iter().any(|(_, k)| *k == EntityKind::Person), "{got:?}");
     }
 }

@@ -246,7 +246,10 @@ fn tickers(text: &str, line: Span, lexicon: &Lexicon, out: &mut Vec<LayoutSpan>)
     while let Some(at) = s[i..].find(['<', '(']).map(|k| k + i) {
         let open = s.as_bytes()[at];
         let close = if open == b'<' { '>' } else { ')' };
-        let Some(len) = s[at + 1..].find(close).filter(|&n| n <= 24) else {
+        // looked for in the next 25 characters only: a long line of unclosed brackets stays linear
+        let Some(len) =
+            s[at + 1..].char_indices().take(25).find(|&(_, c)| c == close).map(|(n, _)| n).filter(|&n| n <= 24)
+        else {
             i = at + 1;
             continue;
         };

@@ -6,7 +6,8 @@
 //! is made by `data/scripts/build_clusters.py`: top-down spherical k-means over the word vectors
 //! of spaCy's `en_core_web_md` (MIT), 64 clusters split into 4 three times, so an id has
 //! [`CLUSTER_BITS`] bits and its first 6, 8, 10 or 12 bits name its cluster among 64, 256,
-//! 1,024 or 4,096 ([`WordClusters::prefix`]). It is compiled into the binary and read once.
+//! 1,024 or 4,096 ([`WordClusters::prefix`]; the tagger also uses the first 4, which group the
+//! top clusters by their number). It is compiled into the binary and read once.
 //!
 //! ```
 //! use newsgraph::recognize::tagger::WordClusters;
