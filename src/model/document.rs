@@ -96,9 +96,14 @@ impl Document {
         self.layout_overlapping(span).any(|l| l.kind.is_line())
     }
 
-    /// The layout spans that overlap `span`: a binary search, as `layout` is sorted and its
-    /// spans do not overlap (a long price list has thousands).
-    fn layout_overlapping(&self, span: Span) -> impl Iterator<Item = &LayoutSpan> {
+    /// True when one layout span (a ticker too) holds all of `span`.
+    pub fn within_layout(&self, span: Span) -> bool {
+        self.layout_overlapping(span).any(|l| l.span.contains(span))
+    }
+
+    /// The layout spans that overlap `span`, in text order: a binary search, as `layout` is
+    /// sorted and its spans do not overlap (a long price list has thousands).
+    pub fn layout_overlapping(&self, span: Span) -> impl Iterator<Item = &LayoutSpan> {
         let first = self.layout.partition_point(|l| l.span.end <= span.start);
         self.layout[first..].iter().take_while(move |l| l.span.start < span.end)
     }

@@ -19,11 +19,10 @@ struct Ctx<'a> {
 pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<Mention> {
     let starts: Vec<usize> = doc.tokens.iter().map(|t| t.span.start).collect();
     let ends: Vec<usize> = doc.tokens.iter().map(|t| t.span.end).collect();
-    let skipped: Vec<Span> = doc.layout.iter().filter(|l| l.kind.is_line()).map(|l| l.span).collect();
     let gaz = gazetteer.find(&doc.text, &starts, &ends);
     let mut ctx = Ctx { doc, lexicon, gazetteer, mentions: Vec::new(), taken: vec![false; doc.tokens.len()] };
     for sentence in &doc.sentences {
-        if skipped.iter().any(|b| b.overlaps(sentence.span)) {
+        if doc.in_layout_line(sentence.span) {
             continue;
         }
         let tokens = sentence.tokens();
@@ -38,8 +37,7 @@ pub(super) fn recognize(doc: &Document, lexicon: &Lexicon, gazetteer: &Gazetteer
         ctx.sentence(tokens, &in_sentence);
     }
     ctx.mentions.sort_by_key(|m| m.span);
-    let layout: Vec<Span> = doc.layout.iter().map(|l| l.span).collect();
-    ctx.acronyms_and_name_parts(&layout);
+    ctx.acronyms_and_name_parts();
     ctx.mentions.sort_by_key(|m| m.span);
     ctx.mentions
 }
@@ -366,7 +364,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Acronyms defined in parentheses, and later uses of acronyms and of name parts.
-    fn acronyms_and_name_parts(&mut self, skipped: &[Span]) {
+    fn acronyms_and_name_parts(&mut self) {
         let tokens = &self.doc.tokens;
         // "International Atomic Energy Agency (IAEA)": the acronym takes the expansion's type
         let mut acronyms: Vec<(String, EntityKind)> = Vec::new();
@@ -391,7 +389,7 @@ impl<'a> Ctx<'a> {
         }
         let mut new = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || skipped.iter().any(|s| s.contains(t.span)) {
+            if t.kind != TokenKind::Word || self.doc.within_layout(t.span) {
                 continue;
             }
             let w = self.text(i);

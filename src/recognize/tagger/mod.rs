@@ -173,7 +173,7 @@ impl Recognizer for TaggerRecognizer {
         tidy::tidy(doc, &self.lexicon, self.features.gazetteer(), &mut tagged);
         for mut t in tagged {
             // a name tagged up to a ticker keeps the words before it ("Northwind <NWD>")
-            if let Some(l) = doc.layout.iter().find(|l| l.span.overlaps(t.span)) {
+            if let Some(l) = doc.layout_overlapping(t.span).next() {
                 if l.kind.is_line() || l.span.start <= t.span.start {
                     continue;
                 }
