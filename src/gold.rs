@@ -1,7 +1,8 @@
 //! The gold corpus: annotated documents in the datasets' common JSONL format, read by the
 //! trainers (the tagger's and the relation classifier's) and by `eval`, which scores against them.
 //!
-//! One object per line: `{"id", "text", "entities": [{"start", "end", "type"}]}`, offsets in
+//! One object per line: `{"id", "text", "entities": [{"start", "end", "type"}]}` (and
+//! `relations`, `passages` or `quotes` where the set has them), offsets in
 //! Unicode code points, end exclusive. [`GoldDoc::byte_span`] is the one place where those
 //! offsets become byte spans into `text`.
 //!
@@ -94,6 +95,45 @@ pub struct GoldPassage {
     pub properties: Vec<String>,
 }
 
+/// One annotated attribution (PolNeAR): who (source) said (cue) what (content). Offsets are
+/// code points, end exclusive; each role may be discontinuous, so `*_spans` hold its fragments
+/// and `*_start`/`*_end` their cover.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct GoldQuote {
+    /// First code point of the source (speaker), when the attribution has one.
+    pub speaker_start: Option<usize>,
+    /// One past the source's last code point.
+    pub speaker_end: Option<usize>,
+    /// The source as written: a name, a description ("the newspaper") or a pronoun.
+    #[serde(default)]
+    pub speaker_text: Option<String>,
+    /// The source's fragments, `[start, end]`.
+    #[serde(default)]
+    pub speaker_spans: Vec<[usize; 2]>,
+    /// First code point of the content.
+    pub content_start: usize,
+    /// One past the content's last code point.
+    pub content_end: usize,
+    /// The content's fragments.
+    #[serde(default)]
+    pub content_spans: Vec<[usize; 2]>,
+    /// First code point of the cue ("said", "according to").
+    #[serde(default)]
+    pub cue_start: Option<usize>,
+    /// One past the cue's last code point.
+    #[serde(default)]
+    pub cue_end: Option<usize>,
+    /// The cue's fragments.
+    #[serde(default)]
+    pub cue_spans: Vec<[usize; 2]>,
+    /// True when the content holds a quotation mark (a direct quotation).
+    #[serde(default)]
+    pub direct: bool,
+    /// True when the attribution names a source.
+    #[serde(default)]
+    pub has_speaker: bool,
+}
+
 /// One annotated document.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldDoc {
@@ -114,6 +154,9 @@ pub struct GoldDoc {
     /// annotated for every label.
     #[serde(default)]
     pub passages: Vec<GoldPassage>,
+    /// Attributions (source, cue, content), where annotated (PolNeAR).
+    #[serde(default)]
+    pub quotes: Vec<GoldQuote>,
     /// The record's licence string, where given.
     #[serde(default)]
     pub license: Option<String>,
@@ -136,6 +179,7 @@ impl GoldDoc {
             mentions: Vec::new(),
             relations: Vec::new(),
             passages: Vec::new(),
+            quotes: Vec::new(),
             license: None,
         }
     }
