@@ -204,6 +204,37 @@ pub enum TrainCommand {
         after_help = "Example:\n  newsgraph train relations --data ../shared/datasets/conll04/train.jsonl --data ../shared/datasets/knowledgenet/train.jsonl -o data/models/relations.bin\n\nCandidates are the ordered pairs of gold PER, ORG and LOC (GPE, NORP) entities in one sentence whose types allow a relation. Labels learnt: Work_For and EMPLOYEE_OR_MEMBER_OF → worksFor, OrgBased_In and HEADQUARTERS → basedIn, Located_In → locatedIn, Live_In and PLACE_OF_RESIDENCE → livesIn, NATIONALITY → nationality. A pair holding another relation is left out; so is one in a passage not annotated for the relations its types allow. Records whose licence is non-commercial (NC) are skipped. Deterministic."
     )]
     Relations(TrainRelationsArgs),
+    /// Train the attribution model (who said what: cues, sources and contents).
+    #[command(
+        after_help = "Example:\n  newsgraph train quotes --data ../shared/datasets/polnear/train.jsonl -o data/models/quotes.bin\n  newsgraph train quotes --data ../shared/datasets/polnear/train.jsonl -o /tmp/q.bin --dev ../shared/datasets/polnear/dev.jsonl --predictions /tmp/dev.jsonl\n\nGold: JSONL articles with `quotes` (source, cue and content spans, PolNeAR's format). Two greedy averaged-perceptron passes: cue tokens, then source and content tokens around the cues. `--predictions` writes the model's own spans on the --dev articles (the source span as the speaker) in the format of scripts/score_quotes.py: the ceiling of `eval quotes`, before speakers are resolved to entities. Deterministic."
+    )]
+    Quotes(TrainQuotesArgs),
+}
+
+/// `train quotes` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct TrainQuotesArgs {
+    /// Annotated articles with attributions (JSONL); repeat for several files.
+    #[arg(long, required = true, value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
+    /// Shuffle seed.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Leave out features seen fewer times than this.
+    #[arg(long, default_value_t = 2)]
+    pub min_count: u32,
+    /// Annotated articles to tag after training (with --predictions).
+    #[arg(long, value_name = "FILE", requires = "predictions")]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model's spans on the --dev articles.
+    #[arg(long, value_name = "FILE", requires = "dev")]
+    pub predictions: Option<PathBuf>,
 }
 
 /// `train relations` arguments.

@@ -66,6 +66,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Eval(args::EvalCommand::Relations(a)) => eval::run_relations(a),
         Command::Train(args::TrainCommand::Ner(a)) => train::run_ner(a),
         Command::Train(args::TrainCommand::Relations(a)) => train::run_relations(a),
+        Command::Train(args::TrainCommand::Quotes(a)) => train::run_quotes(a),
     }
 }
 

@@ -13,6 +13,8 @@
 //! assert_eq!(x.statements[0].predicate, Predicate::Accused);
 //! ```
 
+mod attributed;
+pub mod attribution;
 mod clause;
 mod nouns;
 mod quotes;
@@ -30,21 +32,29 @@ pub trait Extractor: Send + Sync {
     fn extract(&self, doc: &Document, mentions: &[Mention], resolution: &Resolution) -> Vec<Statement>;
 }
 
-/// The pattern extractor.
+/// The extractor: the learned attribution model for who said what, and the rules for the rest
+/// (and for the quotations the model leaves unattributed).
 #[derive(Debug, Clone)]
 pub struct PatternExtractor {
     lexicon: Arc<Lexicon>,
+    attribution: Option<Arc<attribution::AttributionModel>>,
 }
 
 impl PatternExtractor {
-    /// An extractor over the built-in lexicon.
+    /// An extractor over the built-in lexicon and attribution model.
     pub fn new() -> Self {
         PatternExtractor::with_lexicon(Lexicon::builtin())
     }
 
-    /// An extractor over the given lexicon.
+    /// An extractor over the given lexicon and the built-in attribution model.
     pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Self {
-        PatternExtractor { lexicon }
+        PatternExtractor { lexicon, attribution: Some(attribution::AttributionModel::builtin()) }
+    }
+
+    /// The same extractor with another attribution model, or none (the rules alone).
+    pub fn with_attribution(mut self, model: Option<Arc<attribution::AttributionModel>>) -> Self {
+        self.attribution = model;
+        self
     }
 }
 
@@ -59,8 +69,19 @@ impl Extractor for PatternExtractor {
         let view = view::View::new(doc, mentions, resolution, &self.lexicon);
         let mut statements = Vec::new();
         let mut used_cues = vec![false; doc.tokens.len()];
-        quotes::extract(&view, &mut statements, &mut used_cues);
+        let learned = self.attribution.as_deref().map(|m| attributed::extract(&view, m)).unwrap_or_default();
+        // a speech cue the model used is taken; an event cue ("accused") stays for the clause
+        // rules, which find its object, and their statement replaces the model's
+        for s in &learned {
+            if s.predicate == Predicate::Said {
+                mark_cue(doc, s.cue, &mut used_cues);
+            }
+        }
+        let covered: Vec<crate::model::Span> = learned.iter().filter_map(|s| s.quote).collect();
+        quotes::extract(&view, &mut statements, &mut used_cues, &covered);
         clause::extract(&view, &mut statements, &mut used_cues);
+        let by_rules: Vec<crate::model::Span> = statements.iter().map(|s| s.cue).collect();
+        statements.extend(learned.into_iter().filter(|s| s.predicate == Predicate::Said || !by_rules.contains(&s.cue)));
         quotes::according_to(&view, &mut statements, &mut used_cues);
         nouns::extract(&view, &mut statements, &used_cues);
         roles::extract(&view, &mut statements);
@@ -74,6 +95,15 @@ impl Extractor for PatternExtractor {
                 && a.quote == b.quote
         });
         statements
+    }
+}
+
+/// Marks the tokens of a cue as used.
+fn mark_cue(doc: &Document, cue: crate::model::Span, used: &mut [bool]) {
+    let mut t = doc.token_at_or_after(cue.start);
+    while t < used.len() && doc.tokens[t].span.end <= cue.end {
+        used[t] = true;
+        t += 1;
     }
 }
 

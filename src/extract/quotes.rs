@@ -7,7 +7,8 @@ use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, S
 
 /// Attribution of each quote: `"…," X said`, `"…," said X`, `X said: "…"`, `"…", according to X`,
 /// and `M quoted X as saying …` with or without quotation marks.
-pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
+/// Quotations inside `covered` (the contents the attribution model attributed) are left alone.
+pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool], covered: &[Span]) {
     let doc = view.doc;
     // "M quoted X as saying: "…"" and "… as saying that …" first: the quote after "saying" is theirs
     let mut taken: Vec<Span> = Vec::new();
@@ -27,7 +28,7 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
     let mut last: Option<Attribution> = None;
     for &marked in &view.quotes {
         let quote = marked.trim(&doc.text);
-        if quote.is_empty() || taken.iter().any(|t| t.contains(quote)) {
+        if quote.is_empty() || taken.iter().any(|t| t.contains(quote)) || covered.iter().any(|t| t.overlaps(quote)) {
             continue;
         }
         let close = doc.token_at_or_after(marked.end); // the closing mark

@@ -203,11 +203,14 @@ pub enum StatementRule {
     NounBetween,
     /// `X held talks with Y`, `X provided aid to Y`: a noun cue after a light verb.
     NounLightVerb,
+    /// The learned attribution model (`newsgraph train quotes`): a cue, its source and its
+    /// content, found by tagging.
+    AttributionModel,
 }
 
 impl StatementRule {
     /// Every rule, in declaration order.
-    pub const ALL: [StatementRule; 19] = [
+    pub const ALL: [StatementRule; 20] = [
         StatementRule::QuoteSpeakerVerb,
         StatementRule::QuoteVerbSpeaker,
         StatementRule::QuotePronoun,
@@ -227,6 +230,7 @@ impl StatementRule {
         StatementRule::NounPossessive,
         StatementRule::NounBetween,
         StatementRule::NounLightVerb,
+        StatementRule::AttributionModel,
     ];
 
     /// Parses [`StatementRule::name`].
@@ -256,6 +260,7 @@ impl StatementRule {
             StatementRule::NounPossessive => "noun-possessive",
             StatementRule::NounBetween => "noun-between",
             StatementRule::NounLightVerb => "noun-light-verb",
+            StatementRule::AttributionModel => "attribution-model",
         }
     }
 }

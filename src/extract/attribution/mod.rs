@@ -1,0 +1,55 @@
+//! The learned attribution model: who (source) said (cue) what (content), trained on
+//! annotated political news (PolNeAR) with `newsgraph train quotes`.
+//!
+//! Two greedy passes of an averaged perceptron over the tokens of an article: the first tags
+//! cues ("said", "according to", "told", "wrote", "argued", "backs"), the second tags sources
+//! and contents, knowing where the cues are (the nearest cue before and after each token in its
+//! sentence, or the sentence nearby that has one), whether a token stands inside a quotation
+//! and the tags before it. [`find`] then links each cue to the contents of its sentences and
+//! to its sentence's nearest source.
+
+mod features;
+mod link;
+mod model;
+mod tags;
+mod train;
+
+pub use link::Found;
+pub use model::{AttributionModel, AttributionProvenance, ATTRIBUTION_FEATURE_VERSION};
+pub use train::{token_span, train_attribution, AttributionTrainOptions, AttributionTrainReport};
+
+use std::sync::{Arc, OnceLock};
+
+use crate::lexicon::Lexicon;
+use crate::model::Document;
+
+/// The built-in model's bytes: `data/models/quotes.bin`, built by `scripts/train_quotes.sh`.
+pub static BUILTIN_MODEL_BYTES: &[u8] = include_bytes!("../../../data/models/quotes.bin");
+
+impl AttributionModel {
+    /// The built-in model, decoded once.
+    pub fn builtin() -> Arc<AttributionModel> {
+        static MODEL: OnceLock<Arc<AttributionModel>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                Arc::new(
+                    AttributionModel::from_bytes(BUILTIN_MODEL_BYTES).expect("the built-in attribution model decodes"),
+                )
+            })
+            .clone()
+    }
+}
+
+/// The attributions the model finds in `doc`, in cue order.
+pub fn find(model: &AttributionModel, doc: &Document, lexicon: &Lexicon) -> Vec<Found> {
+    let quotes = super::view::find_quotes(doc);
+    let tokens = features::Tokens::new(doc, &quotes, lexicon);
+    let cues = model.tag_cues(&tokens);
+    let roles = model.tag_roles(&tokens, &cues);
+    if std::env::var_os("NG_DEBUG_ATTR").is_some() {
+        for i in 0..doc.tokens.len().min(400) {
+            eprintln!("{}\t{}\t{}", doc.token_text(i), cues[i], roles[i]);
+        }
+    }
+    link::link(&tokens, &cues, &roles)
+}
