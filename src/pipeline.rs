@@ -43,11 +43,7 @@ impl Pipeline {
 
     /// Runs every stage on one article.
     pub fn run(&self, article: Article) -> Extraction {
-        let document = segment_with(&article.text, &self.lexicon);
-        let mut mentions = valid_mentions(&document, self.recognizer.recognize(&document));
-        // lower-case state bodies ("India's defence ministry"), which no recogniser names
-        mentions.extend(crate::recognize::institutions(&document, &self.lexicon, &mentions));
-        let mentions = valid_mentions(&document, mentions);
+        let (document, mentions) = self.recognize(&article.text);
         let resolution = self.resolver.resolve(&document, &mentions);
         let mut statements = self.extractor.extract(&document, &mentions, &resolution);
         if let Some(relations) = &self.relations {
@@ -56,6 +52,17 @@ impl Pipeline {
         // a layout line (chrome, a table) is evidence of nothing
         statements.retain(|s| !document.in_layout_line(s.evidence));
         Extraction { article, document, mentions, resolution, statements }
+    }
+
+    /// The segmented text and its mentions: the first stages of [`Pipeline::run`] (what the
+    /// attribution trainer sees of an article).
+    pub fn recognize(&self, text: &str) -> (Document, Vec<Mention>) {
+        let document = segment_with(text, &self.lexicon);
+        let mut mentions = valid_mentions(&document, self.recognizer.recognize(&document));
+        // lower-case state bodies ("India's defence ministry"), which no recogniser names
+        mentions.extend(crate::recognize::institutions(&document, &self.lexicon, &mentions));
+        let mentions = valid_mentions(&document, mentions);
+        (document, mentions)
     }
 
     /// Runs every stage on a bare text (article id `text`).

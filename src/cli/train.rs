@@ -103,7 +103,15 @@ pub fn run_quotes(args: TrainQuotesArgs) -> anyhow::Result<ExitCode> {
     }
     let lexicon = Lexicon::builtin();
     let options = AttributionTrainOptions { epochs: args.epochs, seed: args.seed, min_count: args.min_count };
-    let (model, report) = train_attribution(&docs, &lexicon, &options, data_names(&args.data));
+    let pipeline = newsgraph::Pipeline::new();
+    let articles: Vec<_> = docs
+        .iter()
+        .map(|gold| {
+            let (doc, mentions) = pipeline.recognize(&gold.text);
+            newsgraph::extract::attribution::TrainingArticle { gold, doc, mentions }
+        })
+        .collect();
+    let (model, report) = train_attribution(&articles, &lexicon, &options, data_names(&args.data));
     model.save(&args.output)?;
     let size = std::fs::metadata(&args.output).map(|m| m.len()).unwrap_or(0);
     writeln!(
@@ -121,7 +129,7 @@ pub fn run_quotes(args: TrainQuotesArgs) -> anyhow::Result<ExitCode> {
     .map_err(Error::Write)?;
     if let (Some(dev), Some(out)) = (&args.dev, &args.predictions) {
         let docs = read_gold(dev).with_context(|| format!("reading {}", dev.display()))?;
-        write_spans(&model, &docs, &lexicon, out)?;
+        write_spans(&model, &pipeline, &docs, &lexicon, out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -129,6 +137,7 @@ pub fn run_quotes(args: TrainQuotesArgs) -> anyhow::Result<ExitCode> {
 /// The model's own spans on annotated articles, in the scorer's prediction format.
 fn write_spans(
     model: &newsgraph::extract::attribution::AttributionModel,
+    pipeline: &newsgraph::Pipeline,
     docs: &[newsgraph::gold::GoldDoc],
     lexicon: &Lexicon,
     out: &std::path::Path,
@@ -136,9 +145,9 @@ fn write_spans(
     use newsgraph::extract::attribution::{find, token_span};
     let mut lines = String::new();
     for d in docs {
-        let doc = newsgraph::segment::segment(&d.text);
+        let (doc, mentions) = pipeline.recognize(&d.text);
         let index = newsgraph::model::CharIndex::new(&d.text);
-        let quotes: Vec<serde_json::Value> = find(model, &doc, lexicon)
+        let quotes: Vec<serde_json::Value> = find(model, &doc, &mentions, lexicon)
             .into_iter()
             .filter_map(|f| {
                 let first = f.content.first()?.clone();

@@ -10,7 +10,7 @@ use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, S
 pub(super) fn extract(view: &View<'_>, model: &AttributionModel) -> Vec<Statement> {
     let doc = view.doc;
     let mut out = Vec::new();
-    for found in find(model, doc, view.lexicon) {
+    for found in find(model, doc, view.mentions, view.lexicon) {
         let Some(source) = found.source.clone() else { continue };
         let Some((speaker, span, confidence)) = speaker(view, source) else { continue };
         let content = content_span(view, &found);

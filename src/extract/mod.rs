@@ -37,7 +37,19 @@ pub trait Extractor: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct PatternExtractor {
     lexicon: Arc<Lexicon>,
-    attribution: Option<Arc<attribution::AttributionModel>>,
+    attribution: Attribution,
+}
+
+/// Which attribution model an extractor runs.
+#[derive(Debug, Clone)]
+enum Attribution {
+    /// The built-in model, decoded on first use (so that `train quotes` can run the pipeline's
+    /// first stages whatever the built-in model file holds).
+    Builtin,
+    /// A model given by the caller.
+    Model(Arc<attribution::AttributionModel>),
+    /// None: the rules alone.
+    Off,
 }
 
 impl PatternExtractor {
@@ -48,12 +60,12 @@ impl PatternExtractor {
 
     /// An extractor over the given lexicon and the built-in attribution model.
     pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Self {
-        PatternExtractor { lexicon, attribution: Some(attribution::AttributionModel::builtin()) }
+        PatternExtractor { lexicon, attribution: Attribution::Builtin }
     }
 
     /// The same extractor with another attribution model, or none (the rules alone).
     pub fn with_attribution(mut self, model: Option<Arc<attribution::AttributionModel>>) -> Self {
-        self.attribution = model;
+        self.attribution = model.map_or(Attribution::Off, Attribution::Model);
         self
     }
 }
@@ -69,7 +81,11 @@ impl Extractor for PatternExtractor {
         let view = view::View::new(doc, mentions, resolution, &self.lexicon);
         let mut statements = Vec::new();
         let mut used_cues = vec![false; doc.tokens.len()];
-        let learned = self.attribution.as_deref().map(|m| attributed::extract(&view, m)).unwrap_or_default();
+        let learned = match &self.attribution {
+            Attribution::Builtin => attributed::extract(&view, &attribution::AttributionModel::builtin()),
+            Attribution::Model(m) => attributed::extract(&view, m),
+            Attribution::Off => Vec::new(),
+        };
         // a speech cue the model used is taken; an event cue ("accused") stays for the clause
         // rules, which find its object, and their statement replaces the model's
         for s in &learned {

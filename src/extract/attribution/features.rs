@@ -4,7 +4,7 @@
 
 use crate::learn::hashing::{fnv, mix};
 use crate::lexicon::Lexicon;
-use crate::model::{Document, TokenKind};
+use crate::model::{Document, EntityKind, Mention, MentionForm, Span, TokenKind};
 
 use super::tags::CUE_O;
 
@@ -59,6 +59,12 @@ mod t {
     pub const SHAPEP1: u64 = 34;
     pub const LEFT_W0: u64 = 35;
     pub const P1_W0_LEFT: u64 = 36;
+    pub const ENTM1W0: u64 = 37;
+    pub const W0ENTP1: u64 = 38;
+    pub const ENT0: u64 = 39;
+    pub const ENT0P1: u64 = 40;
+    pub const ENT0CUES: u64 = 41;
+    pub const ENTP1: u64 = 42;
 }
 
 /// What the passes know of each token of one article.
@@ -69,6 +75,9 @@ pub struct Tokens {
     flags: Vec<u8>,
     /// 0: not a cue in the lexicon, 1: a speech cue, 2: another cue.
     lex: Vec<u8>,
+    /// The kind of mention the token is in: 0 none, 1 person, 2 organisation, 3 country or
+    /// place, 4 description; plus 8 on its first token.
+    entity: Vec<u8>,
     sentence: Vec<u32>,
     /// Sentence index of each sentence's paragraph start (sentences of one paragraph share it).
     paragraph_of: Vec<u32>,
@@ -92,7 +101,7 @@ pub struct Cues {
 
 impl Tokens {
     /// The per-token facts of `doc`; `quotes` are the spans between paired marks.
-    pub fn new(doc: &Document, quotes: &[crate::model::Span], lexicon: &Lexicon) -> Self {
+    pub fn new(doc: &Document, quotes: &[Span], mentions: &[Mention], lexicon: &Lexicon) -> Self {
         let n = doc.tokens.len();
         let mut out = Tokens {
             word: Vec::with_capacity(n),
@@ -100,6 +109,7 @@ impl Tokens {
             suffix: Vec::with_capacity(n),
             flags: vec![0; n],
             lex: vec![0; n],
+            entity: vec![0; n],
             sentence: vec![0; n],
             paragraph_of: Vec::with_capacity(doc.sentences.len()),
             after_close: vec![0; n],
@@ -121,12 +131,30 @@ impl Tokens {
                 out.lex[i] = lexicon.cue(&lower).map_or(0, |c| if c.speech { 1 } else { 2 });
             }
         }
+        out.mark_mentions(doc, mentions);
         out.mark_quotes(doc, quotes);
         out.mark_sentences(doc);
         out
     }
 
-    fn mark_quotes(&mut self, doc: &Document, quotes: &[crate::model::Span]) {
+    fn mark_mentions(&mut self, doc: &Document, mentions: &[Mention]) {
+        for m in mentions {
+            let kind = match (m.kind, m.form) {
+                (_, MentionForm::Description) => 4,
+                (EntityKind::Person, _) => 1,
+                (EntityKind::Organisation, _) => 2,
+                (EntityKind::Country | EntityKind::Place, _) => 3,
+            };
+            let first = doc.token_at_or_after(m.span.start);
+            let mut t = first;
+            while t < self.entity.len() && doc.tokens[t].span.end <= m.span.end {
+                self.entity[t] = kind | if t == first { 8 } else { 0 };
+                t += 1;
+            }
+        }
+    }
+
+    fn mark_quotes(&mut self, doc: &Document, quotes: &[Span]) {
         for q in quotes {
             let first = doc.token_at_or_after(q.start);
             let close = doc.token_at_or_after(q.end);
@@ -202,6 +230,10 @@ impl Tokens {
         usize::try_from(i).ok().and_then(|i| self.lex.get(i)).map_or(9, |&l| u64::from(l))
     }
 
+    fn entity_at(&self, i: isize) -> u64 {
+        usize::try_from(i).ok().and_then(|i| self.entity.get(i)).map_or(99, |&e| u64::from(e))
+    }
+
     fn shape_at(&self, i: isize) -> u64 {
         usize::try_from(i).ok().and_then(|i| self.shape.get(i)).copied().unwrap_or(0)
     }
@@ -236,6 +268,8 @@ impl Tokens {
             mix(t::BEFORE_OPEN, &[u64::from(self.before_open[i])]),
             mix(t::W0FLAGS, &[w0, flags]),
             mix(t::SHAPEM1, &[self.shape_at(j - 1), self.shape[i]]),
+            mix(t::ENTM1W0, &[self.entity_at(j - 1), w0]),
+            mix(t::W0ENTP1, &[w0, self.entity_at(j + 1)]),
         ]);
         if self.after_close[i] > 0 {
             out.push(mix(t::AFTER_CLOSE, &[u64::from(self.after_close[i]), w0]));
@@ -282,6 +316,10 @@ impl Tokens {
             mix(t::NEAR_SENTENCE, &[near, flags & u64::from(IN_QUOTE), p1]),
             mix(t::LEFT_W0, &[left.min(2), w0]),
             mix(t::P1_W0_LEFT, &[p1, w0, u64::from(left > 0), u64::from(right > 0)]),
+            mix(t::ENT0, &[u64::from(self.entity[i])]),
+            mix(t::ENT0P1, &[u64::from(self.entity[i]), p1]),
+            mix(t::ENT0CUES, &[u64::from(self.entity[i]), left.min(4), right.min(4)]),
+            mix(t::ENTP1, &[u64::from(self.entity[i]), self.entity_at(j + 1), p1]),
         ]);
     }
 
@@ -397,7 +435,7 @@ mod tests {
     fn quotation_tokens_and_marks_are_flagged() {
         let doc = crate::segment::segment("\"We will win,\" she said.");
         let quotes = crate::extract::view::find_quotes(&doc);
-        let tokens = Tokens::new(&doc, &quotes, &Lexicon::builtin());
+        let tokens = Tokens::new(&doc, &quotes, &[], &Lexicon::builtin());
         assert_ne!(tokens.flags[0] & OPENS, 0);
         assert_ne!(tokens.flags[1] & IN_QUOTE, 0);
         let close = (0..tokens.len()).find(|&i| tokens.flags[i] & CLOSES != 0).unwrap();

@@ -16,12 +16,12 @@ mod train;
 
 pub use link::Found;
 pub use model::{AttributionModel, AttributionProvenance, ATTRIBUTION_FEATURE_VERSION};
-pub use train::{token_span, train_attribution, AttributionTrainOptions, AttributionTrainReport};
+pub use train::{token_span, train_attribution, AttributionTrainOptions, AttributionTrainReport, TrainingArticle};
 
 use std::sync::{Arc, OnceLock};
 
 use crate::lexicon::Lexicon;
-use crate::model::Document;
+use crate::model::{Document, Mention};
 
 /// The built-in model's bytes: `data/models/quotes.bin`, built by `scripts/train_quotes.sh`.
 pub static BUILTIN_MODEL_BYTES: &[u8] = include_bytes!("../../../data/models/quotes.bin");
@@ -40,10 +40,11 @@ impl AttributionModel {
     }
 }
 
-/// The attributions the model finds in `doc`, in cue order.
-pub fn find(model: &AttributionModel, doc: &Document, lexicon: &Lexicon) -> Vec<Found> {
+/// The attributions the model finds in `doc`, whose recognised mentions are `mentions`, in
+/// cue order.
+pub fn find(model: &AttributionModel, doc: &Document, mentions: &[Mention], lexicon: &Lexicon) -> Vec<Found> {
     let quotes = super::view::find_quotes(doc);
-    let tokens = features::Tokens::new(doc, &quotes, lexicon);
+    let tokens = features::Tokens::new(doc, &quotes, mentions, lexicon);
     let cues = model.tag_cues(&tokens);
     let roles = model.tag_roles(&tokens, &cues);
     if std::env::var_os("NG_DEBUG_ATTR").is_some() {

@@ -10,7 +10,7 @@ use crate::gold::GoldDoc;
 use crate::learn::perceptron::{AveragedWeights, FeatureWeights};
 use crate::learn::shuffle::SeededOrder;
 use crate::lexicon::Lexicon;
-use crate::model::{CharIndex, Document, Span};
+use crate::model::{CharIndex, Document, Mention, Span};
 
 /// Options of `newsgraph train quotes`.
 #[derive(Debug, Clone)]
@@ -40,6 +40,16 @@ pub struct AttributionTrainReport {
     pub attributions: usize,
     /// Attributions whose spans fell on no token (dropped).
     pub misaligned: usize,
+}
+
+/// An annotated article as the pipeline sees it: segmented, with its recognised mentions.
+pub struct TrainingArticle<'a> {
+    /// The annotated article.
+    pub gold: &'a GoldDoc,
+    /// Its text, segmented.
+    pub doc: Document,
+    /// The mentions the recogniser finds in it.
+    pub mentions: Vec<Mention>,
 }
 
 /// An article ready for training: its facts and gold tags.
@@ -146,24 +156,23 @@ impl<const N: usize> Learner<N> {
     }
 }
 
-/// Trains both passes over `docs` (articles without attributions are skipped).
+/// Trains both passes over `articles` (those without attributions are skipped).
 pub fn train_attribution(
-    docs: &[GoldDoc],
+    articles: &[TrainingArticle<'_>],
     lexicon: &Lexicon,
     options: &AttributionTrainOptions,
     data: Vec<String>,
 ) -> (AttributionModel, AttributionTrainReport) {
     let mut report = AttributionTrainReport::default();
-    let examples: Vec<Example> = docs
+    let examples: Vec<Example> = articles
         .iter()
-        .filter(|d| !d.quotes.is_empty())
-        .map(|d| {
-            let doc = crate::segment::segment(&d.text);
-            let quotes = crate::extract::view::find_quotes(&doc);
-            let (cue, role) = gold_tags(&doc, d, &mut report);
+        .filter(|a| !a.gold.quotes.is_empty())
+        .map(|a| {
+            let quotes = crate::extract::view::find_quotes(&a.doc);
+            let (cue, role) = gold_tags(&a.doc, a.gold, &mut report);
             report.documents += 1;
-            report.tokens += doc.tokens.len();
-            Example { tokens: Tokens::new(&doc, &quotes, lexicon), cue, role }
+            report.tokens += a.doc.tokens.len();
+            Example { tokens: Tokens::new(&a.doc, &quotes, &a.mentions, lexicon), cue, role }
         })
         .collect();
     let mut cue = Learner::<CUE_CLASSES>::new();
@@ -258,10 +267,14 @@ mod tests {
             .collect();
         let lexicon = Lexicon::builtin();
         let options = AttributionTrainOptions { min_count: 1, ..AttributionTrainOptions::default() };
-        let (model, _) = train_attribution(&docs, &lexicon, &options, Vec::new());
+        let articles: Vec<TrainingArticle<'_>> = docs
+            .iter()
+            .map(|gold| TrainingArticle { gold, doc: crate::segment::segment(&gold.text), mentions: Vec::new() })
+            .collect();
+        let (model, _) = train_attribution(&articles, &lexicon, &options, Vec::new());
         for (d, &(t, s, c, q)) in docs.iter().zip(&texts) {
             let doc = crate::segment::segment(&d.text);
-            let found = super::super::find(&model, &doc, &lexicon);
+            let found = super::super::find(&model, &doc, &[], &lexicon);
             assert_eq!(found.len(), 1, "{t}");
             let f = &found[0];
             assert_eq!(doc.slice(token_span(&doc, f.cue.clone())), c);
