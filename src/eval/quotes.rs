@@ -448,11 +448,6 @@ fn py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-/// Python's `str.lower()` of one word, compared to the script's word lists.
-fn lower(word: &str) -> String {
-    word.to_lowercase()
-}
-
 const PRONOUNS: [&str; 14] =
     ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "his", "their", "its"];
 const DETERMINERS: [&str; 7] = ["the", "a", "an", "this", "that", "these", "those"];
@@ -462,10 +457,10 @@ const DETERMINERS: [&str; 7] = ["the", "a", "an", "this", "that", "these", "thos
 pub fn speaker_class(text: Option<&str>) -> &'static str {
     let words: Vec<&str> = text.unwrap_or("").split(py_space).filter(|w| !w.is_empty()).collect();
     let Some(first) = words.first() else { return "none" };
-    if words.len() == 1 && PRONOUNS.contains(&lower(first).as_str()) {
+    if words.len() == 1 && PRONOUNS.contains(&first.to_lowercase().as_str()) {
         return "pronoun";
     }
-    if first.chars().next().is_some_and(char::is_lowercase) || DETERMINERS.contains(&lower(first).as_str()) {
+    if first.chars().next().is_some_and(char::is_lowercase) || DETERMINERS.contains(&first.to_lowercase().as_str()) {
         return "description";
     }
     "name"
@@ -480,7 +475,9 @@ fn norm(s: &str) -> String {
 /// of the names or ends with the same word.
 fn lenient_name(gold: Option<&str>, names: &[String]) -> bool {
     let gold = norm(gold.unwrap_or(""));
-    let last = |s: &str| s.split(py_space).filter(|w| !w.is_empty()).last().map(str::to_owned);
+    fn last(s: &str) -> Option<&str> {
+        s.split(py_space).rfind(|w| !w.is_empty())
+    }
     !gold.is_empty()
         && names.iter().map(|n| norm(n)).filter(|n| !n.is_empty()).any(|n| n == gold || last(&n) == last(&gold))
 }
@@ -626,6 +623,32 @@ mod tests {
 
     fn score_all(doc: GoldDoc, quotes: Vec<PredictedQuote>) -> QuoteReport {
         score_quotes(&[doc], &[QuotePredictions { id: "d".into(), quotes }], Subset::All)
+    }
+
+    #[test]
+    fn quotes_predicted_from_statements_with_every_mention_of_the_speaker() {
+        let text = "Senator Ruth Hale spoke in Albany on Monday. \u{201c}We have the votes,\u{201d} Hale said. \
+                    \u{201c}The bill will pass,\u{201d} she said.";
+        let x = crate::pipeline::PipelineBuilder::new().pronouns(true).build().run_text(text);
+        let quotes = predict_quotes(&x);
+        let chars = |s: &str, from: usize| {
+            let at = text[from..].find(s).unwrap() + from;
+            [text[..at].chars().count(), text[..at].chars().count() + s.chars().count()]
+        };
+        let (name, hale, she) = (chars("Ruth Hale", 0), chars("Hale", 20), chars("she", 0));
+        let content = chars("We have the votes,", 0);
+        let q = quotes.iter().find(|q| [q.content_start, q.content_end] == content).expect("the first quote");
+        assert_eq!(q.speaker_names, ["Ruth Hale", "Hale"]);
+        // the names and the pronoun the resolver joined, in text order, offsets in code points
+        assert_eq!(q.speaker_spans, [name, hale, she]);
+        assert_eq!(quotes.len(), 2);
+        assert!(quotes.iter().all(|q| q.speaker_spans == [name, hale, she]), "{quotes:?}");
+        // a description joined to an organisation is one of its spans too
+        let text = "The Estonian Foreign Ministry rejected the report. The ministry said the figures were wrong.";
+        let x = crate::pipeline::Pipeline::new().run_text(text);
+        let ministry = x.resolution.entities.iter().position(|e| e.name.contains("Ministry")).unwrap();
+        let spans = speaker_spans(&x, EntityId(ministry as u32), &CharIndex::new(text));
+        assert_eq!(spans, [[4, 29], [51, 63]], "{:?}", x.resolution);
     }
 
     #[test]

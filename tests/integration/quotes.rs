@@ -64,11 +64,8 @@ fn quotes_scorer_matches_score_quotes_py_on_hand_written_predictions() {
     let gold = fixture("quotes/gold.jsonl");
     let path = fixture("quotes/predictions.jsonl");
     let docs = read_gold(&gold).unwrap();
-    let predictions: Vec<QuotePredictions> = std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let predictions: Vec<QuotePredictions> =
+        std::fs::read_to_string(&path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     for (subset, name) in [(Subset::Direct, "direct"), (Subset::All, "all")] {
         let report = score_quotes(&docs, &predictions, subset);
         assert!(report.speaker_lenient > report.speaker_strict, "{report}");
