@@ -38,14 +38,8 @@ pub fn run_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     let words: usize = gold.iter().map(|d| d.text.split_whitespace().count()).sum();
 
     if let Some(path) = &args.predictions {
-        let mut out = std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        );
-        for (doc, entities) in gold.iter().zip(&predictions) {
-            serde_json::to_writer(&mut out, &PredictionLine { id: &doc.id, entities })?;
-            out.write_all(b"\n").map_err(Error::Write)?;
-        }
-        out.flush().map_err(Error::Write)?;
+        let lines = gold.iter().zip(&predictions).map(|(doc, entities)| PredictionLine { id: &doc.id, entities });
+        write_jsonl(path, lines)?;
     }
 
     let options = ScoreOptions {
@@ -141,14 +135,7 @@ pub fn run_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
     });
     let seconds = start.elapsed().as_secs_f64();
     if let Some(path) = &args.predictions {
-        let mut out = std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        );
-        for line in &predictions {
-            serde_json::to_writer(&mut out, line)?;
-            out.write_all(b"\n").map_err(Error::Write)?;
-        }
-        out.flush().map_err(Error::Write)?;
+        write_jsonl(path, &predictions)?;
     }
     let subset = match args.subset {
         QuoteSubset::Direct => Subset::Direct,
@@ -170,6 +157,18 @@ pub fn run_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         words as f64 / seconds.max(1e-9)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes one JSON object a line to `path` (a predictions file).
+fn write_jsonl<T: Serialize>(path: &std::path::Path, lines: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for line in lines {
+        serde_json::to_writer(&mut out, &line)?;
+        out.write_all(b"\n").map_err(Error::Write)?;
+    }
+    out.flush().map_err(Error::Write)?;
+    Ok(())
 }
 
 /// A `label,predicate` CSV (a header row is allowed).
