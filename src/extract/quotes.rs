@@ -82,6 +82,8 @@ fn push(view: &View<'_>, out: &mut Vec<Statement>, found: Attribution, quote: Sp
         rule: found.rule,
         confidence: found.confidence,
         medium: found.medium.map(|m| m.0),
+        subject_mention: Some(found.speaker_span),
+        object_mention: None,
     });
 }
 
@@ -242,7 +244,9 @@ fn quoted_as(view: &View<'_>, q: usize, floor: usize, end: usize) -> Option<Attr
             "her" => "she",
             _ => return None,
         };
-        (q + 2 == r#as).then(|| view.pronoun_antecedent(view.doc.tokens[q].span.start, pronoun)).flatten()
+        // the speaker's words are the pronoun ("quoted him"), not the name it stands for
+        let (e, _) = (q + 2 == r#as).then(|| view.pronoun_antecedent(view.doc.tokens[q].span.start, pronoun))??;
+        Some((e, view.doc.tokens[q + 1].span))
     };
     let (speaker, confidence) = match person.or_else(head) {
         Some(found) => (found, 0.85),
@@ -402,6 +406,8 @@ pub(super) fn according_to(view: &View<'_>, out: &mut Vec<Statement>, used: &mut
                 rule: StatementRule::AccordingTo,
                 confidence: 0.75,
                 medium: None,
+                subject_mention: Some(source_span),
+                object_mention: None,
             });
         }
     }
