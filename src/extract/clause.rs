@@ -159,7 +159,8 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
     let targets = content.map(|c| view.entities_in(c, subj)).unwrap_or_default();
     let (predicate, object) =
         if cue.predicate == Predicate::Said { (Predicate::Said, None) } else { (cue.predicate, object) };
-    let mut evidence = subject.span.cover(verb);
+    // with the co-subject's words ("Kenya and Ethiopia signed")
+    let mut evidence = subject.span.cover(verb).cover(subject_mention.unwrap_or(subject.span));
     if let Some(s) = object_span.into_iter().chain(agent_span).reduce(Span::cover) {
         evidence = evidence.cover(s);
     }
