@@ -28,7 +28,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::gold::{GoldDoc, GoldQuote};
-use crate::model::{CharIndex, EntityId, Extraction, MentionId};
+use crate::model::{CharIndex, EntityId, Extraction, MentionId, Span};
 
 /// One predicted attribution, in the scorer's input format (code points, end exclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,23 +74,25 @@ pub fn predict_quotes(x: &Extraction) -> Vec<PredictedQuote> {
         quotes.push(PredictedQuote {
             content_start,
             content_end,
-            speaker_spans: speaker_spans(x, s.subject, &index),
+            speaker_spans: speaker_spans(x, s.subject, s.subject_mention, &index),
             speaker_names,
         });
     }
     quotes
 }
 
-/// The code point spans that name `entity` in the article, sorted: its named mentions, and the
-/// descriptions ("the ministry") and pronouns the resolver joined to it. A predicted speaker is
-/// right when one of them overlaps the gold source span.
-pub fn speaker_spans(x: &Extraction, entity: EntityId, index: &CharIndex) -> Vec<[usize; 2]> {
+/// The code point spans that name `entity` in the article, sorted: its named mentions, the
+/// descriptions ("the ministry") and pronouns joined to it, and `own`, the words that name it
+/// in the statement at hand (a pronoun the extractor read differently from the resolver stays
+/// the statement's). A predicted speaker is right when one of them overlaps the gold source span.
+pub fn speaker_spans(x: &Extraction, entity: EntityId, own: Option<Span>, index: &CharIndex) -> Vec<[usize; 2]> {
     let named = (0..x.mentions.len())
         .filter(|&i| x.resolution.entity_of(MentionId(i as u32)) == Some(entity))
         .map(|i| x.mentions[i].span);
     let joined = x.resolution.descriptions.iter().chain(&x.resolution.pronouns).filter(|(_, e)| *e == entity);
     let mut spans: Vec<[usize; 2]> = named
         .chain(joined.map(|(span, _)| *span))
+        .chain(own)
         .map(|span| {
             let (s, e) = index.to_chars(span);
             [s, e]
@@ -647,7 +649,7 @@ mod tests {
         let text = "The Estonian Foreign Ministry rejected the report. The ministry said the figures were wrong.";
         let x = crate::pipeline::Pipeline::new().run_text(text);
         let ministry = x.resolution.entities.iter().position(|e| e.name.contains("Ministry")).unwrap();
-        let spans = speaker_spans(&x, EntityId(ministry as u32), &CharIndex::new(text));
+        let spans = speaker_spans(&x, EntityId(ministry as u32), None, &CharIndex::new(text));
         assert_eq!(spans, [[4, 29], [51, 63]], "{:?}", x.resolution);
     }
 

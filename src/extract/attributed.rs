@@ -3,8 +3,10 @@
 //! with the cue's predicate, the content as its quote and the entities named in it as targets.
 
 use super::attribution::{find, token_span, AttributionModel, Found};
+use std::ops::Range;
+
 use super::view::View;
-use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
+use crate::model::{EntityId, EntityKind, MentionId, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
 /// The statements of the model's attributions, and the cue tokens they used.
 pub(super) fn extract(view: &View<'_>, model: &AttributionModel) -> Vec<Statement> {
@@ -13,41 +15,103 @@ pub(super) fn extract(view: &View<'_>, model: &AttributionModel) -> Vec<Statemen
     for found in find(model, doc, view.mentions, view.lexicon) {
         let Some(source) = found.source.clone() else { continue };
         let Some((speaker, span, confidence)) = speaker(view, source) else { continue };
-        let content = content_span(view, &found);
-        if content.is_empty() {
-            continue;
+        // one statement over all the fragments: "“…,” X said. “…”" is one attribution, as
+        // annotators mark it, and its evidence shows the words between
+        let content = content_span(view, &found.content);
+        if !content.is_empty() {
+            out.push(statement(view, &found, speaker, span, confidence, content));
         }
-        let cue_span = token_span(doc, found.cue.clone());
-        let cue = (found.cue.start..found.cue.end).find_map(|t| view.cue_at(t));
-        let predicate =
-            cue.map_or(Predicate::Said, |c| if c.predicate.is_relation() { Predicate::Said } else { c.predicate });
-        let sentence = doc.sentence_at(cue_span.start).map_or(content, |s| doc.sentences[s].span);
-        out.push(Statement {
-            subject: speaker,
-            predicate,
-            object: None,
-            targets: view.entities_in(content, speaker),
-            sentence,
-            evidence: content.cover(span).cover(cue_span),
-            cue: cue_span,
-            quote: Some(content),
-            cameo: cue.and_then(|c| c.cameo.clone()).or_else(|| Some("010".to_owned())),
-            polarity: Polarity::Asserted,
-            rule: StatementRule::AttributionModel,
-            confidence,
-            medium: None,
-        });
     }
     out
 }
 
-/// The content: from its first fragment to its last, without the quotation marks and the
-/// punctuation at its edges.
-fn content_span(view: &View<'_>, found: &Found) -> Span {
+/// The statement of one attribution.
+fn statement(
+    view: &View<'_>,
+    found: &Found,
+    speaker: EntityId,
+    span: Span,
+    confidence: f32,
+    content: Span,
+) -> Statement {
     let doc = view.doc;
-    let (Some(first), Some(last)) = (found.content.first(), found.content.last()) else { return Span::new(0, 0) };
+    let cue_span = token_span(doc, found.cue.clone());
+    let cue = (found.cue.start..found.cue.end).find_map(|t| view.cue_at(t));
+    let predicate =
+        cue.map_or(Predicate::Said, |c| if c.predicate.is_relation() { Predicate::Said } else { c.predicate });
+    let sentence = doc.sentence_at(cue_span.start).map_or(content, |s| doc.sentences[s].span);
+    Statement {
+        subject: speaker,
+        predicate,
+        object: None,
+        targets: targets(view, found, speaker),
+        sentence,
+        evidence: content.cover(span).cover(cue_span),
+        cue: cue_span,
+        quote: Some(content),
+        cameo: cue.and_then(|c| c.cameo.clone()).or_else(|| Some("010".to_owned())),
+        polarity: Polarity::Asserted,
+        rule: StatementRule::AttributionModel,
+        confidence,
+        medium: None,
+        subject_mention: Some(span),
+        object_mention: None,
+    }
+}
+
+/// The entities named in the content's fragments (not in the words between them, "“…,” said
+/// X at Y. “…”"), in order, once each.
+fn targets(view: &View<'_>, found: &Found, speaker: EntityId) -> Vec<EntityId> {
+    let mut out: Vec<EntityId> = Vec::new();
+    for fragment in &found.content {
+        for e in view.entities_in(token_span(view.doc, fragment.clone()), speaker) {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// True when the cue is one of speech ("said", "told", "according to", a colon): the
+/// attribution is the model's; other cues ("accused", "criticism") are the rules' first.
+pub(super) fn is_speech_cue(view: &View<'_>, cue: Span) -> bool {
+    let doc = view.doc;
+    let first = doc.token_at_or_after(cue.start);
+    let mut t = first;
+    while t < doc.tokens.len() && doc.tokens[t].span.end <= cue.end {
+        if view.cue_at(t).is_some_and(|c| c.speech && c.predicate == Predicate::Said) {
+            return true;
+        }
+        t += 1;
+    }
+    matches!(view.text(first).to_lowercase().as_str(), "according" | ":" | "—" | "–")
+}
+
+/// The content: from its first fragment to its last, taking in the whole of each quotation it
+/// overlaps and ending with the last one when it opens with one, without the quotation marks
+/// and the punctuation at its edges.
+fn content_span(view: &View<'_>, fragments: &[Range<usize>]) -> Span {
+    let doc = view.doc;
+    let (Some(first), Some(last)) = (fragments.first(), fragments.last()) else { return Span::new(0, 0) };
     let mut range = first.start..last.end;
     let edge = |t: usize| matches!(doc.tokens[t].kind, TokenKind::Quote | TokenKind::Punct);
+    while range.start < range.end && edge(range.start) {
+        range.start += 1;
+    }
+    if range.is_empty() {
+        return Span::new(0, 0);
+    }
+    let mut span = token_span(doc, range);
+    let opens_quoted = view.in_quote(doc.tokens[doc.token_at_or_after(span.start)].span);
+    let quoted: Vec<Span> = view.quotes.iter().copied().filter(|q| q.overlaps(span)).collect();
+    for q in &quoted {
+        span = span.cover(*q);
+    }
+    if let Some(q) = quoted.last().filter(|_| opens_quoted) {
+        span.end = span.end.min(q.end);
+    }
+    let mut range = doc.token_at_or_after(span.start)..doc.token_at_or_after(span.end);
     while range.start < range.end && edge(range.start) {
         range.start += 1;
     }
@@ -62,8 +126,8 @@ fn content_span(view: &View<'_>, found: &Found) -> Span {
 
 /// The entity a source names, the span naming it, and the statement's confidence: a person
 /// named in it (the first one before a comma, "X, an aide to Y"; else the last, "Trump aide
-/// X"), else the last organisation or place named in it, else the person "he" or "she" stands
-/// for, else a description the resolver resolved ("the ministry").
+/// X"), else the last organisation or place named in it, else what a pronoun or a bare surname
+/// stands for, else a description the resolver resolved ("the ministry").
 fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId, Span, f32)> {
     let doc = view.doc;
     let mut named: Vec<(EntityId, Span, bool)> = Vec::new();
@@ -85,10 +149,73 @@ fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
         return Some((e, span, 0.85));
     }
     let span = token_span(doc, source.clone());
-    if source.len() == 1 && matches!(view.text(source.start), "he" | "she" | "He" | "She") {
-        let (e, _) = view.pronoun_antecedent(span.start, view.text(source.start))?;
-        return Some((e, span, 0.75));
+    if let Some(found) = surname(view, source.clone()) {
+        return Some(found);
+    }
+    if source.len() == 1 {
+        if let Some(found) = pronoun(view, source.start) {
+            return Some(found);
+        }
     }
     let (d, e) = view.resolution.descriptions.iter().find(|(d, _)| d.start < span.end && span.start < d.end)?;
     Some((*e, *d, 0.7))
+}
+
+/// A bare surname the resolver left open ("Clinton" after two Clintons): the nearest person
+/// named before it whose name ends with it.
+fn surname(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId, Span, f32)> {
+    let m = source.clone().find_map(|t| view.mention_at[t])?;
+    let mention = &view.mentions[m];
+    if mention.kind != EntityKind::Person {
+        return None;
+    }
+    let last = view.doc.slice(mention.span).split_whitespace().last()?;
+    let e = nearest(view, mention.span.start, 12, |e| {
+        let name = &view.resolution.entity(e).name;
+        view.kind(e) == EntityKind::Person && name != last && name.ends_with(last)
+    })?;
+    Some((e, mention.span, 0.75))
+}
+
+/// What a pronoun source stands for: "he" or "she" the person the rules would take (within a
+/// wider window when none is that near); "who" and "which" the entity named right before
+/// them ("Jones, who said"); "it" the nearest organisation in the last two sentences.
+fn pronoun(view: &View<'_>, t: usize) -> Option<(EntityId, Span, f32)> {
+    let word = view.text(t);
+    let span = view.doc.tokens[t].span;
+    match word.to_lowercase().as_str() {
+        "he" | "she" => {
+            let e = view
+                .pronoun_antecedent(span.start, word)
+                .map(|(e, _)| e)
+                .or_else(|| nearest(view, span.start, 8, |e| view.kind(e) == EntityKind::Person))?;
+            Some((e, span, 0.75))
+        }
+        "who" | "which" => {
+            let k = if t >= 1 && view.text(t - 1) == "," { t.checked_sub(2)? } else { t.checked_sub(1)? };
+            let (e, _) = view.entity_at(k)?;
+            Some((e, span, 0.75))
+        }
+        "it" => {
+            let e = nearest(view, span.start, 2, |e| view.kind(e) == EntityKind::Organisation)?;
+            Some((e, span, 0.65))
+        }
+        _ => None,
+    }
+}
+
+/// The nearest resolved entity named before byte `offset`, outside quotations, within
+/// `sentences` sentences, for which `wanted` holds.
+fn nearest(view: &View<'_>, offset: usize, sentences: usize, wanted: impl Fn(EntityId) -> bool) -> Option<EntityId> {
+    let sentence = view.doc.sentence_at(offset)?;
+    let floor = view.doc.sentences[sentence.saturating_sub(sentences)].span.start;
+    let end = view.mentions.partition_point(|m| m.span.start < offset);
+    view.mentions[..end]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, m)| m.span.start >= floor)
+        .filter(|(_, m)| m.span.end <= offset && !view.in_quote(m.span))
+        .filter_map(|(i, _)| view.resolution.entity_of(MentionId(i as u32)))
+        .find(|&e| wanted(e))
 }

@@ -86,20 +86,31 @@ impl Extractor for PatternExtractor {
             Attribution::Model(m) => attributed::extract(&view, m),
             Attribution::Off => Vec::new(),
         };
-        // a speech cue the model used is taken; an event cue ("accused") stays for the clause
-        // rules, which find its object, and their statement replaces the model's
-        for s in &learned {
-            if s.predicate == Predicate::Said {
-                mark_cue(doc, s.cue, &mut used_cues);
-            }
+        // a speech cue the model used is taken; an event cue ("accused") stays for the rules,
+        // which find its object, and their statement replaces the model's
+        for s in learned.iter().filter(|s| attributed::is_speech_cue(&view, s.cue)) {
+            mark_cue(doc, s.cue, &mut used_cues);
         }
         let covered: Vec<crate::model::Span> = learned.iter().filter_map(|s| s.quote).collect();
         quotes::extract(&view, &mut statements, &mut used_cues, &covered);
         clause::extract(&view, &mut statements, &mut used_cues);
-        let by_rules: Vec<crate::model::Span> = statements.iter().map(|s| s.cue).collect();
-        statements.extend(learned.into_iter().filter(|s| s.predicate == Predicate::Said || !by_rules.contains(&s.cue)));
         quotes::according_to(&view, &mut statements, &mut used_cues);
         nouns::extract(&view, &mut statements, &used_cues);
+        // the model's attribution of an event a rule read (its cue), or of a quotation a rule gave
+        // to a speaker through a medium ("Xinhua quoted X as saying"), gives way to the rule's
+        let ruled: Vec<&Statement> = statements.iter().collect();
+        let learned: Vec<Statement> = learned
+            .into_iter()
+            .filter(|s| {
+                let speech = attributed::is_speech_cue(&view, s.cue);
+                !ruled.iter().any(|r| {
+                    r.cue.overlaps(s.cue)
+                        || (r.medium.is_some() && r.quote.zip(s.quote).is_some_and(|(a, b)| a.overlaps(b)))
+                        || (!speech && r.subject == s.subject && r.sentence == s.sentence)
+                })
+            })
+            .collect();
+        statements.extend(learned);
         roles::extract(&view, &mut statements);
         governments_for_capitals(resolution, &mut statements);
         statements.sort_by_key(Statement::text_order);

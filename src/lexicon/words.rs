@@ -152,6 +152,10 @@ word_sets! {
     ProductHead = "product_head",
     /// Labels of sports team sheets, in lower case ("replacements", "subs not used", "booked").
     LineupLabel = "lineup_label",
+    /// Personal and possessive pronouns that may name a statement's subject or object ("he",
+    /// "her", "they", "its"), in lower and Title case: a speaker's words that are a pronoun
+    /// become a mention of tier `pronoun`.
+    Pronoun = "pronoun",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

@@ -304,4 +304,14 @@ pub struct Statement {
     /// ("Xinhua quoted Wang Yi as saying", "X said, according to IRNA"): not the speaker, and
     /// not a target.
     pub medium: Option<EntityId>,
+    /// The words that name the subject for this statement: a name ("Kadri Saar"), a description
+    /// ("the ministry") or a pronoun ("she"), as a byte span; in the RDF, the `ng:Mention` that
+    /// `ng:subjectMention` points at. For a quote that goes on after its attribution ("…," Saar
+    /// said. "…"), the words of that attribution. The span keeps its words when the statement
+    /// passes to another entity (a capital that speaks is its country: "Moscow denied" has the
+    /// subject Russia and the mention "Moscow"). `None` where the rule saw no such words.
+    pub subject_mention: Option<Span>,
+    /// The words that name the object, where the statement has one (`ng:objectMention`), as
+    /// [`Statement::subject_mention`].
+    pub object_mention: Option<Span>,
 }

@@ -47,10 +47,5 @@ pub fn find(model: &AttributionModel, doc: &Document, mentions: &[Mention], lexi
     let tokens = features::Tokens::new(doc, &quotes, mentions, lexicon);
     let cues = model.tag_cues(&tokens);
     let roles = model.tag_roles(&tokens, &cues);
-    if std::env::var_os("NG_DEBUG_ATTR").is_some() {
-        for i in 0..doc.tokens.len().min(400) {
-            eprintln!("{}\t{}\t{}", doc.token_text(i), cues[i], roles[i]);
-        }
-    }
     link::link(&tokens, &cues, &roles)
 }
