@@ -6,6 +6,7 @@ use super::attribution::{find, token_span, AttributionModel, Found};
 use std::ops::Range;
 
 use super::view::View;
+use crate::lexicon::WordSet;
 use crate::model::{EntityId, EntityKind, MentionId, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
 /// The statements of the model's attributions, and the cue tokens they used.
@@ -14,15 +15,41 @@ pub(super) fn extract(view: &View<'_>, model: &AttributionModel) -> Vec<Statemen
     let mut out = Vec::new();
     for found in find(model, doc, view.mentions, view.lexicon) {
         let Some(source) = found.source.clone() else { continue };
+        let Some(polarity) = reporting(view, &found) else { continue };
         let Some((speaker, span, confidence)) = speaker(view, source) else { continue };
         // one statement over all the fragments: "“…,” X said. “…”" is one attribution, as
         // annotators mark it, and its evidence shows the words between
         let content = content_span(view, &found.content);
         if !content.is_empty() {
-            out.push(statement(view, &found, speaker, span, confidence, content));
+            out.push(Statement { polarity, ..statement(view, &found, speaker, span, confidence, content) });
         }
     }
     out
+}
+
+/// Whether a cue reports speech, and its polarity: a cue that holds a word the lexicon knows as a
+/// cue ("said", "accused", "backs"), or is "according to", a colon or a dash, does; one made only
+/// of verbs of state the lexicon lists (`not_speech`: "has", "reserves", "seems") does not, nor
+/// does a passive report without a speaker ("is said to be", "is expected"). A negation right
+/// before it ("has not confirmed") negates it.
+fn reporting(view: &View<'_>, found: &Found) -> Option<Polarity> {
+    let first = found.cue.start;
+    let known = found.cue.clone().any(|t| view.cue_at(t).is_some())
+        || matches!(view.text(first).to_lowercase().as_str(), "according" | ":" | "—" | "–");
+    let state = found.cue.clone().all(|t| {
+        let w = view.text(t);
+        view.lexicon.is(WordSet::NotSpeech, &w.to_lowercase()) || !w.chars().any(char::is_alphanumeric)
+    });
+    if !known && state {
+        return None;
+    }
+    let before = |k: usize| first.checked_sub(k).map_or("", |t| view.text(t));
+    if view.lexicon.is(WordSet::Passive, before(1)) || view.lexicon.is(WordSet::Passive, view.text(first)) {
+        return None;
+    }
+    let negated = (1..=2).any(|k| view.lexicon.is(WordSet::Negation, before(k)))
+        || found.cue.clone().any(|t| view.lexicon.is(WordSet::Negation, view.text(t)));
+    Some(if negated { Polarity::Negated } else { Polarity::Asserted })
 }
 
 /// The statement of one attribution.

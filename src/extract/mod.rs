@@ -164,10 +164,15 @@ mod tests {
         Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span, StatementRule,
     };
 
+    /// The rules' statements of a document with hand-made mentions ([`run_with`]).
+    fn run(text: &str, names: &[(&str, EntityKind)]) -> (Vec<Statement>, Vec<String>) {
+        run_with(text, names, false)
+    }
+
     /// A document with hand-made mentions: every occurrence of each surface, one entity per
     /// surface (a surface in the country table's demonyms is a demonym mention); the statements
-    /// and the entity names.
-    fn run(text: &str, names: &[(&str, EntityKind)]) -> (Vec<Statement>, Vec<String>) {
+    /// (of the rules alone, or with the built-in attribution model) and the entity names.
+    fn run_with(text: &str, names: &[(&str, EntityKind)], model: bool) -> (Vec<Statement>, Vec<String>) {
         let doc = crate::segment::segment(text);
         let mut mentions = Vec::new();
         for (surface, kind) in names {
@@ -206,7 +211,8 @@ mod tests {
             .map(|m| names.iter().position(|(s, _)| *s == doc.slice(m.span)).map(|i| EntityId(i as u32)))
             .collect();
         let resolution = Resolution { entities, mention_entity, mention_tier: Vec::new(), ..Default::default() };
-        let statements = PatternExtractor::new().extract(&doc, &mentions, &resolution);
+        let extractor = if model { PatternExtractor::new() } else { PatternExtractor::new().with_attribution(None) };
+        let statements = extractor.extract(&doc, &mentions, &resolution);
         for s in &statements {
             assert!(s.evidence.contains(s.cue), "{text}: the evidence holds the cue");
         }

@@ -156,6 +156,10 @@ word_sets! {
     /// "her", "they", "its"), in lower and Title case: a speaker's words that are a pronoun
     /// become a mention of tier `pronoun`.
     Pronoun = "pronoun",
+    /// Verbs of state, possession and motion that the attribution model may take for a cue
+    /// ("has", "made", "seems", "reserves") but that report no speech: an attribution with
+    /// such a cue and no other is left out.
+    NotSpeech = "not_speech",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

@@ -279,7 +279,7 @@ mod tests {
             let f = &found[0];
             assert_eq!(doc.slice(token_span(&doc, f.cue.clone())), c);
             assert_eq!(doc.slice(token_span(&doc, f.source.clone().unwrap())), s);
-            assert_eq!(doc.slice(token_span(&doc, f.content[0].start..f.content.last().unwrap().end)), q);
+            assert_eq!(doc.slice(token_span(&doc, f.content[0].clone())), q);
         }
     }
 
