@@ -28,19 +28,17 @@ pub(super) fn extract(view: &View<'_>, model: &AttributionModel) -> Vec<Statemen
 }
 
 /// Whether a cue reports speech, and its polarity: a cue that holds a word the lexicon knows as a
-/// cue ("said", "accused", "backs"), or is "according to", a colon or a dash, does; one made only
-/// of verbs of state the lexicon lists (`not_speech`: "has", "reserves", "seems") does not, nor
-/// does a passive report without a speaker ("is said to be", "is expected"). A negation right
-/// before it ("has not confirmed") negates it.
+/// cue ("said", "accused", "backs") or as an attribution cue (`attribution_cue`: "called",
+/// "cited", "tweeted"), or is "according to", a colon or a dash, does; any other does not (the
+/// annotators of the training data also marked attitudes and acts: "reserves disdain",
+/// "sought to assess", "realised"), nor does a passive report without a speaker ("is said to
+/// be", "is expected"). A negation right before it ("has not confirmed") negates it.
 fn reporting(view: &View<'_>, found: &Found) -> Option<Polarity> {
     let first = found.cue.start;
-    let known = found.cue.clone().any(|t| view.cue_at(t).is_some())
-        || matches!(view.text(first).to_lowercase().as_str(), "according" | ":" | "—" | "–");
-    let state = found.cue.clone().all(|t| {
-        let w = view.text(t);
-        view.lexicon.is(WordSet::NotSpeech, &w.to_lowercase()) || !w.chars().any(char::is_alphanumeric)
-    });
-    if !known && state {
+    let known =
+        found.cue.clone().any(|t| view.cue_at(t).is_some() || view.lexicon.is(WordSet::AttributionCue, view.text(t)))
+            || matches!(view.text(first).to_lowercase().as_str(), "according" | ":" | "—" | "–");
+    if !known {
         return None;
     }
     let before = |k: usize| first.checked_sub(k).map_or("", |t| view.text(t));

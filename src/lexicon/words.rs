@@ -156,10 +156,11 @@ word_sets! {
     /// "her", "they", "its"), in lower and Title case: a speaker's words that are a pronoun
     /// become a mention of tier `pronoun`.
     Pronoun = "pronoun",
-    /// Verbs of state, possession and motion that the attribution model may take for a cue
-    /// ("has", "made", "seems", "reserves") but that report no speech: an attribution with
-    /// such a cue and no other is left out.
-    NotSpeech = "not_speech",
+    /// Verbs that attribute speech or a claim in news ("called", "cited", "described", "the
+    /// report found", "tweeted") that the cue table does not list, because as clause verbs
+    /// they would too often read an object as content ("police found the body"): the
+    /// attribution model may use them as cues.
+    AttributionCue = "attribution_cue",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");
