@@ -156,7 +156,15 @@ fn add_statement_mentions(
         .flat_map(|s| [s.subject_mention.map(|m| (m, s.subject)), s.object_mention.zip(s.object)])
         .flatten();
     for (span, entity) in words {
-        if mentions.binary_search_by_key(&span, |m| m.span).is_ok() {
+        if let Ok(i) = mentions.binary_search_by_key(&span, |m| m.span) {
+            // a surname the resolver left open that a statement's speaker names ("Ms Tremblay
+            // said", after her father) joins the statement's entity
+            if resolution.mention_entity.get(i).is_some_and(Option::is_none) {
+                resolution.mention_entity[i] = Some(entity);
+                if let Some(tier) = resolution.mention_tier.get_mut(i) {
+                    *tier = Some(crate::model::Tier::NamePart);
+                }
+            }
             continue;
         }
         let listed = |list: &[(Span, EntityId)]| list.binary_search_by_key(&span, |&(s, _)| s).is_ok();

@@ -639,7 +639,8 @@ mod tests {
         };
         let (name, hale, she) = (chars("Ruth Hale", 0), chars("Hale", 20), chars("she", 0));
         let content = chars("We have the votes", 0);
-        let q = quotes.iter().find(|q| [q.content_start, q.content_end] == content).expect(&format!("{quotes:?}"));
+        let q =
+            quotes.iter().find(|q| [q.content_start, q.content_end] == content).unwrap_or_else(|| panic!("{quotes:?}"));
         assert_eq!(q.speaker_names, ["Ruth Hale", "Hale"]);
         // the names and the pronoun the resolver joined, in text order, offsets in code points
         assert_eq!(q.speaker_spans, [name, hale, she]);

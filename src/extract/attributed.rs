@@ -6,25 +6,66 @@ use super::attribution::{find, token_span, AttributionModel, Found};
 use std::ops::Range;
 
 use super::view::View;
-use crate::lexicon::WordSet;
+use crate::lexicon::{Sex, WordSet};
 use crate::model::{EntityId, EntityKind, MentionId, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
 /// The statements of the model's attributions, and the cue tokens they used.
 pub(super) fn extract(view: &View<'_>, model: &AttributionModel) -> Vec<Statement> {
     let doc = view.doc;
     let mut out = Vec::new();
-    for found in find(model, doc, view.mentions, view.lexicon) {
+    for mut found in find(model, doc, view.mentions, view.lexicon) {
+        found.content = main_side(view, &found);
         let Some(source) = found.source.clone() else { continue };
         let Some(polarity) = reporting(view, &found) else { continue };
         let Some((speaker, span, confidence)) = speaker(view, source) else { continue };
         // one statement over all the fragments: "“…,” X said. “…”" is one attribution, as
         // annotators mark it, and its evidence shows the words between
-        let content = content_span(view, &found.content);
+        let content = finished(view, &found, content_span(view, &found.content));
         if !content.is_empty() {
             out.push(Statement { polarity, ..statement(view, &found, speaker, span, confidence, content) });
         }
     }
     out
+}
+
+/// The content fragments on the side of the cue that holds the longest one, and quotations on
+/// the other side ("“…,” X said, “…”"): a few words on the other side outside quotation marks
+/// are the model's slip ("Kenya's minister, X, said …" must not take in the speaker).
+fn main_side(view: &View<'_>, found: &Found) -> Vec<Range<usize>> {
+    let Some(longest) = found.content.iter().max_by_key(|r| r.len()) else { return Vec::new() };
+    let after = longest.start >= found.cue.end;
+    found
+        .content
+        .iter()
+        .filter(|r| {
+            (r.start >= found.cue.end) == after || (r.start..r.end).any(|t| view.in_quote(view.doc.tokens[t].span))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Reported speech after its cue that the model stopped on a short function word ("… at a
+/// meeting" cut after "at") runs on to the end of its sentence, unless a quotation or another
+/// cue comes first.
+fn finished(view: &View<'_>, found: &Found, content: Span) -> Span {
+    let doc = view.doc;
+    if content.is_empty() || doc.tokens[found.cue.start].span.start > content.start {
+        return content;
+    }
+    let last = doc.token_at_or_after(content.end).saturating_sub(1);
+    let word = view.text(last);
+    let function = word.len() <= 4 && word.chars().all(|c| c.is_ascii_lowercase());
+    let Some(s) = doc.sentence_at(content.start).filter(|_| function) else { return content };
+    let sentence = &doc.sentences[s];
+    let mut end = sentence.end_token;
+    while end > last + 1 && matches!(doc.tokens[end - 1].kind, TokenKind::Punct | TokenKind::Quote) {
+        end -= 1;
+    }
+    let rest = last + 1..end;
+    if rest.is_empty() || rest.clone().any(|t| doc.tokens[t].kind == TokenKind::Quote || view.cue_at(t).is_some()) {
+        return content;
+    }
+    Span::new(content.start, doc.tokens[end - 1].span.end)
 }
 
 /// Whether a cue reports speech, and its polarity: a cue that holds a word the lexicon knows as a
@@ -170,8 +211,26 @@ fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
         }
     }
     let person = if comma { named.iter().find(|n| n.2) } else { named.iter().rev().find(|n| n.2) };
-    if let Some(&(e, span, _)) = person.or(named.last()) {
+    if let Some(&(e, span, _)) = person {
         return Some((e, span, 0.85));
+    }
+    // an organisation in the source speaks ("a spokesman for the ministry"); a place or country
+    // only when it is the whole source ("Moscow said"), not a modifier ("the Archbishop of
+    // Canterbury", "a Russian official")
+    let whole = |span: Span| {
+        source.clone().all(|t| {
+            let w = doc.tokens[t].span;
+            span.contains(w)
+                || matches!(view.text(t), "the" | "The" | "'s" | "’s")
+                || doc.tokens[t].kind != TokenKind::Word
+        })
+    };
+    let speaking = named.iter().rev().find(|&&(e, span, _)| view.kind(e) == EntityKind::Organisation || whole(span));
+    if let Some(&(e, span, _)) = speaking {
+        return Some((e, span, 0.85));
+    }
+    if !named.is_empty() {
+        return None;
     }
     let span = token_span(doc, source.clone());
     if let Some(found) = surname(view, source.clone()) {
@@ -187,7 +246,7 @@ fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
 }
 
 /// A bare surname the resolver left open ("Clinton" after two Clintons): the nearest person
-/// named before it whose name ends with it.
+/// named before it whose name ends with it, of the sex its honorific gives ("Ms", "Mr").
 fn surname(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId, Span, f32)> {
     let m = source.clone().find_map(|t| view.mention_at[t])?;
     let mention = &view.mentions[m];
@@ -195,9 +254,19 @@ fn surname(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
         return None;
     }
     let last = view.doc.slice(mention.span).split_whitespace().last()?;
+    // "Ms Tremblay" after her father: the honorific says whom
+    let first = view.doc.token_at_or_after(mention.span.start);
+    let title = first.checked_sub(1).map_or("", |t| view.text(t));
+    let sex = match title.trim_end_matches('.') {
+        "Mr" => Some(Sex::Male),
+        "Ms" | "Mrs" | "Miss" => Some(Sex::Female),
+        _ => None,
+    };
     let e = nearest(view, mention.span.start, 12, |e| {
         let name = &view.resolution.entity(e).name;
-        view.kind(e) == EntityKind::Person && name != last && name.ends_with(last)
+        let given = name.split_whitespace().next().unwrap_or("");
+        let fits = sex.is_none_or(|s| view.lexicon.given_name_sex(given) == Some(s));
+        view.kind(e) == EntityKind::Person && name != last && name.ends_with(last) && fits
     })?;
     Some((e, mention.span, 0.75))
 }

@@ -46,7 +46,10 @@ fn quotes_eval_matches_score_quotes_py_on_its_predictions() {
         let json: serde_json::Value = serde_json::from_str(&figures).unwrap();
         assert!(json["content_matched"].as_u64().unwrap() >= 5, "{figures}");
         assert!(json["content_R"].as_f64().unwrap() < 1.0, "{figures}");
-        assert!(errors(&ours).contains("WRONG-SPEAKER ('governor_budget', 'he', ['Tom Reyes']"), "{}", errors(&ours));
+        if subset == "all" {
+            let wrong = "WRONG-SPEAKER ('lawyer_appeal', 'Tom Berry', ['Carl Young']";
+            assert!(errors(&ours).contains(wrong), "{}", errors(&ours));
+        }
         // the text output has the same figures, one `key value` line each
         let text = ok(newsgraph(&args));
         let text = String::from_utf8_lossy(&text.stdout).into_owned();
