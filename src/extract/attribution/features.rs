@@ -3,7 +3,7 @@
 //! knows it as a cue, and (for the role pass) where the nearest cues are.
 
 use crate::learn::hashing::{fnv, mix};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordSet};
 use crate::model::{Document, EntityKind, Mention, MentionForm, Span, TokenKind};
 
 use super::tags::CUE_O;
@@ -20,6 +20,9 @@ const PARAGRAPH: u8 = 8;
 const SENTENCE: u8 = 16;
 /// A token that may be (part of) a cue: a word, a colon or a dash.
 const MAY_CUE: u8 = 32;
+/// A word the lexicon knows as a cue or an attribution cue, "according", a colon or a dash:
+/// only a sentence with one can hold an attribution the extractor keeps.
+const KNOWN_CUE: u8 = 64;
 
 /// Feature templates (their numbers are part of the model file's feature version).
 mod t {
@@ -81,6 +84,8 @@ pub struct Tokens {
     sentence: Vec<u32>,
     /// Sentence index of each sentence's paragraph start (sentences of one paragraph share it).
     paragraph_of: Vec<u32>,
+    /// For each sentence, whether it holds a known cue word.
+    cue_sentence: Vec<bool>,
     /// Distance in tokens since the last closing mark in the sentence (0 when none).
     after_close: Vec<u8>,
     /// Distance in tokens to the next opening mark in the sentence (0 when none).
@@ -94,8 +99,8 @@ pub struct Cues {
     /// For each token, the nearest cue token after it in its sentence.
     right: Vec<Option<u32>>,
     is_cue: Vec<bool>,
-    /// For each sentence, the distance (1 or 2, in sentences of the same paragraph) to the
-    /// nearest sentence with a cue, when the sentence has none: positive after, negative before.
+    /// For each sentence without a cue, whether the sentence before (-1) or after (1) in its
+    /// paragraph has one, else [`FAR`].
     near: Vec<i8>,
 }
 
@@ -112,6 +117,7 @@ impl Tokens {
             entity: vec![0; n],
             sentence: vec![0; n],
             paragraph_of: Vec::with_capacity(doc.sentences.len()),
+            cue_sentence: vec![false; doc.sentences.len()],
             after_close: vec![0; n],
             before_open: vec![0; n],
         };
@@ -127,8 +133,16 @@ impl Tokens {
             if t.kind == TokenKind::Word || matches!(w, ":" | "—" | "–" | "-") {
                 out.flags[i] |= MAY_CUE;
             }
-            if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
-                out.lex[i] = lexicon.cue(&lower).map_or(0, |c| if c.speech { 1 } else { 2 });
+            let word = t.kind == TokenKind::Word;
+            let cue = if word { lexicon.cue(&lower) } else { None };
+            if cue.is_some()
+                || matches!(lower.as_str(), "according" | ":" | "—" | "–")
+                || (word && lexicon.is(WordSet::AttributionCue, &lower))
+            {
+                out.flags[i] |= KNOWN_CUE;
+            }
+            if word && w.chars().next().is_some_and(char::is_lowercase) {
+                out.lex[i] = cue.map_or(0, |c| if c.speech { 1 } else { 2 });
             }
         }
         out.mark_mentions(doc, mentions);
@@ -190,6 +204,7 @@ impl Tokens {
             let mut since: Option<usize> = None;
             for i in range.clone() {
                 self.sentence[i] = s as u32;
+                self.cue_sentence[s] |= self.flags[i] & KNOWN_CUE != 0;
                 self.after_close[i] = since.map_or(0, |c| (i - c).min(6) as u8);
                 if self.flags[i] & CLOSES != 0 {
                     since = Some(i);
@@ -210,14 +225,14 @@ impl Tokens {
         self.word.len()
     }
 
-    /// True when token `i` may be part of a cue (a word, a colon, a dash): the cue pass tags
-    /// only these.
+    /// True when token `i` may be part of a cue (a word, a colon, a dash) in a sentence with a
+    /// known cue word: the cue pass tags only these.
     pub fn may_cue(&self, i: usize) -> bool {
-        self.flags[i] & MAY_CUE != 0
+        self.flags[i] & MAY_CUE != 0 && self.cue_sentence[self.sentence[i] as usize]
     }
 
-    /// True when token `i` is in a sentence with a cue or within two sentences of one in its
-    /// paragraph: the role pass tags only these.
+    /// True when token `i` is in a sentence with a cue or next to one in its paragraph: the role
+    /// pass tags only these.
     pub fn in_reach(&self, cues: &Cues, i: usize) -> bool {
         cues.near[self.sentence[i] as usize] != FAR
     }
@@ -362,8 +377,6 @@ impl Tokens {
                 match () {
                     () if s >= 1 && same(s - 1) => -1,
                     () if same(s + 1) => 1,
-                    () if s >= 2 && same(s - 2) => -2,
-                    () if same(s + 2) => 2,
                     () => FAR,
                 }
             })
@@ -377,7 +390,7 @@ pub fn sentence_of(tokens: &Tokens, i: usize) -> usize {
     tokens.sentence[i] as usize
 }
 
-/// [`Cues::near`] of a sentence with no cue within two sentences.
+/// [`Cues::near`] of a sentence with no cue in it or next to it.
 const FAR: i8 = 5;
 
 /// Distance buckets: 1, 2, 3, 4, 5–6, 7–10, 11–20, more.

@@ -12,7 +12,7 @@ use crate::learn::model_file::{self, dequantise, quantisation_step, quantise, Fo
 use crate::learn::perceptron::FeatureWeights;
 
 /// Bump when the features change: a model trained with other features refuses to load.
-pub const ATTRIBUTION_FEATURE_VERSION: u32 = 2;
+pub const ATTRIBUTION_FEATURE_VERSION: u32 = 4;
 
 const FORMAT: Format = Format {
     magic: "newsgraph-attribution",
