@@ -49,3 +49,27 @@ pub fn find(model: &AttributionModel, doc: &Document, mentions: &[Mention], lexi
     let roles = model.tag_roles(&tokens, &cues);
     link::link(&tokens, &cues, &roles)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_model_writes_back_its_own_bytes() {
+        assert_eq!(AttributionModel::builtin().to_bytes(), BUILTIN_MODEL_BYTES);
+        assert_eq!(AttributionModel::builtin().provenance().epochs, 8);
+        assert!(AttributionModel::from_bytes(&BUILTIN_MODEL_BYTES[..1000]).is_err());
+    }
+
+    #[test]
+    fn the_built_in_model_finds_a_quote_its_speaker_and_its_cue() {
+        let text = "\"We will not raise taxes,\" Maria Lopez told reporters on Monday.";
+        let doc = crate::segment::segment(text);
+        let found = find(&AttributionModel::builtin(), &doc, &[], &Lexicon::builtin());
+        assert_eq!(found.len(), 1, "{found:?}");
+        let slice = |r: std::ops::Range<usize>| doc.slice(token_span(&doc, r)).to_owned();
+        assert_eq!(slice(found[0].cue.clone()), "told");
+        assert_eq!(slice(found[0].source.clone().unwrap()), "Maria Lopez");
+        assert!(slice(found[0].content[0].clone()).contains("We will not raise taxes"));
+    }
+}

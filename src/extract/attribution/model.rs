@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::features::Tokens;
 use super::tags::{best, CUE_CLASSES, ROLE_CLASSES};
 use crate::error::Result;
-use crate::learn::model_file::{self, dequantise, quantisation_step, quantise, Format};
+use crate::learn::model_file::{self, dequantise_weights, quantise_weights, Format};
 use crate::learn::perceptron::FeatureWeights;
 
 /// Bump when the features change: a model trained with other features refuses to load.
@@ -126,33 +126,10 @@ impl AttributionModel {
 }
 
 fn table<const N: usize>(weights: &FeatureWeights<N>) -> Table {
-    let scale = quantisation_step(weights.values());
-    let mut out = Table { keys: Vec::new(), weights: Vec::new(), scale };
-    for k in weights.sorted_keys() {
-        let row = weights.get(k).expect("a sorted key has a row");
-        let q = row.map(|w| quantise(w, scale));
-        if q.iter().any(|&w| w != 0) {
-            out.keys.push(k);
-            out.weights.extend(q);
-        }
-    }
-    out
+    let (keys, weights, scale) = quantise_weights(weights);
+    Table { keys, weights, scale }
 }
 
 fn weights<const N: usize>(table: &Table) -> std::result::Result<FeatureWeights<N>, String> {
-    if table.weights.len() != table.keys.len() * N || !table.scale.is_finite() {
-        return Err("the attribution model file is inconsistent (truncated or corrupt)".to_owned());
-    }
-    Ok(table
-        .keys
-        .iter()
-        .zip(table.weights.chunks_exact(N))
-        .map(|(&k, w)| {
-            let mut row = [0f32; N];
-            for (a, &b) in row.iter_mut().zip(w) {
-                *a = dequantise(b, table.scale);
-            }
-            (k, row)
-        })
-        .collect())
+    dequantise_weights(&table.keys, &table.weights, table.scale, FORMAT.model)
 }
