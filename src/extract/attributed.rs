@@ -9,13 +9,20 @@ use super::view::View;
 use crate::lexicon::{Sex, WordSet};
 use crate::model::{EntityId, EntityKind, MentionId, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
 
-/// The statements of the model's attributions, and the cue tokens they used.
+/// The statements of the model's attributions.
 pub(super) fn extract(view: &View<'_>, model: &AttributionModel) -> Vec<Statement> {
     let doc = view.doc;
     let mut out = Vec::new();
     for mut found in find(model, doc, view.mentions, view.lexicon) {
         found.content = main_side(view, &found);
         let Some(source) = found.source.clone() else { continue };
+        // "according to X": X after the cue is the source, and the content is not X
+        if view.text(found.cue.start).eq_ignore_ascii_case("according") {
+            if source.start < found.cue.end {
+                continue;
+            }
+            found.content.retain(|r| r.end <= source.start || r.start >= source.end);
+        }
         let Some(polarity) = reporting(view, &found) else { continue };
         let Some((speaker, span, confidence)) = speaker(view, source) else { continue };
         // one statement over all the fragments: "“…,” X said. “…”" is one attribution, as
@@ -44,8 +51,8 @@ fn main_side(view: &View<'_>, found: &Found) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Reported speech after its cue that the model stopped on a short function word ("… at a
-/// meeting" cut after "at") runs on to the end of its sentence, unless a quotation or another
+/// Reported speech after its cue that the model stopped on a function word (`function_word`:
+/// "… at a meeting" cut after "at") runs on to the end of its sentence, unless a quotation or another
 /// cue comes first.
 fn finished(view: &View<'_>, found: &Found, content: Span) -> Span {
     let doc = view.doc;
@@ -54,7 +61,7 @@ fn finished(view: &View<'_>, found: &Found, content: Span) -> Span {
     }
     let last = doc.token_at_or_after(content.end).saturating_sub(1);
     let word = view.text(last);
-    let function = word.len() <= 4 && word.chars().all(|c| c.is_ascii_lowercase());
+    let function = view.lexicon.is(WordSet::FunctionWord, word);
     let Some(s) = doc.sentence_at(content.start).filter(|_| function) else { return content };
     let sentence = &doc.sentences[s];
     let mut end = sentence.end_token;
@@ -184,6 +191,11 @@ fn content_span(view: &View<'_>, fragments: &[Range<usize>]) -> Span {
     while range.start < range.end && edge(range.end - 1) {
         range.end -= 1;
     }
+    // a quotation that opens inside the content closes inside it: `had "run out of ideas"`
+    let marks = range.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Quote).count();
+    if marks % 2 == 1 && range.end < doc.tokens.len() && doc.tokens[range.end].kind == TokenKind::Quote {
+        range.end += 1;
+    }
     if range.is_empty() {
         return Span::new(0, 0);
     }
@@ -279,10 +291,15 @@ fn pronoun(view: &View<'_>, t: usize) -> Option<(EntityId, Span, f32)> {
     let span = view.doc.tokens[t].span;
     match word.to_lowercase().as_str() {
         "he" | "she" => {
+            let wanted = if word.eq_ignore_ascii_case("she") { Sex::Female } else { Sex::Male };
+            let fits = |e: EntityId| {
+                let given = view.resolution.entity(e).name.split_whitespace().next().unwrap_or("");
+                view.lexicon.given_name_sex(given) == Some(wanted)
+            };
             let e = view
                 .pronoun_antecedent(span.start, word)
                 .map(|(e, _)| e)
-                .or_else(|| nearest(view, span.start, 8, |e| view.kind(e) == EntityKind::Person))?;
+                .or_else(|| nearest(view, span.start, 8, |e| view.kind(e) == EntityKind::Person && fits(e)))?;
             Some((e, span, 0.75))
         }
         "who" | "which" => {

@@ -24,7 +24,7 @@ mod view;
 use std::sync::Arc;
 
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Mention, Predicate, Resolution, Statement};
+use crate::model::{Document, Mention, Predicate, Resolution, Statement, StatementRule};
 
 /// Extracts statements from a resolved article.
 pub trait Extractor: Send + Sync {
@@ -86,31 +86,37 @@ impl Extractor for PatternExtractor {
             Attribution::Model(m) => attributed::extract(&view, m),
             Attribution::Off => Vec::new(),
         };
-        // a speech cue the model used is taken; an event cue ("accused") stays for the rules,
-        // which find its object, and their statement replaces the model's
-        for s in learned.iter().filter(|s| attributed::is_speech_cue(&view, s.cue)) {
+        // a speech cue the model used is taken, and its statement is there for the rules after it
+        // ("X said … and accused Y" shares X; ", according to M" names M the medium); an event cue
+        // ("accused") stays for the rules, which find its object, and their statement replaces
+        // the model's
+        let (speech, events): (Vec<Statement>, Vec<Statement>) =
+            learned.into_iter().partition(|s| attributed::is_speech_cue(&view, s.cue));
+        for s in &speech {
             mark_cue(doc, s.cue, &mut used_cues);
         }
-        let covered: Vec<crate::model::Span> = learned.iter().filter_map(|s| s.quote).collect();
+        let covered: Vec<crate::model::Span> = speech.iter().filter_map(|s| s.quote).collect();
+        statements.extend(speech);
         quotes::extract(&view, &mut statements, &mut used_cues, &covered);
+        // a quotation a rule gave to a speaker through a medium ("Xinhua quoted X as saying")
+        // is the rule's
+        let mediated: Vec<crate::model::Span> =
+            statements.iter().filter(|r| r.medium.is_some()).filter_map(|r| r.quote).collect();
+        statements.retain(|s| {
+            s.rule != StatementRule::AttributionModel
+                || !s.quote.is_some_and(|q| mediated.iter().any(|m| m.overlaps(q)))
+        });
         clause::extract(&view, &mut statements, &mut used_cues);
         quotes::according_to(&view, &mut statements, &mut used_cues);
         nouns::extract(&view, &mut statements, &used_cues);
-        // the model's attribution of an event a rule read (its cue), or of a quotation a rule gave
-        // to a speaker through a medium ("Xinhua quoted X as saying"), gives way to the rule's
-        let ruled: Vec<&Statement> = statements.iter().collect();
-        let learned: Vec<Statement> = learned
+        let ruled: Vec<&Statement> = statements.iter().filter(|r| r.rule != StatementRule::AttributionModel).collect();
+        let events: Vec<Statement> = events
             .into_iter()
             .filter(|s| {
-                let speech = attributed::is_speech_cue(&view, s.cue);
-                !ruled.iter().any(|r| {
-                    r.cue.overlaps(s.cue)
-                        || (r.medium.is_some() && r.quote.zip(s.quote).is_some_and(|(a, b)| a.overlaps(b)))
-                        || (!speech && r.subject == s.subject && r.sentence == s.sentence)
-                })
+                !ruled.iter().any(|r| r.cue.overlaps(s.cue) || (r.subject == s.subject && r.sentence == s.sentence))
             })
             .collect();
-        statements.extend(learned);
+        statements.extend(events);
         roles::extract(&view, &mut statements);
         governments_for_capitals(resolution, &mut statements);
         statements.sort_by_key(Statement::text_order);

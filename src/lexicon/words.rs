@@ -161,6 +161,9 @@ word_sets! {
     /// they would too often read an object as content ("police found the body"): the
     /// attribution model may use them as cues.
     AttributionCue = "attribution_cue",
+    /// Prepositions, determiners, conjunctions and auxiliaries ("at", "the", "that", "was"): a
+    /// reported content the attribution model ends on one of these was cut short.
+    FunctionWord = "function_word",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

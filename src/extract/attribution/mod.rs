@@ -43,6 +43,9 @@ impl AttributionModel {
 /// The attributions the model finds in `doc`, whose recognised mentions are `mentions`, in
 /// cue order.
 pub fn find(model: &AttributionModel, doc: &Document, mentions: &[Mention], lexicon: &Lexicon) -> Vec<Found> {
+    if doc.sentences.is_empty() || doc.tokens.is_empty() {
+        return Vec::new();
+    }
     let quotes = super::view::find_quotes(doc);
     let tokens = features::Tokens::new(doc, &quotes, mentions, lexicon);
     let cues = model.tag_cues(&tokens);
