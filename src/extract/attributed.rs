@@ -79,8 +79,8 @@ fn finished(view: &View<'_>, found: &Found, content: Span) -> Span {
 /// cue ("said", "accused", "backs") or as an attribution cue (`attribution_cue`: "called",
 /// "cited", "tweeted"), or is "according to", a colon or a dash, does; any other does not (the
 /// annotators of the training data also marked attitudes and acts: "reserves disdain",
-/// "sought to assess", "realised"), nor does a passive report without a speaker ("is said to
-/// be", "is expected"). A negation right before it ("has not confirmed") negates it.
+/// "sought to assess", "realised"), nor does a cue right after a form of "be" (a passive report:
+/// "is said to be", "is expected"). A negation right before it ("has not confirmed") negates it.
 fn reporting(view: &View<'_>, found: &Found) -> Option<Polarity> {
     let first = found.cue.start;
     let known =
