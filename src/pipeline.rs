@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::extract::{Extractor, PatternExtractor};
-use crate::lexicon::Lexicon;
-use crate::model::{Article, Digest, Document, EntityId, Extraction, Mention, Origin, Statement};
+use crate::lexicon::{Lexicon, WordSet};
+use crate::model::{Article, Digest, Document, EntityId, Extraction, Mention, Origin, Resolution, Span, Statement};
 use crate::recognize::{Recognizer, TaggerRecognizer};
 use crate::relate::{RelationClassifier, RelationModel};
 use crate::resolve::{ListResolver, Resolver};
@@ -43,19 +43,27 @@ impl Pipeline {
 
     /// Runs every stage on one article.
     pub fn run(&self, article: Article) -> Extraction {
-        let document = segment_with(&article.text, &self.lexicon);
-        let mut mentions = valid_mentions(&document, self.recognizer.recognize(&document));
-        // lower-case state bodies ("India's defence ministry"), which no recogniser names
-        mentions.extend(crate::recognize::institutions(&document, &self.lexicon, &mentions));
-        let mentions = valid_mentions(&document, mentions);
-        let resolution = self.resolver.resolve(&document, &mentions);
+        let (document, mentions) = self.recognize(&article.text);
+        let mut resolution = self.resolver.resolve(&document, &mentions);
         let mut statements = self.extractor.extract(&document, &mentions, &resolution);
         if let Some(relations) = &self.relations {
             add_relations(&mut statements, relations.statements(&document, &mentions, &resolution));
         }
         // a layout line (chrome, a table) is evidence of nothing
         statements.retain(|s| !document.in_layout_line(s.evidence));
+        add_statement_mentions(&document, &mentions, &mut resolution, &statements, &self.lexicon);
         Extraction { article, document, mentions, resolution, statements }
+    }
+
+    /// The segmented text and its mentions: the first stages of [`Pipeline::run`] (what the
+    /// attribution trainer sees of an article).
+    pub fn recognize(&self, text: &str) -> (Document, Vec<Mention>) {
+        let document = segment_with(text, &self.lexicon);
+        let mut mentions = valid_mentions(&document, self.recognizer.recognize(&document));
+        // lower-case state bodies ("India's defence ministry"), which no recogniser names
+        mentions.extend(crate::recognize::institutions(&document, &self.lexicon, &mentions));
+        let mentions = valid_mentions(&document, mentions);
+        (document, mentions)
     }
 
     /// Runs every stage on a bare text (article id `text`).
@@ -127,6 +135,52 @@ fn add_relations(statements: &mut Vec<Statement>, found: Vec<Statement>) {
         statements.iter().filter(|s| s.predicate.is_role()).map(|s| (s.subject, s.object)).collect();
     statements.extend(found.into_iter().filter(|s| !linked.contains(&(s.subject, s.object))));
     statements.sort_by_key(Statement::text_order);
+}
+
+/// The words that name a statement's subject or object are a mention of its entity: a pronoun
+/// ("she said") or a description ("the ministry said") that the resolver did not join becomes
+/// one, in [`Resolution::pronouns`] (a single word of the `pronoun` word set) or
+/// [`Resolution::descriptions`] (any other words), so that the graph has a mention for every
+/// statement's words. Both lists stay sorted by span, each span once, as the resolver keeps
+/// them; a span that is a recogniser's mention is left alone (a capital's words stay the
+/// capital's mention when the statement is its country's).
+fn add_statement_mentions(
+    doc: &Document,
+    mentions: &[Mention],
+    resolution: &mut Resolution,
+    statements: &[Statement],
+    lexicon: &Lexicon,
+) {
+    let words = statements
+        .iter()
+        .flat_map(|s| [s.subject_mention.map(|m| (m, s.subject)), s.object_mention.zip(s.object)])
+        .flatten();
+    for (span, entity) in words {
+        if let Ok(i) = mentions.binary_search_by_key(&span, |m| m.span) {
+            // a surname the resolver left open that a statement's speaker names ("Ms Tremblay
+            // said", after her father) joins the statement's entity
+            if resolution.mention_entity.get(i).is_some_and(Option::is_none) {
+                resolution.mention_entity[i] = Some(entity);
+                if let Some(tier) = resolution.mention_tier.get_mut(i) {
+                    *tier = Some(crate::model::Tier::NamePart);
+                }
+            }
+            continue;
+        }
+        let listed = |list: &[(Span, EntityId)]| list.binary_search_by_key(&span, |&(s, _)| s).is_ok();
+        if listed(&resolution.pronouns) || listed(&resolution.descriptions) {
+            continue;
+        }
+        let first = doc.token_at_or_after(span.start);
+        let one_word = doc.tokens.get(first).is_some_and(|t| t.span == span);
+        let list = if one_word && lexicon.is(WordSet::Pronoun, doc.slice(span)) {
+            &mut resolution.pronouns
+        } else {
+            &mut resolution.descriptions
+        };
+        let at = list.partition_point(|&(s, _)| s < span);
+        list.insert(at, (span, entity));
+    }
 }
 
 /// Builds a [`Pipeline`] with a replaced lexicon or stages.

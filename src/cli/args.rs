@@ -121,6 +121,47 @@ pub enum EvalCommand {
         after_help = "Examples:\n  newsgraph eval relations --gold ../shared/datasets/conll04/dev.jsonl\n  newsgraph eval relations --gold ../shared/datasets/knowledgenet/dev.jsonl --predicted-entities\n\nGold: JSONL with entities and relations [{head, tail, type}] (indexes into entities). Dataset labels are mapped to predicates: Work_For and EMPLOYEE_OR_MEMBER_OF → worksFor, OrgBased_In and HEADQUARTERS → basedIn, Located_In → locatedIn, Live_In → livesIn, NATIONALITY → nationality; `--map` replaces the mapping with a CSV of `label,predicate` rows. Relations of other labels are not scored. In documents annotated by passage (KnowledgeNet), a predicted relation counts only inside a passage annotated for its label."
     )]
     Relations(EvalRelationsArgs),
+    /// Score attribution (who said what): content and speaker, as score_quotes.py does.
+    #[command(
+        after_help = "Examples:\n  newsgraph eval quotes --gold ../shared/datasets/polnear/dev.jsonl\n  newsgraph eval quotes --gold dev.jsonl --subset all --errors 15\n  newsgraph eval quotes --gold dev.jsonl --predictions pred.jsonl --json\n  python3 scripts/score_quotes.py dev.jsonl pred.jsonl --json\n\nGold: JSONL with id, text and quotes [{speaker_start, speaker_end, speaker_text, content_start, content_end, direct, has_speaker}] in Unicode code points (PolNeAR as converted in ../shared/datasets/polnear). The default pipeline (the one `extract` runs) reads each text; every statement with a content span (a quote or reported content) is a predicted attribution, its speaker the statement's subject with the spans of all its mentions (names, descriptions, pronouns) and its names. A prediction matches a gold attribution when the contents overlap with token F1 >= 0.5, one to one, best overlap first; the speaker is right (strict) when one of its mentions overlaps the gold source span, and right (lenient) also when the gold source's text is one of its names or ends with the same word. --subset direct (the default) scores gold attributions whose content holds a quotation mark, and predictions with one in or next to their content; --subset all scores every attribution with a source.\n\nStandard output is the script's, key for key (--json: its JSON), so the two can be diffed; --predictions writes the script's input. --errors lists missed attributions and wrong speakers on standard error, as the script does, with the time taken."
+    )]
+    Quotes(EvalQuotesArgs),
+}
+
+/// `eval quotes --subset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuoteSubset {
+    /// Direct quotations (a quotation mark in the content) with a speaker.
+    Direct,
+    /// Every attribution with a speaker.
+    All,
+}
+
+/// `eval quotes` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct EvalQuotesArgs {
+    /// Annotated documents with attributions (JSONL, PolNeAR format).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Write the predictions here, in score_quotes.py's input format
+    /// ({id, quotes: [{content_start, content_end, speaker_spans, speaker_names}]}).
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+    /// The gold attributions scored.
+    #[arg(long, value_enum, default_value_t = QuoteSubset::Direct)]
+    pub subset: QuoteSubset,
+    /// List up to N missed attributions and N wrong speakers (on standard error).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub errors: usize,
+    /// Print the figures as one JSON object (the script's --json).
+    #[arg(long)]
+    pub json: bool,
+    /// Resolve "he" and "she" to the person they refer to (resolver tier 7; off by default, as in `extract`).
+    #[arg(long)]
+    pub pronouns: bool,
+    /// Worker threads (default: every core). The scores do not depend on it.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// `eval relations` arguments.
@@ -204,6 +245,37 @@ pub enum TrainCommand {
         after_help = "Example:\n  newsgraph train relations --data ../shared/datasets/conll04/train.jsonl --data ../shared/datasets/knowledgenet/train.jsonl -o data/models/relations.bin\n\nCandidates are the ordered pairs of gold PER, ORG and LOC (GPE, NORP) entities in one sentence whose types allow a relation. Labels learnt: Work_For and EMPLOYEE_OR_MEMBER_OF → worksFor, OrgBased_In and HEADQUARTERS → basedIn, Located_In → locatedIn, Live_In and PLACE_OF_RESIDENCE → livesIn, NATIONALITY → nationality. A pair holding another relation is left out; so is one in a passage not annotated for the relations its types allow. Records whose licence is non-commercial (NC) are skipped. Deterministic."
     )]
     Relations(TrainRelationsArgs),
+    /// Train the attribution model (who said what: cues, sources and contents).
+    #[command(
+        after_help = "Example:\n  newsgraph train quotes --data ../shared/datasets/polnear/train.jsonl -o data/models/quotes.bin\n  newsgraph train quotes --data ../shared/datasets/polnear/train.jsonl -o /tmp/q.bin --dev ../shared/datasets/polnear/dev.jsonl --predictions /tmp/dev.jsonl\n\nGold: JSONL articles with `quotes` (source, cue and content spans, PolNeAR's format). Two greedy averaged-perceptron passes: cue tokens, then source and content tokens around the cues. `--predictions` writes the model's own spans on the --dev articles (the source span as the speaker) in the format of scripts/score_quotes.py: the ceiling of `eval quotes`, before speakers are resolved to entities. Deterministic."
+    )]
+    Quotes(TrainQuotesArgs),
+}
+
+/// `train quotes` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct TrainQuotesArgs {
+    /// Annotated articles with attributions (JSONL); repeat for several files.
+    #[arg(long, required = true, value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
+    /// Shuffle seed.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Leave out features seen fewer times than this.
+    #[arg(long, default_value_t = 2)]
+    pub min_count: u32,
+    /// Annotated articles to tag after training (with --predictions).
+    #[arg(long, value_name = "FILE", requires = "predictions")]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model's spans on the --dev articles.
+    #[arg(long, value_name = "FILE", requires = "dev")]
+    pub predictions: Option<PathBuf>,
 }
 
 /// `train relations` arguments.

@@ -121,6 +121,7 @@ fn models(args: &PipelineArgs, tables: String) -> anyhow::Result<Vec<String>> {
     if args.relation_confidence <= 1.0 {
         models.push(content_id("relations", &[newsgraph::relate::BUILTIN_MODEL_BYTES]));
     }
+    models.push(content_id("quotes", &[newsgraph::extract::attribution::BUILTIN_MODEL_BYTES]));
     models.push(tables);
     models.sort();
     Ok(models)

@@ -1,4 +1,4 @@
-//! `newsgraph eval ner`: the recogniser against annotated documents.
+//! `newsgraph eval ner`, `coref`, `relations` and `quotes`: the stages against annotated documents.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ use newsgraph::model::Predicate;
 use newsgraph::Error;
 use serde::Serialize;
 
-use super::args::{EvalCorefArgs, EvalNerArgs, EvalRelationsArgs};
+use super::args::{EvalCorefArgs, EvalNerArgs, EvalQuotesArgs, EvalRelationsArgs, QuoteSubset};
 
 #[derive(Serialize)]
 struct PredictionLine<'a> {
@@ -38,14 +38,8 @@ pub fn run_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     let words: usize = gold.iter().map(|d| d.text.split_whitespace().count()).sum();
 
     if let Some(path) = &args.predictions {
-        let mut out = std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        );
-        for (doc, entities) in gold.iter().zip(&predictions) {
-            serde_json::to_writer(&mut out, &PredictionLine { id: &doc.id, entities })?;
-            out.write_all(b"\n").map_err(Error::Write)?;
-        }
-        out.flush().map_err(Error::Write)?;
+        let lines = gold.iter().zip(&predictions).map(|(doc, entities)| PredictionLine { id: &doc.id, entities });
+        write_jsonl(path, lines)?;
     }
 
     let options = ScoreOptions {
@@ -119,6 +113,62 @@ pub fn run_relations(args: EvalRelationsArgs) -> anyhow::Result<ExitCode> {
     write!(out, "{report}").map_err(Error::Write)?;
     writeln!(out, "time: {:.2} s", start.elapsed().as_secs_f64()).map_err(Error::Write)?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
+    use newsgraph::eval::{predict_quotes, score_quotes, QuotePredictions, Subset};
+    let gold = read_gold(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    if gold.iter().all(|d| d.quotes.is_empty()) {
+        return Err(Error::Usage(format!(
+            "{}: no document has attributions (a `quotes` field, as in PolNeAR): nothing to score",
+            args.gold.display()
+        ))
+        .into());
+    }
+    let pipeline = newsgraph::PipelineBuilder::new().pronouns(args.pronouns).build();
+    let start = Instant::now();
+    let predictions: Vec<QuotePredictions> = super::pool(args.jobs)?.install(|| {
+        use rayon::prelude::*;
+        gold.par_iter()
+            .map(|d| QuotePredictions { id: d.id.clone(), quotes: predict_quotes(&pipeline.run_text(&d.text)) })
+            .collect()
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    if let Some(path) = &args.predictions {
+        write_jsonl(path, &predictions)?;
+    }
+    let subset = match args.subset {
+        QuoteSubset::Direct => Subset::Direct,
+        QuoteSubset::All => Subset::All,
+    };
+    let report = score_quotes(&gold, &predictions, subset);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", report.to_json()).map_err(Error::Write)?;
+    } else {
+        write!(out, "{report}").map_err(Error::Write)?;
+    }
+    // standard output is the script's, to diff; the rest goes to standard error, as its errors do
+    eprint!("{}", report.errors(args.errors));
+    let words: usize = gold.iter().map(|d| d.text.split_whitespace().count()).sum();
+    eprintln!(
+        "time: {seconds:.2} s to extract {} articles, {words} words ({:.0} words/s)",
+        gold.len(),
+        words as f64 / seconds.max(1e-9)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes one JSON object a line to `path` (a predictions file).
+fn write_jsonl<T: Serialize>(path: &std::path::Path, lines: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for line in lines {
+        serde_json::to_writer(&mut out, &line)?;
+        out.write_all(b"\n").map_err(Error::Write)?;
+    }
+    out.flush().map_err(Error::Write)?;
+    Ok(())
 }
 
 /// A `label,predicate` CSV (a header row is allowed).

@@ -1,5 +1,6 @@
 //! `newsgraph extract`: articles in, N-Quads or JSONL out on standard output, no store.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -24,6 +25,15 @@ fn article_json(record: &ArticleRecord, layout: &[LayoutSpan]) -> serde_json::Va
             json!({ "kind": l.kind.name(), "start": start, "end": end })
         })
         .collect();
+    // every mention of each entity, descriptions and pronouns too, sorted
+    let mut offsets: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for m in &record.mentions {
+        offsets.entry(m.entity.as_str()).or_default().push((m.start, m.end));
+    }
+    offsets.values_mut().for_each(|o| {
+        o.sort_unstable();
+        o.dedup();
+    });
     let entities: Vec<serde_json::Value> = record
         .entities
         .iter()
@@ -31,6 +41,7 @@ fn article_json(record: &ArticleRecord, layout: &[LayoutSpan]) -> serde_json::Va
             json!({
                 "key": e.key, "type": e.kind.label(), "name": e.name, "aliases": e.aliases,
                 "wikidata": e.wikidata, "mentions": e.mentions.len(),
+                "mention_offsets": offsets.get(e.key.as_str()).map_or(&[][..], Vec::as_slice),
                 "nationality": e.nationality, "partOf": e.part_of, "capitalOf": e.capital_of,
                 "ticker": e.ticker,
             })
@@ -45,7 +56,8 @@ fn article_json(record: &ArticleRecord, layout: &[LayoutSpan]) -> serde_json::Va
                 "targets": s.targets, "quote": s.quote, "quote_offsets": s.quote_offsets,
                 "sentence": s.sentence, "evidence_offsets": s.evidence_offsets, "cue": s.cue,
                 "cameo": s.cameo, "polarity": s.polarity.name(), "rule": s.rule.name(),
-                "confidence": s.confidence,
+                "confidence": s.confidence, "subject_offsets": s.subject_offsets,
+                "object_offsets": s.object_offsets,
             })
         })
         .collect();

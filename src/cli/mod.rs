@@ -64,8 +64,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Eval(args::EvalCommand::Ner(a)) => eval::run_ner(a),
         Command::Eval(args::EvalCommand::Coref(a)) => eval::run_coref(a),
         Command::Eval(args::EvalCommand::Relations(a)) => eval::run_relations(a),
+        Command::Eval(args::EvalCommand::Quotes(a)) => eval::run_quotes(a),
         Command::Train(args::TrainCommand::Ner(a)) => train::run_ner(a),
         Command::Train(args::TrainCommand::Relations(a)) => train::run_relations(a),
+        Command::Train(args::TrainCommand::Quotes(a)) => train::run_quotes(a),
     }
 }
 

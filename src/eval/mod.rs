@@ -1,5 +1,6 @@
 //! Evaluation of recognisers against annotated documents, scored the way the field does
-//! (exact span and type, micro P/R/F1), identical to the baselines' `score_ner.py`.
+//! (exact span and type, micro P/R/F1), identical to the baselines' `score_ner.py`; and of
+//! attribution (who said what), identical to `score_quotes.py` (`quotes.rs`).
 //!
 //! ```
 //! use newsgraph::eval::{predict, score, ScoreOptions};
@@ -12,10 +13,15 @@
 //! ```
 
 mod coref;
+mod quotes;
 mod relations;
 mod score;
 
 pub use coref::{evaluate_coref, CorefReport};
+pub use quotes::{
+    predict_quotes, score_quotes, speaker_class, speaker_spans, ClassCounts, Figure, MissedQuote, PredictedQuote,
+    QuotePredictions, QuoteReport, Subset, WrongSpeaker,
+};
 pub use relations::{evaluate_relations, RelationReport};
 pub use score::{score, Counts, Predicted, Report, ScoreOptions, SpanError};
 

@@ -50,8 +50,14 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
             }
             let Some(cue) = view.cue_at(v) else { continue };
             let Some(subject) = subject(view, v, range.start, cue, sentence.span, out) else { continue };
-            if let Some(statement) = statement(view, v, range.end, cue, sentence.span, subject) {
+            let coordinated = subject.coordinated;
+            if let Some(mut statement) = statement(view, v, range.end, cue, sentence.span, subject) {
                 used[v] = true;
+                if coordinated {
+                    // "Orlov said … and accused Estonia": the words that named Orlov
+                    let shared = out.iter().rev().find(|s| s.sentence == sentence.span && !s.predicate.is_relation());
+                    statement.subject_mention = shared.and_then(|s| s.subject_mention);
+                }
                 out.push(statement);
             }
         }
@@ -118,10 +124,19 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
             view.object_after(v, end)
         }
     });
+    // the words of the subject: the agent's in the passive; none yet for a shared subject
+    // ("… and accused Y"), whose words `extract` takes from the statement it shares them with
+    let mut subject_mention = if subject.coordinated { None } else { agent_span.or(Some(subject.span)) };
+    let mut object_mention = None;
     let (object, object_span) = match (object, subject.partner) {
         (Some((o, s)), _) => (Some(o), Some(s)),
         // "Kenya and Ethiopia signed": Kenya signed with Ethiopia
-        (None, Some(p)) if cue.predicate.is_symmetric() => (Some(std::mem::replace(&mut subj, p)), None),
+        (None, Some(p)) if cue.predicate.is_symmetric() => {
+            let first = view.doc.token_at_or_after(subject.span.start);
+            subject_mention = first.checked_sub(2).and_then(|k| view.entity_at(k)).map(|(_, m)| view.mentions[m].span);
+            object_mention = Some(subject.span);
+            (Some(std::mem::replace(&mut subj, p)), None)
+        }
         _ => (None, None),
     };
     if object == Some(subj) {
@@ -144,7 +159,8 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
     let targets = content.map(|c| view.entities_in(c, subj)).unwrap_or_default();
     let (predicate, object) =
         if cue.predicate == Predicate::Said { (Predicate::Said, None) } else { (cue.predicate, object) };
-    let mut evidence = subject.span.cover(verb);
+    // with the co-subject's words ("Kenya and Ethiopia signed")
+    let mut evidence = subject.span.cover(verb).cover(subject_mention.unwrap_or(subject.span));
     if let Some(s) = object_span.into_iter().chain(agent_span).reduce(Span::cover) {
         evidence = evidence.cover(s);
     }
@@ -175,5 +191,7 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
         rule: if subject.pronoun { StatementRule::ClausePronoun } else { rule },
         confidence,
         medium: None,
+        subject_mention,
+        object_mention: object.and(object_span.or(object_mention)),
     })
 }

@@ -13,6 +13,8 @@
 //! assert_eq!(x.statements[0].predicate, Predicate::Accused);
 //! ```
 
+mod attributed;
+pub mod attribution;
 mod clause;
 mod nouns;
 mod quotes;
@@ -22,7 +24,7 @@ mod view;
 use std::sync::Arc;
 
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Mention, Predicate, Resolution, Statement};
+use crate::model::{Document, Mention, Predicate, Resolution, Statement, StatementRule};
 
 /// Extracts statements from a resolved article.
 pub trait Extractor: Send + Sync {
@@ -30,21 +32,41 @@ pub trait Extractor: Send + Sync {
     fn extract(&self, doc: &Document, mentions: &[Mention], resolution: &Resolution) -> Vec<Statement>;
 }
 
-/// The pattern extractor.
+/// The extractor: the learned attribution model for who said what, and the rules for the rest
+/// (and for the quotations the model leaves unattributed).
 #[derive(Debug, Clone)]
 pub struct PatternExtractor {
     lexicon: Arc<Lexicon>,
+    attribution: Attribution,
+}
+
+/// Which attribution model an extractor runs.
+#[derive(Debug, Clone)]
+enum Attribution {
+    /// The built-in model, decoded on first use (so that `train quotes` can run the pipeline's
+    /// first stages whatever the built-in model file holds).
+    Builtin,
+    /// A model given by the caller.
+    Model(Arc<attribution::AttributionModel>),
+    /// None: the rules alone.
+    Off,
 }
 
 impl PatternExtractor {
-    /// An extractor over the built-in lexicon.
+    /// An extractor over the built-in lexicon and attribution model.
     pub fn new() -> Self {
         PatternExtractor::with_lexicon(Lexicon::builtin())
     }
 
-    /// An extractor over the given lexicon.
+    /// An extractor over the given lexicon and the built-in attribution model.
     pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Self {
-        PatternExtractor { lexicon }
+        PatternExtractor { lexicon, attribution: Attribution::Builtin }
+    }
+
+    /// The same extractor with another attribution model, or none (the rules alone).
+    pub fn with_attribution(mut self, model: Option<Arc<attribution::AttributionModel>>) -> Self {
+        self.attribution = model.map_or(Attribution::Off, Attribution::Model);
+        self
     }
 }
 
@@ -59,10 +81,42 @@ impl Extractor for PatternExtractor {
         let view = view::View::new(doc, mentions, resolution, &self.lexicon);
         let mut statements = Vec::new();
         let mut used_cues = vec![false; doc.tokens.len()];
-        quotes::extract(&view, &mut statements, &mut used_cues);
+        let learned = match &self.attribution {
+            Attribution::Builtin => attributed::extract(&view, &attribution::AttributionModel::builtin()),
+            Attribution::Model(m) => attributed::extract(&view, m),
+            Attribution::Off => Vec::new(),
+        };
+        // a speech cue the model used is taken, and its statement is there for the rules after it
+        // ("X said … and accused Y" shares X; ", according to M" names M the medium); an event cue
+        // ("accused") stays for the rules, which find its object, and their statement replaces
+        // the model's
+        let (speech, events): (Vec<Statement>, Vec<Statement>) =
+            learned.into_iter().partition(|s| attributed::is_speech_cue(&view, s.cue));
+        for s in &speech {
+            mark_cue(doc, s.cue, &mut used_cues);
+        }
+        let covered: Vec<crate::model::Span> = speech.iter().filter_map(|s| s.quote).collect();
+        statements.extend(speech);
+        quotes::extract(&view, &mut statements, &mut used_cues, &covered);
+        // a quotation a rule gave to a speaker through a medium ("Xinhua quoted X as saying")
+        // is the rule's
+        let mediated: Vec<crate::model::Span> =
+            statements.iter().filter(|r| r.medium.is_some()).filter_map(|r| r.quote).collect();
+        statements.retain(|s| {
+            s.rule != StatementRule::AttributionModel
+                || !s.quote.is_some_and(|q| mediated.iter().any(|m| m.overlaps(q)))
+        });
         clause::extract(&view, &mut statements, &mut used_cues);
         quotes::according_to(&view, &mut statements, &mut used_cues);
         nouns::extract(&view, &mut statements, &used_cues);
+        let ruled: Vec<&Statement> = statements.iter().filter(|r| r.rule != StatementRule::AttributionModel).collect();
+        let events: Vec<Statement> = events
+            .into_iter()
+            .filter(|s| {
+                !ruled.iter().any(|r| r.cue.overlaps(s.cue) || (r.subject == s.subject && r.sentence == s.sentence))
+            })
+            .collect();
+        statements.extend(events);
         roles::extract(&view, &mut statements);
         governments_for_capitals(resolution, &mut statements);
         statements.sort_by_key(Statement::text_order);
@@ -74,6 +128,15 @@ impl Extractor for PatternExtractor {
                 && a.quote == b.quote
         });
         statements
+    }
+}
+
+/// Marks the tokens of a cue as used.
+fn mark_cue(doc: &Document, cue: crate::model::Span, used: &mut [bool]) {
+    let mut t = doc.token_at_or_after(cue.start);
+    while t < used.len() && doc.tokens[t].span.end <= cue.end {
+        used[t] = true;
+        t += 1;
     }
 }
 
@@ -107,10 +170,15 @@ mod tests {
         Entity, EntityId, EntityKind, MentionForm, MentionRule, Polarity, Predicate, Span, StatementRule,
     };
 
+    /// The rules' statements of a document with hand-made mentions ([`run_with`]).
+    fn run(text: &str, names: &[(&str, EntityKind)]) -> (Vec<Statement>, Vec<String>) {
+        run_with(text, names, false)
+    }
+
     /// A document with hand-made mentions: every occurrence of each surface, one entity per
     /// surface (a surface in the country table's demonyms is a demonym mention); the statements
-    /// and the entity names.
-    fn run(text: &str, names: &[(&str, EntityKind)]) -> (Vec<Statement>, Vec<String>) {
+    /// (of the rules alone, or with the built-in attribution model) and the entity names.
+    fn run_with(text: &str, names: &[(&str, EntityKind)], model: bool) -> (Vec<Statement>, Vec<String>) {
         let doc = crate::segment::segment(text);
         let mut mentions = Vec::new();
         for (surface, kind) in names {
@@ -149,7 +217,8 @@ mod tests {
             .map(|m| names.iter().position(|(s, _)| *s == doc.slice(m.span)).map(|i| EntityId(i as u32)))
             .collect();
         let resolution = Resolution { entities, mention_entity, mention_tier: Vec::new(), ..Default::default() };
-        let statements = PatternExtractor::new().extract(&doc, &mentions, &resolution);
+        let extractor = if model { PatternExtractor::new() } else { PatternExtractor::new().with_attribution(None) };
+        let statements = extractor.extract(&doc, &mentions, &resolution);
         for s in &statements {
             assert!(s.evidence.contains(s.cue), "{text}: the evidence holds the cue");
         }

@@ -140,6 +140,8 @@ fn statement(view: &View<'_>, n: usize, cue: &Cue, floor: usize, end: usize, sen
         rule: agent.rule,
         confidence: agent.confidence,
         medium: None,
+        subject_mention: Some(agent.span),
+        object_mention: object.map(|o| o.1),
     })
 }
 

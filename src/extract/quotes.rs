@@ -7,7 +7,9 @@ use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, S
 
 /// Attribution of each quote: `"…," X said`, `"…," said X`, `X said: "…"`, `"…", according to X`,
 /// and `M quoted X as saying …` with or without quotation marks.
-pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool]) {
+/// Quotations inside `covered` (the contents the attribution model attributed) are left alone,
+/// unless a medium reports them ("Xinhua quoted X as saying"), which the model does not tell.
+pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [bool], covered: &[Span]) {
     let doc = view.doc;
     // "M quoted X as saying: "…"" and "… as saying that …" first: the quote after "saying" is theirs
     let mut taken: Vec<Span> = Vec::new();
@@ -30,12 +32,16 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>, used: &mut [boo
         if quote.is_empty() || taken.iter().any(|t| t.contains(quote)) {
             continue;
         }
+        let modelled = covered.iter().any(|t| t.overlaps(quote));
         let close = doc.token_at_or_after(marked.end); // the closing mark
         let open = doc.token_at_or_after(marked.start).saturating_sub(1);
         let found = attribution_after(view, close)
             .or_else(|| attribution_before(view, open))
             .or_else(|| continued(view, last.as_ref()?, open));
         let Some(found) = found else { continue };
+        if modelled && found.medium.is_none() {
+            continue;
+        }
         used[found.cue] = true;
         push(view, out, found, quote);
         last = Some(found);
@@ -82,6 +88,8 @@ fn push(view: &View<'_>, out: &mut Vec<Statement>, found: Attribution, quote: Sp
         rule: found.rule,
         confidence: found.confidence,
         medium: found.medium.map(|m| m.0),
+        subject_mention: Some(found.speaker_span),
+        object_mention: None,
     });
 }
 
@@ -242,7 +250,9 @@ fn quoted_as(view: &View<'_>, q: usize, floor: usize, end: usize) -> Option<Attr
             "her" => "she",
             _ => return None,
         };
-        (q + 2 == r#as).then(|| view.pronoun_antecedent(view.doc.tokens[q].span.start, pronoun)).flatten()
+        // the speaker's words are the pronoun ("quoted him"), not the name it stands for
+        let (e, _) = (q + 2 == r#as).then(|| view.pronoun_antecedent(view.doc.tokens[q].span.start, pronoun))??;
+        Some((e, view.doc.tokens[q + 1].span))
     };
     let (speaker, confidence) = match person.or_else(head) {
         Some(found) => (found, 0.85),
@@ -402,6 +412,8 @@ pub(super) fn according_to(view: &View<'_>, out: &mut Vec<Statement>, used: &mut
                 rule: StatementRule::AccordingTo,
                 confidence: 0.75,
                 medium: None,
+                subject_mention: Some(source_span),
+                object_mention: None,
             });
         }
     }

@@ -147,5 +147,7 @@ fn push(
         rule,
         confidence,
         medium: None,
+        subject_mention: Some(person_span),
+        object_mention: Some(org_span),
     });
 }

@@ -173,6 +173,12 @@ impl<'a> View<'a> {
                     coordinated: false,
                 });
             }
+            // "the ministry said": a description the resolver joined to one entity
+            if let Some((entity, span)) = self.description_ending_at(k) {
+                let subject =
+                    Subject { entity, span, polarity, passive, pronoun: false, partner: None, coordinated: false };
+                return Some(subject);
+            }
             if w == ")" {
                 // skip a parenthetical: "the Agency (EASA) said"
                 k = (floor..k).rev().take(8).find(|&j| self.text(j) == "(")?;
@@ -191,6 +197,16 @@ impl<'a> View<'a> {
             return None;
         }
         None
+    }
+
+    /// The description ("the ministry", "the spokesman") that the resolver joined to an entity
+    /// and whose last token is `k`: its entity and span.
+    fn description_ending_at(&self, k: usize) -> Option<(EntityId, Span)> {
+        let end = self.doc.tokens[k].span.end;
+        let descriptions = &self.resolution.descriptions;
+        // sorted and disjoint, so sorted by end too
+        let i = descriptions.partition_point(|(s, _)| s.end < end);
+        descriptions.get(i).filter(|(s, _)| s.end == end).map(|&(s, e)| (e, s))
     }
 
     /// A person right after a title starting at token `k` ("Prime Minister Tesfaye Alemu").

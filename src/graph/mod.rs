@@ -93,6 +93,12 @@ pub struct StatementRecord {
     pub rule: StatementRule,
     /// Confidence.
     pub confidence: f32,
+    /// Offsets (code points) of the words that name the subject: the mention of
+    /// `ng:subjectMention`.
+    pub subject_offsets: Option<(usize, usize)>,
+    /// Offsets (code points) of the words that name the object: the mention of
+    /// `ng:objectMention`.
+    pub object_offsets: Option<(usize, usize)>,
 }
 
 /// One article's contribution to the graph.
@@ -205,6 +211,8 @@ impl KnowledgeGraph {
                 polarity: s.polarity,
                 rule: s.rule,
                 confidence: s.confidence,
+                subject_offsets: s.subject_mention.map(|m| chars.to_chars(m)),
+                object_offsets: s.object_mention.map(|m| chars.to_chars(m)),
             })
             .collect();
         let mut same_names: Vec<(String, String)> = x

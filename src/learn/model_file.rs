@@ -21,6 +21,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::perceptron::FeatureWeights;
 use crate::error::{Error, Result};
 
 /// What kind of model a file holds: the magic string and feature version it must have, and the
@@ -115,6 +116,46 @@ pub fn quantise(weight: f32, step: f32) -> i16 {
 /// A quantised weight back as a weight.
 pub fn dequantise(q: i16, step: f32) -> f32 {
     f32::from(q) * step
+}
+
+/// The weights as a model file stores them: keys sorted, `N` quantised weights per key (a key
+/// whose weights all round to zero is left out), and the quantisation step.
+pub fn quantise_weights<const N: usize>(weights: &FeatureWeights<N>) -> (Vec<u64>, Vec<i16>, f32) {
+    let step = quantisation_step(weights.values());
+    let (mut keys, mut rows) = (Vec::with_capacity(weights.len()), Vec::with_capacity(weights.len() * N));
+    for k in weights.sorted_keys() {
+        let row = weights.get(k).expect("a sorted key has a row");
+        let q = row.map(|w| quantise(w, step));
+        if q.iter().any(|&w| w != 0) {
+            keys.push(k);
+            rows.extend(q);
+        }
+    }
+    (keys, rows, step)
+}
+
+/// The inverse of [`quantise_weights`]; an error names `model` when the lengths disagree or the
+/// step is not finite (a truncated or corrupt file).
+pub fn dequantise_weights<const N: usize>(
+    keys: &[u64],
+    rows: &[i16],
+    step: f32,
+    model: &str,
+) -> std::result::Result<FeatureWeights<N>, String> {
+    if rows.len() != keys.len() * N || !step.is_finite() {
+        return Err(format!("the {model} file is inconsistent (truncated or corrupt)"));
+    }
+    Ok(keys
+        .iter()
+        .zip(rows.chunks_exact(N))
+        .map(|(&k, w)| {
+            let mut row = [0f32; N];
+            for (a, &b) in row.iter_mut().zip(w) {
+                *a = dequantise(b, step);
+            }
+            (k, row)
+        })
+        .collect())
 }
 
 #[cfg(test)]

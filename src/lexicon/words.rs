@@ -152,6 +152,18 @@ word_sets! {
     ProductHead = "product_head",
     /// Labels of sports team sheets, in lower case ("replacements", "subs not used", "booked").
     LineupLabel = "lineup_label",
+    /// Personal and possessive pronouns that may name a statement's subject or object ("he",
+    /// "her", "they", "its"), in lower and Title case: a speaker's words that are a pronoun
+    /// become a mention of tier `pronoun`.
+    Pronoun = "pronoun",
+    /// Verbs that attribute speech or a claim in news ("called", "cited", "described", "the
+    /// report found", "tweeted") that the cue table does not list, because as clause verbs
+    /// they would too often read an object as content ("police found the body"): the
+    /// attribution model may use them as cues.
+    AttributionCue = "attribution_cue",
+    /// Prepositions, determiners, conjunctions and auxiliaries ("at", "the", "that", "was"): a
+    /// reported content the attribution model ends on one of these was cut short.
+    FunctionWord = "function_word",
 }
 
 const _: () = assert!(WordSet::ALL.len() <= 64, "a word's sets are a u64 bit set");

@@ -65,7 +65,8 @@ pub enum Tier {
     /// entity named before it that it fits.
     Description,
     /// "he" or "she" joining the nearest person before it who is a sentence's subject, when no
-    /// other person of that sex is named in between (off by default).
+    /// other person of that sex is named in between (off by default); and a pronoun that names a
+    /// statement's subject or object ("…," she said), joined to the statement's entity.
     Pronoun,
 }
 
@@ -122,12 +123,15 @@ pub struct Resolution {
     pub mention_entity: Vec<Option<EntityId>>,
     /// For each resolved mention, the tier that joined it to its entity.
     pub mention_tier: Vec<Option<Tier>>,
-    /// Definite descriptions ("the ministry") resolved to an entity: byte span and entity.
-    /// They are mentions of the entity in the graph, with the tier [`Tier::Description`].
+    /// Definite descriptions ("the ministry") resolved to an entity: byte span and entity,
+    /// sorted by span, each span once. They are mentions of the entity in the graph, with the
+    /// tier [`Tier::Description`]. The pipeline adds the other words that name a statement's
+    /// subject or object and are neither a mention nor a pronoun.
     pub descriptions: Vec<(super::Span, EntityId)>,
     /// "he" and "she" resolved to a person (tier 7, only when the resolver is asked to): byte
-    /// span and entity. They are mentions of the entity in the graph, with the tier
-    /// [`Tier::Pronoun`].
+    /// span and entity, sorted by span, each span once. They are mentions of the entity in the
+    /// graph, with the tier [`Tier::Pronoun`]. The pipeline adds the pronouns that name a
+    /// statement's subject or object ("…," she said), whatever the option.
     pub pronouns: Vec<(super::Span, EntityId)>,
     /// Pairs of entities of different types that share a name ("Jordan" the country and
     /// "Michael Jordan"): the resolver kept them apart, and the merge log says so

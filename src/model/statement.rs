@@ -203,11 +203,14 @@ pub enum StatementRule {
     NounBetween,
     /// `X held talks with Y`, `X provided aid to Y`: a noun cue after a light verb.
     NounLightVerb,
+    /// The learned attribution model (`newsgraph train quotes`): a cue, its source and its
+    /// content, found by tagging.
+    AttributionModel,
 }
 
 impl StatementRule {
     /// Every rule, in declaration order.
-    pub const ALL: [StatementRule; 19] = [
+    pub const ALL: [StatementRule; 20] = [
         StatementRule::QuoteSpeakerVerb,
         StatementRule::QuoteVerbSpeaker,
         StatementRule::QuotePronoun,
@@ -227,6 +230,7 @@ impl StatementRule {
         StatementRule::NounPossessive,
         StatementRule::NounBetween,
         StatementRule::NounLightVerb,
+        StatementRule::AttributionModel,
     ];
 
     /// Parses [`StatementRule::name`].
@@ -256,6 +260,7 @@ impl StatementRule {
             StatementRule::NounPossessive => "noun-possessive",
             StatementRule::NounBetween => "noun-between",
             StatementRule::NounLightVerb => "noun-light-verb",
+            StatementRule::AttributionModel => "attribution-model",
         }
     }
 }
@@ -299,4 +304,14 @@ pub struct Statement {
     /// ("Xinhua quoted Wang Yi as saying", "X said, according to IRNA"): not the speaker, and
     /// not a target.
     pub medium: Option<EntityId>,
+    /// The words that name the subject for this statement: a name ("Kadri Saar"), a description
+    /// ("the ministry") or a pronoun ("she"), as a byte span; in the RDF, the `ng:Mention` that
+    /// `ng:subjectMention` points at. For a quote that goes on after its attribution ("…," Saar
+    /// said. "…"), the words of that attribution. The span keeps its words when the statement
+    /// passes to another entity (a capital that speaks is its country: "Moscow denied" has the
+    /// subject Russia and the mention "Moscow"). `None` where the rule saw no such words.
+    pub subject_mention: Option<Span>,
+    /// The words that name the object, where the statement has one (`ng:objectMention`), as
+    /// [`Statement::subject_mention`].
+    pub object_mention: Option<Span>,
 }

@@ -391,6 +391,13 @@ fn write_statements<F: FnMut(QuadRef<'_>)>(
 ) {
     use vocab::*;
     let a = &record.article;
+    // the mention nodes there are, by offsets: a statement's words point at one of them
+    let mut spans: Vec<(usize, usize)> = record.mentions.iter().map(|m| (m.start, m.end)).collect();
+    spans.sort_unstable();
+    let mention = |offsets: Option<(usize, usize)>| {
+        let (start, end) = offsets.filter(|o| spans.binary_search(o).is_ok())?;
+        Some(minter.mention(&a.id, start, end))
+    };
     for s in &record.statements {
         let node = minter.statement(&a.id, s.ordinal);
         let subject = minter.entity(&s.subject);
@@ -430,6 +437,12 @@ fn write_statements<F: FnMut(QuadRef<'_>)>(
         }
         if let Some(m) = &s.medium {
             out.add(&node, NG_MEDIUM, minter.entity(m).into());
+        }
+        if let Some(m) = mention(s.subject_offsets) {
+            out.add(&node, NG_SUBJECT_MENTION, m.into());
+        }
+        if let Some(m) = mention(s.object_offsets) {
+            out.add(&node, NG_OBJECT_MENTION, m.into());
         }
         out.add(&node, NG_POLARITY, Literal::new_simple_literal(s.polarity.name()).into());
         out.add(&node, NG_RULE, Literal::new_simple_literal(s.rule.name()).into());

@@ -46,13 +46,16 @@ const SAME_NAMES: &str = "SELECT ?g ?x ?y WHERE { \
     GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?x ng:sameNameAs ?y } }";
 
 const STATEMENTS: &str = "SELECT ?g ?s ?subject ?predicate ?object ?quote ?quoteBegin ?quoteEnd ?evidence \
-    ?begin ?end ?cue ?cameo ?medium ?polarity ?rule ?confidence WHERE { GRAPH ?g { \
+    ?begin ?end ?cue ?cameo ?medium ?polarity ?rule ?confidence ?subjectBegin ?subjectEnd ?objectBegin ?objectEnd \
+    WHERE { GRAPH ?g { \
     ?g a schema:NewsArticle . ?s a ng:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ; \
       ng:evidence ?evidence ; nif:beginIndex ?begin ; nif:endIndex ?end ; ng:cue ?cue ; \
       ng:polarity ?polarity ; ng:rule ?rule ; ng:confidence ?confidence . \
     OPTIONAL { ?s rdf:object ?object } OPTIONAL { ?s ng:quote ?quote } \
     OPTIONAL { ?s ng:quoteBeginIndex ?quoteBegin ; ng:quoteEndIndex ?quoteEnd } \
-    OPTIONAL { ?s ng:cameo ?cameo } OPTIONAL { ?s ng:medium ?medium } } }";
+    OPTIONAL { ?s ng:cameo ?cameo } OPTIONAL { ?s ng:medium ?medium } \
+    OPTIONAL { ?s ng:subjectMention ?sm . ?sm nif:beginIndex ?subjectBegin ; nif:endIndex ?subjectEnd } \
+    OPTIONAL { ?s ng:objectMention ?om . ?om nif:beginIndex ?objectBegin ; nif:endIndex ?objectEnd } } }";
 
 const TARGETS: &str = "SELECT ?g ?s ?target WHERE { GRAPH ?g { \
     ?g a schema:NewsArticle . ?s a ng:Statement ; ng:target ?target } }";
@@ -333,9 +336,11 @@ fn statement(row: &Row<'_>) -> Result<StatementRecord> {
     let rule_name = row.get("rule")?;
     let rule = StatementRule::from_name(&rule_name).ok_or_else(|| bad(format!("unknown rule {rule_name:?}")))?;
     let confidence = row.get("confidence")?;
-    let quote_offsets = match (row.opt("quoteBegin"), row.opt("quoteEnd")) {
-        (Some(_), Some(_)) => Some((row.number("quoteBegin")?, row.number("quoteEnd")?)),
-        _ => None,
+    let offsets = |begin: &str, end: &str| -> Result<Option<(usize, usize)>> {
+        match (row.opt(begin), row.opt(end)) {
+            (Some(_), Some(_)) => Ok(Some((row.number(begin)?, row.number(end)?))),
+            _ => Ok(None),
+        }
     };
     Ok(StatementRecord {
         article: 0,
@@ -345,7 +350,7 @@ fn statement(row: &Row<'_>) -> Result<StatementRecord> {
         object: link(row, "object")?,
         targets: Vec::new(),
         quote: row.opt("quote"),
-        quote_offsets,
+        quote_offsets: offsets("quoteBegin", "quoteEnd")?,
         sentence: row.get("evidence")?,
         evidence_offsets: (row.number("begin")?, row.number("end")?),
         cue: row.get("cue")?,
@@ -354,6 +359,8 @@ fn statement(row: &Row<'_>) -> Result<StatementRecord> {
         polarity,
         rule,
         confidence: confidence.parse().map_err(|_| bad(format!("confidence {confidence:?} is not a number")))?,
+        subject_offsets: offsets("subjectBegin", "subjectEnd")?,
+        object_offsets: offsets("objectBegin", "objectEnd")?,
     })
 }
 

@@ -153,6 +153,18 @@ iri!(NG_RULE, NG, "rule", "ng:rule — the extractor rule that made the statemen
 iri!(NG_POLARITY, NG, "polarity", "ng:polarity — \"asserted\" or \"negated\".");
 iri!(NG_TARGET, NG, "target", "ng:target — an entity named in the content.");
 iri!(
+    NG_SUBJECT_MENTION,
+    NG,
+    "subjectMention",
+    "ng:subjectMention — from a statement to the `ng:Mention` of the words that name its subject there: a name, a description (\"the ministry\") or a pronoun (\"she\")."
+);
+iri!(
+    NG_OBJECT_MENTION,
+    NG,
+    "objectMention",
+    "ng:objectMention — from a statement to the `ng:Mention` of the words that name its object there."
+);
+iri!(
     NG_MEDIUM,
     NG,
     "medium",

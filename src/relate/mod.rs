@@ -312,6 +312,8 @@ impl RelationClassifier {
                 polarity: Polarity::Asserted,
                 rule: StatementRule::RelationModel,
                 confidence: r.confidence,
+                subject_mention: Some(h),
+                object_mention: Some(t),
             });
         }
         out

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::N_CLASSES;
 use crate::error::Result;
-use crate::learn::model_file::{self, dequantise, quantisation_step, quantise, Format};
+use crate::learn::model_file::{self, dequantise_weights, quantise_weights, Format};
 use crate::learn::perceptron::FeatureWeights;
 
 /// Bump when the features change: a model trained with other features refuses to load.
@@ -94,22 +94,8 @@ impl RelationModel {
     /// The model file's bytes: keys sorted and weights quantised to 16 bits, so that the same
     /// model always gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let keys = self.weights.sorted_keys();
-        let weight_scale = quantisation_step(self.weights.values());
-        let mut body = Body {
-            keys: Vec::with_capacity(keys.len()),
-            weights: Vec::with_capacity(keys.len() * N_CLASSES),
-            weight_scale,
-            margin_scale: self.margin_scale,
-        };
-        for k in keys {
-            let row = self.weights.get(k).expect("a sorted key has a row");
-            let q = row.map(|w| quantise(w, weight_scale));
-            if q.iter().any(|&w| w != 0) {
-                body.keys.push(k);
-                body.weights.extend(q);
-            }
-        }
+        let (keys, weights, weight_scale) = quantise_weights(&self.weights);
+        let body = Body { keys, weights, weight_scale, margin_scale: self.margin_scale };
         FORMAT.encode(&self.provenance, &body).expect("a model file encodes")
     }
 
@@ -121,21 +107,7 @@ impl RelationModel {
     /// Decodes a model file's bytes.
     pub fn from_bytes(bytes: &[u8]) -> std::result::Result<Self, String> {
         let (provenance, file): (RelationProvenance, Body) = FORMAT.decode(bytes)?;
-        if file.weights.len() != file.keys.len() * N_CLASSES || !file.weight_scale.is_finite() {
-            return Err("the relation model file is inconsistent (truncated or corrupt)".to_owned());
-        }
-        let weights = file
-            .keys
-            .iter()
-            .zip(file.weights.chunks_exact(N_CLASSES))
-            .map(|(&k, w)| {
-                let mut row = [0f32; N_CLASSES];
-                for (a, &b) in row.iter_mut().zip(w) {
-                    *a = dequantise(b, file.weight_scale);
-                }
-                (k, row)
-            })
-            .collect();
+        let weights = dequantise_weights(&file.keys, &file.weights, file.weight_scale, FORMAT.model)?;
         Ok(RelationModel::new(weights, file.margin_scale, provenance))
     }
 }

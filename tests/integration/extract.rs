@@ -99,3 +99,85 @@ fn load_refuses_a_broken_file_and_adds_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.nq"), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(sorted_export(&store).len(), 1, "the broken file added nothing");
 }
+
+/// The words that name each statement's subject and object in the N-Quads of `extract`: statement
+/// ordinal, role, the statement's entity, the mention's offsets, words, tier and entity.
+const STATEMENT_WORDS: &str = "SELECT ?ordinal ?role ?entity ?begin ?end ?words ?tier ?refersTo WHERE { \
+    VALUES (?p ?role ?q) { (ng:subjectMention \"subject\" rdf:subject) (ng:objectMention \"object\" rdf:object) } \
+    GRAPH ?g { ?s a ng:Statement ; ?p ?m ; ?q ?e . ?e ng:key ?entity . \
+      ?m a ng:Mention ; nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?words ; ng:refersTo ?r . \
+      ?r ng:key ?refersTo } \
+    GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?m ng:tier ?tier } \
+    BIND (xsd:integer(REPLACE(STR(?s), \"^.*/\", \"\")) AS ?ordinal) } ORDER BY ?ordinal DESC(?role)";
+
+#[test]
+fn extract_statements_point_at_the_mentions_that_name_their_subject_and_object() {
+    use newsgraph::rdf::{GraphStore, QueryOutput, ResultFormat, SparqlRunner};
+    let input = "tests/fixtures/mentions/speakers.txt";
+    let text = std::fs::read_to_string(common::root().join(input)).unwrap();
+    // code point offsets of the first `words` after `after`
+    let at = |words: &str, after: &str| {
+        let start = text.find(after).unwrap() + text[text.find(after).unwrap()..].find(words).unwrap();
+        let begin = text[..start].chars().count();
+        (begin, begin + words.chars().count())
+    };
+    let store = GraphStore::in_memory().unwrap();
+    store.load(oxigraph::io::RdfFormat::NQuads, &ok(newsgraph(&["extract", input])).stdout).unwrap();
+    let runner = SparqlRunner::new(&store);
+    let mut table = Vec::new();
+    runner.write(STATEMENT_WORDS, ResultFormat::from_name("tsv").unwrap(), &mut table).unwrap();
+    let table = String::from_utf8(table).unwrap();
+    let failures = common::check_golden(&common::fixture("mentions/speakers.tsv"), &table);
+    assert!(failures.is_none(), "{}", failures.unwrap());
+
+    let QueryOutput::Solutions(vars, rows) = runner.run(STATEMENT_WORDS).unwrap() else { panic!("a SELECT") };
+    let cell = |row: &[Option<oxigraph::model::Term>], var: &str| -> String {
+        match &row[vars.iter().position(|v| v == var).unwrap()] {
+            Some(oxigraph::model::Term::Literal(l)) => l.value().to_owned(),
+            other => panic!("?{var} = {other:?}"),
+        }
+    };
+    let rows: Vec<[String; 8]> = rows
+        .iter()
+        .map(|r| ["ordinal", "role", "entity", "begin", "end", "words", "tier", "refersTo"].map(|v| cell(r, v)))
+        .collect();
+    let has = |role: &str, entity: &str, (begin, end): (usize, usize), words: &str, tier: &str, refers: &str| {
+        let row = [role, entity, &begin.to_string(), &end.to_string(), words, tier, refers].map(str::to_owned);
+        assert!(rows.iter().any(|r| r[1..] == row), "no {row:?} in\n{table}");
+    };
+    let achieng = "person:mary achieng";
+    let ministry = "organization:ken fisheries ministry";
+    // a name, a pronoun and a description as the speaker, each a mention of its entity with its tier
+    has("subject", achieng, at("Mary Achieng", "catch"), "Mary Achieng", "first", achieng);
+    has("subject", achieng, at("she", "patrols"), "she", "pronoun", achieng);
+    has("subject", ministry, at("The ministry", "\n"), "The ministry", "description", ministry);
+    // the object's words, a surname of tier name-part
+    has("object", achieng, at("Achieng", "met"), "Achieng", "name-part", achieng);
+    // "Kampala denied": the statement is Uganda's, its words stay the capital's mention
+    has("subject", "country:UGA", at("Kampala", "season"), "Kampala", "first", "place:kampala");
+
+    // the JSONL carries the same offsets, and each entity all its mentions, sorted
+    let jsonl = ok(newsgraph(&["extract", "--format", "jsonl", input])).stdout;
+    let article: serde_json::Value = serde_json::from_slice(&jsonl).unwrap();
+    let statements = article["statements"].as_array().unwrap();
+    let subjects = rows.iter().filter(|r| r[1] == "subject").count();
+    assert_eq!(subjects, statements.len(), "every statement has the words of its subject:\n{table}");
+    for (ordinal, s) in statements.iter().enumerate() {
+        for role in ["subject", "object"] {
+            let rdf = rows.iter().find(|r| r[0] == ordinal.to_string() && r[1] == role);
+            let expected = rdf.map_or(serde_json::Value::Null, |r| {
+                serde_json::json!([r[3].parse::<usize>().unwrap(), r[4].parse::<usize>().unwrap()])
+            });
+            assert_eq!(s[format!("{role}_offsets")], expected, "statement {ordinal}: {s}");
+        }
+    }
+    let entity = |key: &str| article["entities"].as_array().unwrap().iter().find(|e| e["key"] == key).unwrap().clone();
+    let (name, she, again) = (at("Mary Achieng", "catch"), at("she", "patrols"), at("Achieng", "met"));
+    assert_eq!(
+        entity(achieng)["mention_offsets"],
+        serde_json::json!([[name.0, name.1], [she.0, she.1], [again.0, again.1]])
+    );
+    let pretty = serde_json::to_string_pretty(&article).unwrap() + "\n";
+    let failures = common::check_golden(&common::fixture("mentions/speakers.json"), &pretty);
+    assert!(failures.is_none(), "{}", failures.unwrap());
+}

@@ -11,5 +11,6 @@ mod ner;
 mod pipeline;
 mod push;
 mod queries;
+mod quotes;
 mod relations;
 mod serve;

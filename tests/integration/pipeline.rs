@@ -239,17 +239,76 @@ fn pipeline_resolution_gives_one_node_per_real_entity() {
 }
 
 #[test]
-fn pipeline_pronouns_become_mentions_only_when_asked() {
+fn pipeline_pronouns_become_mentions_when_asked_or_when_they_name_a_statements_subject() {
     use newsgraph::model::Tier;
-    let text = std::fs::read_to_string("data/examples/wire-kenya-ethiopia.txt").unwrap();
-    let pronouns = |on: bool| -> Vec<(String, String)> {
-        let x = newsgraph::PipelineBuilder::new().pronouns(on).build().run(article("k", text.clone()));
+    let pronouns = |text: &str, on: bool| -> Vec<(String, String)> {
+        let x = newsgraph::PipelineBuilder::new().pronouns(on).build().run(article("k", text.to_owned()));
         let mut graph = newsgraph::graph::KnowledgeGraph::new();
         graph.add(&x);
         let record = &graph.articles()[0];
         record.mentions.iter().filter(|m| m.tier == Tier::Pronoun).map(|m| (m.text.clone(), m.entity.clone())).collect()
     };
-    assert!(pronouns(false).is_empty());
-    // "Mwangi said the deal would cut electricity prices … He also urged the African Development Bank"
-    assert!(pronouns(true).contains(&("He".to_owned(), "person:daniel mwangi".to_owned())), "{:?}", pronouns(true));
+    let pair = |text: &str, key: &str| (text.to_owned(), key.to_owned());
+    // "Mwangi said the deal would cut electricity prices … He also urged the African Development
+    // Bank": "He" names the subject of a statement, so it is Mwangi's mention whatever the option
+    let text = std::fs::read_to_string("data/examples/wire-kenya-ethiopia.txt").unwrap();
+    let off = pronouns(&text, false);
+    assert!(off.contains(&pair("He", "person:daniel mwangi")), "{off:?}");
+    assert!(pronouns(&text, true).contains(&pair("He", "person:daniel mwangi")));
+    // a pronoun that names no statement's subject is a mention only when asked
+    let text = "Daniel Mwangi arrived in Nairobi on Monday. He met reporters.";
+    assert_eq!(pronouns(text, false), []);
+    assert_eq!(pronouns(text, true), [pair("He", "person:daniel mwangi")]);
+}
+
+#[test]
+fn pipeline_every_statement_points_at_the_mentions_of_its_words() {
+    use newsgraph::rdf::{article_quads, vocab, Minter};
+    let minter = Minter::new(vocab::DEFAULT_BASE_IRI).unwrap();
+    let pipeline = Pipeline::new();
+    let mut inputs: Vec<_> =
+        std::fs::read_dir(common::fixture("articles")).unwrap().map(|e| e.unwrap().path().join("input.txt")).collect();
+    inputs.extend(std::fs::read_dir(common::root().join("data/examples")).unwrap().map(|e| e.unwrap().path()));
+    inputs.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    inputs.sort();
+    let mut statements = 0;
+    for input in inputs {
+        let text = std::fs::read_to_string(&input).unwrap();
+        let x = pipeline.run(article("a", text.clone()));
+        let mut graph = newsgraph::graph::KnowledgeGraph::new();
+        graph.add(&x);
+        let quads: Vec<String> = article_quads(&graph.articles()[0], &minter).iter().map(ToString::to_string).collect();
+        for (ordinal, s) in x.statements.iter().enumerate() {
+            statements += 1;
+            // every rule names the words of its subject, inside the statement's evidence
+            let subject = s.subject_mention.unwrap_or_else(|| panic!("{}: no subject words in {s:?}", input.display()));
+            for words in std::iter::once(subject).chain(s.object_mention) {
+                assert!(
+                    s.evidence.contains(words),
+                    "{}: {:?} outside the evidence of {s:?}",
+                    input.display(),
+                    &text[words.range()]
+                );
+            }
+            assert_eq!(s.object.is_some(), s.object_mention.is_some(), "{}: {s:?}", input.display());
+            let record = &graph.articles()[0].statements[ordinal];
+            let node = minter.statement("a", ordinal);
+            for (property, offsets) in
+                [(vocab::NG_SUBJECT_MENTION, record.subject_offsets), (vocab::NG_OBJECT_MENTION, record.object_offsets)]
+            {
+                let prefix = format!("<{}> <{property}> ", node.as_str());
+                let targets: Vec<&str> = quads.iter().filter_map(|q| q.strip_prefix(&prefix)).collect();
+                let Some((start, end)) = offsets else {
+                    assert!(targets.is_empty());
+                    continue;
+                };
+                // exactly one, to a mention node that exists
+                let mention = minter.mention("a", start, end);
+                assert_eq!(targets, [format!("{mention} {}", minter.article("a"))], "{}: {s:?}", input.display());
+                let typed = format!("{mention} <{}> <{}> ", vocab::RDF_TYPE, vocab::NG_MENTION);
+                assert!(quads.iter().any(|q| q.starts_with(&typed)), "{}: no mention node {mention}", input.display());
+            }
+        }
+    }
+    assert!(statements > 100, "{statements} statements");
 }
