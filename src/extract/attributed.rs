@@ -2,9 +2,9 @@
 //! names an entity (a name, a pronoun, a description the resolver knows) becomes a statement
 //! with the cue's predicate, the content as its quote and the entities named in it as targets.
 
-use super::attribution::{find, token_span, AttributionModel, Found};
 use std::ops::Range;
 
+use super::attribution::{find, marks_attribution, token_span, AttributionModel, Found};
 use super::view::View;
 use crate::lexicon::{Sex, WordSet};
 use crate::model::{EntityId, EntityKind, MentionId, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
@@ -85,7 +85,7 @@ fn reporting(view: &View<'_>, found: &Found) -> Option<Polarity> {
     let first = found.cue.start;
     let known =
         found.cue.clone().any(|t| view.cue_at(t).is_some() || view.lexicon.is(WordSet::AttributionCue, view.text(t)))
-            || matches!(view.text(first).to_lowercase().as_str(), "according" | ":" | "—" | "–");
+            || marks_attribution(&view.text(first).to_lowercase());
     if !known {
         return None;
     }
@@ -158,7 +158,7 @@ pub(super) fn is_speech_cue(view: &View<'_>, cue: Span) -> bool {
         }
         t += 1;
     }
-    matches!(view.text(first).to_lowercase().as_str(), "according" | ":" | "—" | "–")
+    marks_attribution(&view.text(first).to_lowercase())
 }
 
 /// The content: from its first fragment to its last, taking in the whole of each quotation it

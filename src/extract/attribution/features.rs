@@ -135,10 +135,7 @@ impl Tokens {
             }
             let word = t.kind == TokenKind::Word;
             let cue = if word { lexicon.cue(&lower) } else { None };
-            if cue.is_some()
-                || matches!(lower.as_str(), "according" | ":" | "—" | "–")
-                || (word && lexicon.is(WordSet::AttributionCue, &lower))
-            {
+            if cue.is_some() || marks_attribution(&lower) || (word && lexicon.is(WordSet::AttributionCue, &lower)) {
                 out.flags[i] |= KNOWN_CUE;
             }
             if word && w.chars().next().is_some_and(char::is_lowercase) {
@@ -388,6 +385,12 @@ impl Tokens {
 /// The sentence of token `i`.
 pub fn sentence_of(tokens: &Tokens, i: usize) -> usize {
     tokens.sentence[i] as usize
+}
+
+/// True for a lower-cased token that marks an attribution by itself: "according" (to), a colon
+/// or a dash ("X: …", "— X").
+pub fn marks_attribution(lower: &str) -> bool {
+    matches!(lower, "according" | ":" | "—" | "–")
 }
 
 /// [`Cues::near`] of a sentence with no cue in it or next to it.

@@ -14,6 +14,7 @@ mod model;
 mod tags;
 mod train;
 
+pub use features::marks_attribution;
 pub use link::Found;
 pub use model::{AttributionModel, AttributionProvenance, ATTRIBUTION_FEATURE_VERSION};
 pub use train::{token_span, train_attribution, AttributionTrainOptions, AttributionTrainReport, TrainingArticle};
