@@ -142,7 +142,7 @@ fn write_spans(
     lexicon: &Lexicon,
     out: &std::path::Path,
 ) -> anyhow::Result<()> {
-    use newsgraph::extract::attribution::{find, token_span};
+    use newsgraph::extract::attribution::find;
     let mut lines = String::new();
     for d in docs {
         let (doc, mentions) = pipeline.recognize(&d.text);
@@ -152,11 +152,11 @@ fn write_spans(
             .filter_map(|f| {
                 let first = f.content.first()?.clone();
                 let last = f.content.last()?.clone();
-                let (cs, ce) = index.to_chars(token_span(&doc, first.start..last.end));
+                let (cs, ce) = index.to_chars(doc.span_of(first.start..last.end));
                 let speaker: Vec<[usize; 2]> = f
                     .source
                     .map(|s| {
-                        let (a, b) = index.to_chars(token_span(&doc, s));
+                        let (a, b) = index.to_chars(doc.span_of(s));
                         vec![[a, b]]
                     })
                     .unwrap_or_default();

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::attribution::{find, marks_attribution, token_span, AttributionModel, Found};
+use super::attribution::{find, marks_attribution, AttributionModel, Found};
 use super::view::View;
 use crate::lexicon::{Sex, WordSet};
 use crate::model::{EntityId, EntityKind, MentionId, Polarity, Predicate, Span, Statement, StatementRule, TokenKind};
@@ -108,7 +108,7 @@ fn statement(
     content: Span,
 ) -> Statement {
     let doc = view.doc;
-    let cue_span = token_span(doc, found.cue.clone());
+    let cue_span = doc.span_of(found.cue.clone());
     let cue = (found.cue.start..found.cue.end).find_map(|t| view.cue_at(t));
     let predicate =
         cue.map_or(Predicate::Said, |c| if c.predicate.is_relation() { Predicate::Said } else { c.predicate });
@@ -137,7 +137,7 @@ fn statement(
 fn targets(view: &View<'_>, found: &Found, speaker: EntityId) -> Vec<EntityId> {
     let mut out: Vec<EntityId> = Vec::new();
     for fragment in &found.content {
-        for e in view.entities_in(token_span(view.doc, fragment.clone()), speaker) {
+        for e in view.entities_in(view.doc.span_of(fragment.clone()), speaker) {
             if !out.contains(&e) {
                 out.push(e);
             }
@@ -149,16 +149,10 @@ fn targets(view: &View<'_>, found: &Found, speaker: EntityId) -> Vec<EntityId> {
 /// True when the cue is one of speech ("said", "told", "according to", a colon): the
 /// attribution is the model's; other cues ("accused", "criticism") are the rules' first.
 pub(super) fn is_speech_cue(view: &View<'_>, cue: Span) -> bool {
-    let doc = view.doc;
-    let first = doc.token_at_or_after(cue.start);
-    let mut t = first;
-    while t < doc.tokens.len() && doc.tokens[t].span.end <= cue.end {
-        if view.cue_at(t).is_some_and(|c| c.speech && c.predicate == Predicate::Said) {
-            return true;
-        }
-        t += 1;
-    }
-    marks_attribution(&view.text(first).to_lowercase())
+    let tokens = view.doc.tokens_in(cue);
+    let first = tokens.start;
+    tokens.into_iter().any(|t| view.cue_at(t).is_some_and(|c| c.speech && c.predicate == Predicate::Said))
+        || marks_attribution(&view.text(first).to_lowercase())
 }
 
 /// The content: from its first fragment to its last, taking in the whole of each quotation it
@@ -175,7 +169,7 @@ fn content_span(view: &View<'_>, fragments: &[Range<usize>]) -> Span {
     if range.is_empty() {
         return Span::new(0, 0);
     }
-    let mut span = token_span(doc, range);
+    let mut span = doc.span_of(range);
     let opens_quoted = view.in_quote(doc.tokens[doc.token_at_or_after(span.start)].span);
     let quoted: Vec<Span> = view.quotes.iter().copied().filter(|q| q.overlaps(span)).collect();
     for q in &quoted {
@@ -199,7 +193,7 @@ fn content_span(view: &View<'_>, fragments: &[Range<usize>]) -> Span {
     if range.is_empty() {
         return Span::new(0, 0);
     }
-    token_span(doc, range)
+    doc.span_of(range)
 }
 
 /// The entity a source names, the span naming it, and the statement's confidence: a person
@@ -244,7 +238,7 @@ fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
     if !named.is_empty() {
         return None;
     }
-    let span = token_span(doc, source.clone());
+    let span = doc.span_of(source.clone());
     if let Some(found) = surname(view, source.clone()) {
         return Some(found);
     }

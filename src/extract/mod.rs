@@ -93,7 +93,7 @@ impl Extractor for PatternExtractor {
         let (speech, events): (Vec<Statement>, Vec<Statement>) =
             learned.into_iter().partition(|s| attributed::is_speech_cue(&view, s.cue));
         for s in &speech {
-            mark_cue(doc, s.cue, &mut used_cues);
+            used_cues[doc.tokens_in(s.cue)].fill(true);
         }
         let covered: Vec<crate::model::Span> = speech.iter().filter_map(|s| s.quote).collect();
         statements.extend(speech);
@@ -128,15 +128,6 @@ impl Extractor for PatternExtractor {
                 && a.quote == b.quote
         });
         statements
-    }
-}
-
-/// Marks the tokens of a cue as used.
-fn mark_cue(doc: &Document, cue: crate::model::Span, used: &mut [bool]) {
-    let mut t = doc.token_at_or_after(cue.start);
-    while t < used.len() && doc.tokens[t].span.end <= cue.end {
-        used[t] = true;
-        t += 1;
     }
 }
 

@@ -119,4 +119,16 @@ impl Document {
     pub fn token_at_or_after(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
+
+    /// The tokens that start inside `span`: from the first at or after its start to the first
+    /// at or after its end.
+    pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
+        self.token_at_or_after(span.start)..self.token_at_or_after(span.end)
+    }
+
+    /// The byte span of the non-empty token range `tokens`, from its first token's start to its
+    /// last token's end.
+    pub fn span_of(&self, tokens: std::ops::Range<usize>) -> Span {
+        Span::new(self.tokens[tokens.start].span.start, self.tokens[tokens.end - 1].span.end)
+    }
 }

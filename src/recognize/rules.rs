@@ -58,12 +58,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
-        Span::new(self.doc.tokens[from].span.start, self.doc.tokens[to - 1].span.end)
+        self.doc.span_of(from..to)
     }
 
     /// The tokens a span covers.
     fn tokens_of(&self, span: Span) -> std::ops::Range<usize> {
-        self.doc.token_at_or_after(span.start)..self.doc.token_at_or_after(span.end)
+        self.doc.tokens_in(span)
     }
 
     /// Adds a mention unless a token of it is taken already.

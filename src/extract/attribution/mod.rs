@@ -17,7 +17,7 @@ mod train;
 pub use features::marks_attribution;
 pub use link::Found;
 pub use model::{AttributionModel, AttributionProvenance, ATTRIBUTION_FEATURE_VERSION};
-pub use train::{token_span, train_attribution, AttributionTrainOptions, AttributionTrainReport, TrainingArticle};
+pub use train::{train_attribution, AttributionTrainOptions, AttributionTrainReport, TrainingArticle};
 
 use std::sync::{Arc, OnceLock};
 
@@ -71,7 +71,7 @@ mod tests {
         let doc = crate::segment::segment(text);
         let found = find(&AttributionModel::builtin(), &doc, &[], &Lexicon::builtin());
         assert_eq!(found.len(), 1, "{found:?}");
-        let slice = |r: std::ops::Range<usize>| doc.slice(token_span(&doc, r)).to_owned();
+        let slice = |r: std::ops::Range<usize>| doc.slice(doc.span_of(r)).to_owned();
         assert_eq!(slice(found[0].cue.clone()), "told");
         assert_eq!(slice(found[0].source.clone().unwrap()), "Maria Lopez");
         assert!(slice(found[0].content[0].clone()).contains("We will not raise taxes"));

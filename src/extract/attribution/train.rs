@@ -10,7 +10,7 @@ use crate::gold::GoldDoc;
 use crate::learn::perceptron::{AveragedWeights, FeatureWeights};
 use crate::learn::shuffle::SeededOrder;
 use crate::lexicon::Lexicon;
-use crate::model::{CharIndex, Document, Mention, Span};
+use crate::model::{CharIndex, Document, Mention};
 
 /// Options of `newsgraph train quotes`.
 #[derive(Debug, Clone)]
@@ -221,11 +221,6 @@ pub fn train_attribution(
     (AttributionModel::new(cue.finish(options.min_count), role.finish(options.min_count), provenance), report)
 }
 
-/// The byte span of tokens `range` of `doc`.
-pub fn token_span(doc: &Document, range: std::ops::Range<usize>) -> Span {
-    Span::new(doc.tokens[range.start].span.start, doc.tokens[range.end - 1].span.end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,9 +272,9 @@ mod tests {
             let found = super::super::find(&model, &doc, &[], &lexicon);
             assert_eq!(found.len(), 1, "{t}");
             let f = &found[0];
-            assert_eq!(doc.slice(token_span(&doc, f.cue.clone())), c);
-            assert_eq!(doc.slice(token_span(&doc, f.source.clone().unwrap())), s);
-            assert_eq!(doc.slice(token_span(&doc, f.content[0].clone())), q);
+            assert_eq!(doc.slice(doc.span_of(f.cue.clone())), c);
+            assert_eq!(doc.slice(doc.span_of(f.source.clone().unwrap())), s);
+            assert_eq!(doc.slice(doc.span_of(f.content[0].clone())), q);
         }
     }
 

@@ -475,7 +475,7 @@ impl FeatureExtractor {
 
 /// The byte span of tokens `first..last` of `doc`.
 pub fn token_span(doc: &Document, first: usize, last: usize) -> Span {
-    Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end)
+    doc.span_of(first..last)
 }
 
 #[cfg(test)]

@@ -70,9 +70,8 @@ pub struct Tagged {
 
 /// The token range `[first, end)` of a span.
 fn token_range(doc: &Document, span: crate::model::Span) -> (usize, usize) {
-    let a = doc.token_at_or_after(span.start);
-    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
-    (a, b)
+    let tokens = doc.tokens_in(span);
+    (tokens.start, tokens.end)
 }
 
 /// The test bench of the tidy passes: runs `pass` over spans given by hand (each the first
