@@ -50,7 +50,10 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>) {
     }
 }
 
-/// A title starting at token `k` (skipping up to two adjectives): its role and length.
+/// A title starting at token `k` (skipping up to two adjectives): its role and length. A
+/// leader's title after other lower-case words leads a part, not the whole ("Labour's election
+/// chief", "the party's group leader in the assembly"): that person works for it. Only a new,
+/// current, outgoing, incoming, acting or interim leader still leads it.
 fn title(view: &View<'_>, k: usize) -> Option<(Predicate, usize)> {
     let n = view.doc.tokens.len();
     for skip in 0..3 {
@@ -66,7 +69,14 @@ fn title(view: &View<'_>, k: usize) -> Option<(Predicate, usize)> {
         let max = view.lexicon.max_title_words().min(n.saturating_sub(start));
         for len in (1..=max).rev() {
             if let Some(TitleKind::Position(role)) = view.lexicon.title(&view.doc.phrase(start..start + len)) {
-                return Some((role.unwrap_or(Predicate::WorksFor), skip + len));
+                let whole = (k..start).all(|j| {
+                    matches!(view.text(j), "new" | "current" | "outgoing" | "incoming" | "acting" | "interim")
+                });
+                let role = match role.unwrap_or(Predicate::WorksFor) {
+                    Predicate::LeaderOf if !whole => Predicate::WorksFor,
+                    role => role,
+                };
+                return Some((role, skip + len));
             }
         }
     }

@@ -79,8 +79,10 @@ impl<'a> View<'a> {
     }
 
     /// The verb cue at token `i`: a lower-case word form in the cue table, in the sense the
-    /// table gives it. Some senses are not: "agreed that …" and "agreed with X" share an
-    /// opinion rather than cooperate; "asked if …" (or whether, what, how …) asks a question
+    /// table gives it. Some senses are not: "agreed that …", "agreed with X" and a bare "agreed"
+    /// share an opinion rather than cooperate (a deal, terms or a plan "to" are agreed); "refused
+    /// to comment" rejects nothing; "complained of" names a symptom; "asked if …" (or whether,
+    /// what, how …) asks a question
     /// rather than makes an appeal; "talked about" (or of, up, into) is no meeting, as only
     /// "talked to" and "talked with" are; "a host of" is no host; "denied him a goal" stops
     /// something rather than denies it.
@@ -92,7 +94,13 @@ impl<'a> View<'a> {
         let cue = self.lexicon.cue(w)?;
         let next = self.doc.tokens.get(i + 1).map_or("", |t| &self.doc.text[t.span.start..t.span.end]);
         let other_sense = match cue.lemma.as_str() {
-            "agree" => matches!(next, "that" | "with"),
+            // a deal or a plan is agreed; "agreed that", "agreed with X" or a bare "agreed" shares
+            // an opinion or concedes a point
+            "agree" => !matches!(next, "to" | "on" | "upon" | "a" | "an" | "the" | "terms" | "deal"),
+            // "refused to comment" (or say, elaborate …) rejects nothing
+            "refuse" | "decline" => next == "to" && self.comment_verb(i + 2),
+            // "complained of breathing problems": a symptom
+            "complain" => next == "of",
             "ask" => matches!(next, "if" | "whether" | "what" | "how" | "why" | "when" | "who" | "about"),
             "talk" => !matches!(next, "to" | "with"),
             "host" => next == "of",
@@ -100,6 +108,15 @@ impl<'a> View<'a> {
             _ => false,
         };
         (!other_sense).then_some(cue)
+    }
+
+    /// Whether token `k` is a verb of comment ("refused to comment", "declined to say"): a
+    /// speech cue, or comment, elaborate, confirm, answer, disclose, discuss, speculate.
+    fn comment_verb(&self, k: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(k) else { return false };
+        let w = &self.doc.text[t.span.start..t.span.end];
+        matches!(w, "comment" | "elaborate" | "confirm" | "answer" | "disclose" | "discuss" | "speculate" | "be")
+            || self.lexicon.cue(w).is_some_and(|c| c.predicate == Predicate::Said)
     }
 
     /// Whether the verb at token `v` takes two objects, a person or a pronoun and then a thing

@@ -89,8 +89,12 @@ fn events_verb_senses_that_are_no_event() {
     // sharing an opinion is not cooperation, a plea of guilt is no appeal, a question is no
     // appeal, talking about someone is no meeting, nor is meeting their cross, and stopping a
     // goal is no denial
-    let e = edges("Kenya agreed with Ethiopia that the border was calm. Kenya agreed to help Ethiopia.");
-    assert!(!e.iter().any(|x| x.contains("cooperated") && x.contains("border")), "{e:?}");
+    let e = edges("Kenya agreed with Ethiopia that the border was calm. Ethiopia agreed.");
+    assert!(!e.iter().any(|x| x.contains("cooperated")), "{e:?}");
+    let e = edges("Kenya agreed a trade deal with Ethiopia on Monday.");
+    assert!(e.iter().any(|x| x.starts_with("Kenya cooperated")), "a deal is agreed: {e:?}");
+    let e = edges("Kenya refused to comment on the report.");
+    assert!(!e.iter().any(|x| x.contains("rejected")), "{e:?}");
     let e = edges("Bernie Ebbers pleaded not guilty on Monday. Anna Berg asked if Bernie Ebbers would stay.");
     assert!(!e.iter().any(|x| x.contains("appealed")), "{e:?}");
     let e = edges("Wayne Rooney talked about David Beckham on Sunday. Wayne Rooney met David Beckham's cross.");
@@ -124,4 +128,8 @@ fn events_affiliations_from_titles_and_appositions() {
     assert!(e.iter().any(|x| x.starts_with("Rajesh Mehta spokespersonOf") && x.contains("Defence Ministry")), "{e:?}");
     assert!(e.iter().any(|x| x.starts_with("Ravi Kumar spokespersonOf") && x.contains("Foreign Ministry")), "{e:?}");
     assert!(has(&e, "Rod Eddington leaderOf BA asserted"), "{e:?}");
+    // the chief of a part of the party works for it
+    let e = edges("Labour's election chief Alan Milburn said the campaign was going well.");
+    assert!(e.iter().any(|x| x.starts_with("Alan Milburn worksFor")), "{e:?}");
+    assert!(!e.iter().any(|x| x.starts_with("Alan Milburn leaderOf")), "{e:?}");
 }
