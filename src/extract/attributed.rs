@@ -90,12 +90,26 @@ fn reporting(view: &View<'_>, found: &Found) -> Option<Polarity> {
         return None;
     }
     let before = |k: usize| first.checked_sub(k).map_or("", |t| view.text(t));
-    if view.lexicon.is(WordSet::Passive, before(1)) || view.lexicon.is(WordSet::Passive, view.text(first)) {
+    // "has been criticised", "accused of fraud": the source is the one acted on; a progressive
+    // ("has been saying") is active
+    let last = found.cue.end - 1;
+    let auxiliary = std::iter::once(before(1))
+        .chain(found.cue.clone().map(|t| view.text(t)))
+        .any(|w| view.lexicon.is(WordSet::Passive, w));
+    if (auxiliary && !view.text(last).ends_with("ing")) || found.cue.clone().any(|t| view.passive_participle(t)) {
         return None;
     }
-    let negated = (1..=2).any(|k| view.lexicon.is(WordSet::Negation, before(k)))
-        || found.cue.clone().any(|t| view.lexicon.is(WordSet::Negation, view.text(t)));
-    Some(if negated { Polarity::Negated } else { Polarity::Asserted })
+    let within = |set: WordSet| {
+        (1..=2).any(|k| view.lexicon.is(set, before(k)))
+            || found.cue.clone().any(|t| view.lexicon.is(set, view.text(t)))
+    };
+    Some(if within(WordSet::Negation) {
+        Polarity::Negated
+    } else if within(WordSet::Modal) {
+        Polarity::Hypothetical
+    } else {
+        Polarity::Asserted
+    })
 }
 
 /// The statement of one attribution.
@@ -202,6 +216,9 @@ fn content_span(view: &View<'_>, fragments: &[Range<usize>]) -> Span {
 /// stands for, else a description the resolver resolved ("the ministry").
 fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId, Span, f32)> {
     let doc = view.doc;
+    if unnamed_group_last(view, source.clone()) {
+        return None;
+    }
     let mut named: Vec<(EntityId, Span, bool)> = Vec::new();
     let mut comma = false;
     for t in source.clone() {
@@ -211,8 +228,12 @@ fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
         }
         if let Some((e, m)) = view.entity_at(t) {
             let span = view.mentions[m].span;
+            // a person who owns the source ("Brown's closest ally", "Bush's adviser") does not
+            // speak: the one owned does
+            let next = doc.token_at_or_after(span.end);
+            let owner = next < doc.tokens.len() && matches!(view.text(next), "'s" | "’s");
             if named.last().is_none_or(|n| n.1 != span) {
-                named.push((e, span, view.kind(e) == EntityKind::Person));
+                named.push((e, span, view.kind(e) == EntityKind::Person && !owner));
             }
         }
     }
@@ -249,6 +270,22 @@ fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
     }
     let (d, e) = view.resolution.descriptions.iter().find(|(d, _)| d.start < span.end && span.start < d.end)?;
     Some((*e, *d, 0.7))
+}
+
+/// Whether the source ends in a bare plural after a comma ("…, officials said", "…, analysts
+/// say"): the speakers are that unnamed group, not a name before the comma, which belongs to
+/// the content.
+fn unnamed_group_last(view: &View<'_>, source: std::ops::Range<usize>) -> bool {
+    let Some(comma) = source.clone().rev().find(|&t| view.text(t) == ",") else { return false };
+    let tail = comma + 1..source.end;
+    let first = view.text(tail.start.min(source.end.saturating_sub(1)));
+    !tail.is_empty()
+        && tail.clone().all(|t| view.entity_at(t).is_none())
+        && first.len() > 3
+        && first.ends_with('s')
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && !view.lexicon.is(WordSet::FunctionWord, first)
+        && !view.lexicon.is(WordSet::Pronoun, first)
 }
 
 /// A bare surname the resolver left open ("Clinton" after two Clintons): the nearest person

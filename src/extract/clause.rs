@@ -108,7 +108,7 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
     let mut agent_span = None;
     let mut rule = StatementRule::Clause;
     // "is accusing" is progressive, not passive
-    if subject.passive && !view.text(v).ends_with("ing") {
+    if (subject.passive && !view.text(v).ends_with("ing")) || view.passive_participle(v) {
         // the agent acts; without one there is no statement
         let (agent, span) = passive_agent(view, v, end)?;
         obj = Some(subject.entity);
@@ -124,6 +124,14 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
             view.object_after(v, end)
         }
     });
+    // "met Beckham's cross": a meeting is with its owner's thing, not with the owner
+    let owned = object.is_some_and(|(_, s)| {
+        let next = view.doc.token_at_or_after(s.end);
+        next < end && matches!(view.text(next), "'s" | "’s")
+    });
+    if owned && matches!(cue.predicate, Predicate::Met | Predicate::Visited) {
+        return None;
+    }
     // the words of the subject: the agent's in the passive; none yet for a shared subject
     // ("… and accused Y"), whose words `extract` takes from the statement it shares them with
     let mut subject_mention = if subject.coordinated { None } else { agent_span.or(Some(subject.span)) };
@@ -133,7 +141,10 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
         // "Kenya and Ethiopia signed": Kenya signed with Ethiopia
         (None, Some(p)) if cue.predicate.is_symmetric() => {
             let first = view.doc.token_at_or_after(subject.span.start);
-            subject_mention = first.checked_sub(2).and_then(|k| view.entity_at(k)).map(|(_, m)| view.mentions[m].span);
+            subject_mention = (first.saturating_sub(8)..first)
+                .rev()
+                .find_map(|k| view.entity_at(k).filter(|&(e, _)| e == p))
+                .map(|(_, m)| view.mentions[m].span);
             object_mention = Some(subject.span);
             (Some(std::mem::replace(&mut subj, p)), None)
         }

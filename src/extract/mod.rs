@@ -114,6 +114,7 @@ impl Extractor for PatternExtractor {
             .into_iter()
             .filter(|s| {
                 !ruled.iter().any(|r| r.cue.overlaps(s.cue) || (r.subject == s.subject && r.sentence == s.sentence))
+                    && (s.predicate == Predicate::Said || subject_of_its_verb(&view, s))
             })
             .collect();
         statements.extend(events);
@@ -129,6 +130,20 @@ impl Extractor for PatternExtractor {
         });
         statements
     }
+}
+
+/// Whether the model's event statement (not speech) has the subject that the rules find for
+/// its verb: a name or a description before it, over adverbs, auxiliaries, an apposition or a
+/// parenthetical ("Russia has also accused …", "Trump personally asked …", "X, the former
+/// premier, on Thursday endorsed …"), not a pronoun. Judged by hand on real news, the model's
+/// events that no rule made were right 9 times of 21: the wrong ones took a pronoun or a
+/// surname for the wrong person, or a name that owns or stands near the actor ("Brown's
+/// closest ally denied", "MPs whom Prescott said were entitled to complain").
+fn subject_of_its_verb(view: &view::View<'_>, s: &Statement) -> bool {
+    let doc = view.doc;
+    let Some(v) = doc.tokens_in(s.cue).find(|&t| view.cue_at(t).is_some()) else { return false };
+    let floor = doc.sentence_at(s.cue.start).map_or(0, |i| doc.sentences[i].tokens().start);
+    view.subject_before(v, floor).is_some_and(|found| found.entity == s.subject && !found.pronoun)
 }
 
 /// A capital that speaks or acts stands for its government ("Moscow denied", "talks with

@@ -21,15 +21,16 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>) {
             while k < n && matches!(view.text(k), "a" | "an" | "the" | "its" | "their") {
                 k += 1;
             }
-            if let Some(found) = title_then_org(view, k) {
+            if let Some(found) = title_then_org(view, k).filter(|f| !names_next_person(view, f.1)) {
                 push(view, out, person, mention.span, found, StatementRule::RoleApposition, 0.85);
             } else if let Some((org, org_span)) = view.entity_at(k).map(|(e, i)| (e, view.mentions[i].span)) {
                 let mut t = doc.token_at_or_after(org_span.end);
                 if t < n && matches!(view.text(t), "'s" | "’s") {
                     t += 1;
                 }
-                if let Some((role, len)) = title(view, t) {
-                    let cue = Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
+                let cue_of = |len: usize| Span::new(doc.tokens[t].span.start, doc.tokens[t + len - 1].span.end);
+                if let Some((role, len)) = title(view, t).filter(|&(_, len)| !names_next_person(view, cue_of(len))) {
+                    let cue = cue_of(len);
                     push(
                         view,
                         out,
@@ -49,7 +50,10 @@ pub(super) fn extract(view: &View<'_>, out: &mut Vec<Statement>) {
     }
 }
 
-/// A title starting at token `k` (skipping up to two adjectives): its role and length.
+/// A title starting at token `k` (skipping up to two adjectives): its role and length. A
+/// leader's title after other lower-case words leads a part, not the whole ("Labour's election
+/// chief", "the party's group leader in the assembly"): that person works for it. Only a new,
+/// current, outgoing, incoming, acting or interim leader still leads it.
 fn title(view: &View<'_>, k: usize) -> Option<(Predicate, usize)> {
     let n = view.doc.tokens.len();
     for skip in 0..3 {
@@ -65,7 +69,14 @@ fn title(view: &View<'_>, k: usize) -> Option<(Predicate, usize)> {
         let max = view.lexicon.max_title_words().min(n.saturating_sub(start));
         for len in (1..=max).rev() {
             if let Some(TitleKind::Position(role)) = view.lexicon.title(&view.doc.phrase(start..start + len)) {
-                return Some((role.unwrap_or(Predicate::WorksFor), skip + len));
+                let whole = (k..start).all(|j| {
+                    matches!(view.text(j), "new" | "current" | "outgoing" | "incoming" | "acting" | "interim")
+                });
+                let role = match role.unwrap_or(Predicate::WorksFor) {
+                    Predicate::LeaderOf if !whole => Predicate::WorksFor,
+                    role => role,
+                };
+                return Some((role, skip + len));
             }
         }
     }
@@ -73,6 +84,14 @@ fn title(view: &View<'_>, k: usize) -> Option<(Predicate, usize)> {
 }
 
 type Found = (EntityId, Span, Span, Predicate);
+
+/// Whether a person is named right after the words of `span`: then a title in those words is
+/// that person's, not the one before ("US Secretary of State Condoleezza Rice, UN Secretary
+/// General Kofi Annan, …": Rice is not the UN's).
+fn names_next_person(view: &View<'_>, span: Span) -> bool {
+    let next = view.doc.token_at_or_after(span.end);
+    view.entity_at(next).is_some_and(|(e, _)| view.kind(e) == EntityKind::Person)
+}
 
 /// "TITLE (for|of|with|at|to) (the)? ORG" from token `k`.
 fn title_then_org(view: &View<'_>, k: usize) -> Option<Found> {

@@ -3,11 +3,18 @@
 //! the object after it, the person a pronoun stands for).
 
 use crate::lexicon::{Cue, Lexicon, Sex, WordSet};
-use crate::model::{Document, EntityId, EntityKind, Mention, Polarity, Resolution, Span, TokenKind};
+use crate::model::{Document, EntityId, EntityKind, Mention, Polarity, Predicate, Resolution, Span, TokenKind};
 
 /// Words that may stand between a subject and its verb ("Estonia on Tuesday accused"): the
-/// `between` words of the lexicon, weekdays, and the passive and negation words.
-pub(super) const BETWEEN: &[WordSet] = &[WordSet::Between, WordSet::Weekday, WordSet::Passive, WordSet::Negation];
+/// `between` words of the lexicon, weekdays, and the passive, negation and modal words.
+pub(super) const BETWEEN: &[WordSet] =
+    &[WordSet::Between, WordSet::Weekday, WordSet::Passive, WordSet::Negation, WordSet::Modal];
+
+/// Whether a word is an adverb in "-ly" ("personally", "bitterly"), which may stand between a
+/// subject and its verb like the `between` words.
+pub(super) fn adverb(w: &str) -> bool {
+    w.len() >= 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
+}
 
 /// An article as the rules see it: tokens, mentions by token, entities, the lexicon.
 pub(super) struct View<'a> {
@@ -71,13 +78,74 @@ impl<'a> View<'a> {
         i > 0 && self.quotes[i - 1].contains(span)
     }
 
-    /// The verb cue at token `i`: a lower-case word form in the cue table.
+    /// The verb cue at token `i`: a lower-case word form in the cue table, in the sense the
+    /// table gives it. Some senses are not: "agreed that …", "agreed with X" and a bare "agreed"
+    /// share an opinion rather than cooperate (a deal, terms or a plan "to" are agreed); "refused
+    /// to comment" rejects nothing; "complained of" names a symptom; "asked if …" (or whether,
+    /// what, how …) asks a question
+    /// rather than makes an appeal; "talked about" (or of, up, into) is no meeting, as only
+    /// "talked to" and "talked with" are; "a host of" is no host; "denied him a goal" stops
+    /// something rather than denies it.
     pub fn cue_at(&self, i: usize) -> Option<&'a Cue> {
         let w = self.text(i);
         if self.doc.tokens[i].kind != TokenKind::Word || !w.chars().next().is_some_and(char::is_lowercase) {
             return None;
         }
-        self.lexicon.cue(w)
+        let cue = self.lexicon.cue(w)?;
+        let next = self.doc.tokens.get(i + 1).map_or("", |t| &self.doc.text[t.span.start..t.span.end]);
+        let other_sense = match cue.lemma.as_str() {
+            // a deal or a plan is agreed; "agreed that", "agreed with X" or a bare "agreed" shares
+            // an opinion or concedes a point
+            "agree" => !matches!(next, "to" | "on" | "upon" | "a" | "an" | "the" | "terms" | "deal"),
+            // "refused to comment" (or say, elaborate …) rejects nothing
+            "refuse" | "decline" => next == "to" && self.comment_verb(i + 2),
+            // "complained of breathing problems": a symptom
+            "complain" => next == "of",
+            "ask" => matches!(next, "if" | "whether" | "what" | "how" | "why" | "when" | "who" | "about"),
+            "talk" => !matches!(next, "to" | "with"),
+            "host" => next == "of",
+            "deny" => self.double_object(i),
+            _ => false,
+        };
+        (!other_sense).then_some(cue)
+    }
+
+    /// Whether token `k` is a verb of comment ("refused to comment", "declined to say"): a
+    /// speech cue, or comment, elaborate, confirm, answer, disclose, discuss, speculate.
+    fn comment_verb(&self, k: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(k) else { return false };
+        let w = &self.doc.text[t.span.start..t.span.end];
+        matches!(w, "comment" | "elaborate" | "confirm" | "answer" | "disclose" | "discuss" | "speculate" | "be")
+            || self.lexicon.cue(w).is_some_and(|c| c.predicate == Predicate::Said)
+    }
+
+    /// Whether the verb at token `v` takes two objects, a person or a pronoun and then a thing
+    /// ("denied him a goal", "denied Chelsea the win").
+    fn double_object(&self, v: usize) -> bool {
+        let word = |k: usize| self.doc.tokens.get(k).map_or("", |t| &self.doc.text[t.span.start..t.span.end]);
+        let after_object = match self.entity_at(v + 1) {
+            Some((_, m)) => self.doc.token_at_or_after(self.mentions[m].span.end),
+            None if matches!(word(v + 1), "him" | "her" | "them" | "us" | "me") => v + 2,
+            None => return false,
+        };
+        matches!(word(after_object), "a" | "an" | "the" | "his" | "her" | "their" | "its")
+    }
+
+    /// Whether the event verb at token `v` is a bare passive participle, whose subject is the
+    /// one acted on: "(was) accused of fraud", "(has been) criticised for …", "… praised by
+    /// critics". Active uses of these verbs take an object first ("accused Russia of …").
+    pub fn passive_participle(&self, v: usize) -> bool {
+        let Some(cue) = self.cue_at(v) else { return false };
+        let past = self.text(v).ends_with("ed") || matches!(self.text(v), "met" | "thought" | "told");
+        let next = self.doc.tokens.get(v + 1).map_or("", |t| &self.doc.text[t.span.start..t.span.end]);
+        past && match next {
+            "by" => true,
+            "of" => cue.predicate == Predicate::Accused,
+            "for" | "over" => {
+                matches!(cue.predicate, Predicate::Accused | Predicate::Criticised | Predicate::Praised)
+            }
+            _ => false,
+        }
     }
 
     /// The first token of the mention ending at token `k`.
@@ -145,6 +213,9 @@ impl<'a> View<'a> {
                 {
                     return None;
                 }
+                // "Kenya and Ethiopia signed", "Kenyan President Ruto and Tanzanian President
+                // Hassan met"
+                let start = self.title_start(start, floor);
                 let partner = (start >= floor + 2 && self.text(start - 1) == "and")
                     .then(|| self.entity_at(start - 2).map(|(e, _)| e))
                     .flatten()
@@ -154,11 +225,14 @@ impl<'a> View<'a> {
             let w = self.text(k);
             if self.lexicon.is(WordSet::Negation, w) {
                 polarity = Polarity::Negated;
+            } else if self.lexicon.is(WordSet::Modal, w) && polarity == Polarity::Asserted {
+                // "would not meet" stays negated
+                polarity = Polarity::Hypothetical;
             }
             if self.lexicon.is(WordSet::Passive, w) {
                 passive = true;
             }
-            if self.lexicon.is_any(BETWEEN, w) {
+            if self.lexicon.is_any(BETWEEN, w) || adverb(w) {
                 continue;
             }
             if matches!(w, "he" | "she" | "He" | "She") {
@@ -220,6 +294,25 @@ impl<'a> View<'a> {
             let (e, m) = self.entity_at(k + n)?;
             (self.kind(e) == EntityKind::Person).then(|| (e, self.mentions[m].span))
         })
+    }
+
+    /// The first token of a title right before the mention starting at token `start`, with a
+    /// demonym or country before the title ("Tanzanian President Samia Hassan"); `start` when
+    /// there is none.
+    fn title_start(&self, start: usize, floor: usize) -> usize {
+        let max = self.lexicon.max_title_words();
+        let Some(k) = (1..=max)
+            .rev()
+            .filter(|&len| start >= floor + len)
+            .find(|&len| self.lexicon.title(&self.doc.phrase(start - len..start)).is_some())
+            .map(|len| start - len)
+        else {
+            return start;
+        };
+        match k.checked_sub(1).filter(|&j| j >= floor).and_then(|j| self.entity_at(j)) {
+            Some((e, m)) if self.kind(e) != EntityKind::Person => self.mention_start_token(m),
+            _ => k,
+        }
     }
 
     /// The last token before `k`, stepping over a parenthetical that ends right before it.

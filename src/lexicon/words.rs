@@ -95,6 +95,9 @@ word_sets! {
     Passive = "passive",
     /// Words that negate the verb after them ("not", "never").
     Negation = "negation",
+    /// Modal verbs that make the verb after them only possible or planned ("will", "would",
+    /// "may").
+    Modal = "modal",
     /// Words that may stand between a verb and its object ("met with the", "signed an agreement with").
     ObjectGap = "object_gap",
     /// Forms of verbs that deny the verb after "to" ("refused to meet", "declined to criticise").

@@ -139,21 +139,26 @@ impl Predicate {
     }
 }
 
-/// Whether a statement is asserted or negated in the text ("did not accuse").
+/// Whether a statement is asserted, negated ("did not accuse") or only possible in the text
+/// ("would meet", "may sign").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Polarity {
     /// The text asserts it.
     Asserted,
     /// The text denies it ("did not", "never").
     Negated,
+    /// The text gives it as planned, possible or conditional, not as done ("will meet",
+    /// "could accuse", "might sign").
+    Hypothetical,
 }
 
 impl Polarity {
-    /// `asserted` or `negated`.
+    /// `asserted`, `negated` or `hypothetical`.
     pub const fn name(self) -> &'static str {
         match self {
             Polarity::Asserted => "asserted",
             Polarity::Negated => "negated",
+            Polarity::Hypothetical => "hypothetical",
         }
     }
 }

@@ -331,6 +331,7 @@ fn statement(row: &Row<'_>) -> Result<StatementRecord> {
     let polarity = match row.get("polarity")?.as_str() {
         "asserted" => Polarity::Asserted,
         "negated" => Polarity::Negated,
+        "hypothetical" => Polarity::Hypothetical,
         other => return Err(bad(format!("unknown polarity {other:?}"))),
     };
     let rule_name = row.get("rule")?;

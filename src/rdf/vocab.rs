@@ -150,7 +150,7 @@ iri!(NG_CUE, NG, "cue", "ng:cue — the cue word (verb or title).");
 iri!(NG_CAMEO, NG, "cameo", "ng:cameo — the CAMEO event code of the cue.");
 iri!(NG_CONFIDENCE, NG, "confidence", "ng:confidence — confidence in [0, 1].");
 iri!(NG_RULE, NG, "rule", "ng:rule — the extractor rule that made the statement.");
-iri!(NG_POLARITY, NG, "polarity", "ng:polarity — \"asserted\" or \"negated\".");
+iri!(NG_POLARITY, NG, "polarity", "ng:polarity — \"asserted\", \"negated\" or \"hypothetical\".");
 iri!(NG_TARGET, NG, "target", "ng:target — an entity named in the content.");
 iri!(
     NG_SUBJECT_MENTION,

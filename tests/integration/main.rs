@@ -4,6 +4,7 @@
 mod architecture;
 mod cli;
 mod common;
+mod events;
 mod export;
 mod extract;
 mod layout;
