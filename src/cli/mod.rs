@@ -33,7 +33,13 @@ pub const EXIT_FATAL: u8 = 3;
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     use newsgraph::push::PushError;
     let usage = |e: &newsgraph::Error| {
-        matches!(e, newsgraph::Error::Usage(_) | newsgraph::Error::SparqlSyntax(_) | newsgraph::Error::Iri(_))
+        matches!(
+            e,
+            newsgraph::Error::Usage(_)
+                | newsgraph::Error::SparqlSyntax(_)
+                | newsgraph::Error::Iri(_)
+                | newsgraph::Error::QueryTooComplex { .. }
+        )
     };
     let is_usage = match (err.downcast_ref::<newsgraph::Error>(), err.downcast_ref::<PushError>()) {
         (Some(e), _) => usage(e),
