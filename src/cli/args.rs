@@ -379,9 +379,13 @@ pub struct PipelineArgs {
 /// `load` arguments.
 #[derive(Debug, ClapArgs)]
 pub struct LoadArgs {
-    /// N-Quads (`.nq`) or TriG (`.trig`) files, as `newsgraph extract` writes them.
+    /// N-Quads (`.nq`) or TriG (`.trig`) files, as `newsgraph extract` writes them; `-` reads
+    /// standard input (`newsgraph extract … | newsgraph load -`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// The format of standard input: nquads (the default) or trig. Files go by their extension.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
     #[command(flatten)]
     pub store: StoreArg,
 }

@@ -95,6 +95,25 @@ fn recognizer(
     })
 }
 
+/// Runs `work`, which opens (and may create) the store folder `path`; when it fails and the
+/// folder was made by it and holds no quad, the folder is removed again, so that a failed
+/// `build` or `load` leaves no empty store behind (a build that stored some batches keeps them).
+fn removing_new_store<T>(path: &std::path::Path, work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let existed = path.exists();
+    let result = work();
+    if result.is_err() && !existed && path.is_dir() {
+        let empty = match newsgraph::rdf::GraphStore::open_read_only(path) {
+            Ok(store) => store.is_empty().unwrap_or(false),
+            // RocksDB had not made its files yet
+            Err(_) => !newsgraph::rdf::GraphStore::exists(path),
+        };
+        if empty {
+            let _ = std::fs::remove_dir_all(path);
+        }
+    }
+    result
+}
+
 /// `--jobs`: at least 1; by default every core.
 fn jobs(jobs: Option<usize>) -> Result<usize, newsgraph::Error> {
     match jobs {
