@@ -111,11 +111,8 @@ impl<'s> Writer<'s> {
             if pending.is_empty() {
                 return Ok(());
             }
-            let mut loader: BulkLoader<'_> = store
-                .inner()
-                .bulk_loader()
-                .with_num_threads(*jobs)
-                .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
+            let mut loader: BulkLoader<'_> =
+                store.inner().bulk_loader().with_num_threads(*jobs).with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
             loader.load_quads(std::mem::take(pending))?;
             loader.commit()?;
         }

@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use newsgraph::rdf::GraphStore;
-use oxigraph::io::RdfFormat;
 use newsgraph::Error;
+use oxigraph::io::RdfFormat;
 
 use super::args::LoadArgs;
 

@@ -218,12 +218,24 @@ mod tests {
     #[test]
     fn shape_refuses_each_hostile_pattern_with_its_limit() {
         let n = 10_000;
-        assert_eq!(refused(&format!("SELECT * WHERE {}{}", "{".repeat(n), "}".repeat(n))), "brackets ({, ( and [) open at once");
-        assert_eq!(refused(&format!("ASK {{ FILTER({}1{}) }}", "(".repeat(n), ")".repeat(n))), "brackets ({, ( and [) open at once");
+        assert_eq!(
+            refused(&format!("SELECT * WHERE {}{}", "{".repeat(n), "}".repeat(n))),
+            "brackets ({, ( and [) open at once"
+        );
+        assert_eq!(
+            refused(&format!("ASK {{ FILTER({}1{}) }}", "(".repeat(n), ")".repeat(n))),
+            "brackets ({, ( and [) open at once"
+        );
         assert_eq!(refused(&format!("SELECT * {{ {} }}", vec!["{?s ?p ?o}"; n].join(" UNION "))), "UNION branches");
-        assert_eq!(refused(&format!("SELECT * {{ {} }}", "OPTIONAL { ?s ?p ?o } ".repeat(n))), "group patterns ({ … })");
+        assert_eq!(
+            refused(&format!("SELECT * {{ {} }}", "OPTIONAL { ?s ?p ?o } ".repeat(n))),
+            "group patterns ({ … })"
+        );
         assert_eq!(refused(&format!("ASK {{ FILTER({}1) }}", "1+".repeat(n))), "expression and path operators");
-        assert_eq!(refused(&format!("ASK {{ ?s {} ?o }}", vec!["<urn:p>"; n].join("/"))), "expression and path operators");
+        assert_eq!(
+            refused(&format!("ASK {{ ?s {} ?o }}", vec!["<urn:p>"; n].join("/"))),
+            "expression and path operators"
+        );
         assert_eq!(refused(&format!("ASK {{ ?s <urn:p> ({}) }}", " 1".repeat(n))), "terms in one parenthesised group");
         assert_eq!(refused(&format!("ASK {{ {} }}", "BIND(1 AS ?x) ".repeat(n))), "parenthesised groups");
         let unions = format!("SELECT * {{ {} }}", vec!["{?s ?p ?o}"; 1_100].join(" UNION "));

@@ -292,12 +292,10 @@ impl GraphStore {
     pub fn bulk_load_from(&self, format: RdfFormat, reader: impl std::io::Read, name: &Path) -> Result<()> {
         let path = name;
         let mut loader = self.store.bulk_loader();
-        loader.load_from_reader(RdfParser::from_format(format), reader).map_err(
-            |e| match e {
-                oxigraph::store::LoaderError::Storage(e) => Error::Storage(e),
-                e => Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
-            },
-        )?;
+        loader.load_from_reader(RdfParser::from_format(format), reader).map_err(|e| match e {
+            oxigraph::store::LoaderError::Storage(e) => Error::Storage(e),
+            e => Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        })?;
         loader.commit()?;
         Ok(())
     }

@@ -177,10 +177,7 @@ impl Input<'_> {
             if started {
                 Stop::Answer(
                     StatusCode::REQUEST_TIMEOUT,
-                    format!(
-                        "the request did not arrive within {} s (--read-timeout)",
-                        self.read_timeout.as_secs_f64()
-                    ),
+                    format!("the request did not arrive within {} s (--read-timeout)", self.read_timeout.as_secs_f64()),
                 )
             } else {
                 Stop::Quiet
@@ -211,7 +208,8 @@ impl Input<'_> {
     fn head(&mut self) -> Result<Vec<u8>, Stop> {
         loop {
             let pending = self.pending();
-            if let Some(end) = find(pending, b"\r\n\r\n").map(|p| p + 4).or_else(|| find(pending, b"\n\n").map(|p| p + 2))
+            if let Some(end) =
+                find(pending, b"\r\n\r\n").map(|p| p + 4).or_else(|| find(pending, b"\n\n").map(|p| p + 2))
             {
                 if end <= MAX_HEAD_BYTES {
                     let head = pending[..end].to_vec();
