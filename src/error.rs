@@ -72,6 +72,20 @@ pub enum Error {
     /// The caller asked for something that cannot be done (wrong format for a result kind…).
     #[error("{0}")]
     Usage(String),
+    /// A SPARQL text was refused before parsing: it is nested too deeply or holds too many
+    /// of one thing for the parser's recursion (`rdf::check_shape`).
+    #[error("the query was refused before parsing: it has more than {limit} {what} (found {found}); the limit keeps one query from overflowing the stack")]
+    QueryTooComplex {
+        /// What it holds too many of.
+        what: &'static str,
+        /// How many.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A dependency (Oxigraph's SPARQL engine) panicked; the message is the panic's.
+    #[error("the SPARQL engine (Oxigraph) failed: {0}")]
+    EnginePanic(String),
 }
 
 /// `Result` with the library's [`Error`].

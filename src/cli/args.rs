@@ -379,9 +379,13 @@ pub struct PipelineArgs {
 /// `load` arguments.
 #[derive(Debug, ClapArgs)]
 pub struct LoadArgs {
-    /// N-Quads (`.nq`) or TriG (`.trig`) files, as `newsgraph extract` writes them.
+    /// N-Quads (`.nq`) or TriG (`.trig`) files, as `newsgraph extract` writes them; `-` reads
+    /// standard input (`newsgraph extract … | newsgraph load -`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// The format of standard input: nquads (the default) or trig. Files go by their extension.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
     #[command(flatten)]
     pub store: StoreArg,
 }
@@ -410,9 +414,19 @@ pub struct ServeArgs {
     /// other machines: a warning is printed.
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
     pub bind: std::net::SocketAddr,
-    /// Seconds a query (or update) may run before it is stopped (503).
+    /// Seconds a query (or update) may run before it is answered 503 (within half a second of
+    /// it, even when Oxigraph cannot stop it at once, as in a sort: such a query holds its
+    /// --max-queries slot until it ends).
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub timeout: f64,
+    /// The most queries and updates evaluating at once (default: the number of cores); one more
+    /// waits for a free slot until its --timeout.
+    #[arg(long, value_name = "N")]
+    pub max_queries: Option<usize>,
+    /// Seconds a request's headers and body have to arrive, from the moment the connection
+    /// opened or got its previous answer (408 after it; an idle connection is closed).
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub read_timeout: f64,
     /// The most solutions (or triples) one result may hold; a query giving more gets a 400
     /// asking for a LIMIT.
     #[arg(long, default_value_t = 100_000, value_name = "N")]
@@ -420,9 +434,12 @@ pub struct ServeArgs {
     /// The largest request body in bytes (413 above it).
     #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
     pub max_body: usize,
-    /// The most connections served at once (one thread each).
-    #[arg(long, default_value_t = 128, value_name = "N")]
+    /// The most connections open at once (one thread each); one more is answered 503 at once.
+    #[arg(long, default_value_t = 256, value_name = "N")]
     pub max_connections: usize,
+    /// The most connections open at once from one client address (503 above it).
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub max_client_connections: usize,
     /// Take SPARQL updates at /update and Graph Store PUTs at /store (with the bearer token of
     /// --token-file).
     #[arg(long, requires = "token_file")]

@@ -75,6 +75,11 @@ fn signature(args: &PipelineArgs) -> anyhow::Result<String> {
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let path = args.store.store.clone();
+    super::removing_new_store(&path, || build(args))
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let Setup { pipeline, minter, options, jobs, tables } = setup(&args.pipeline)?;
     let store = GraphStore::open(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;

@@ -7,16 +7,32 @@ use std::time::Instant;
 use anyhow::Context;
 use newsgraph::rdf::GraphStore;
 use newsgraph::Error;
+use oxigraph::io::RdfFormat;
 
 use super::args::LoadArgs;
 
 pub fn run(args: LoadArgs) -> anyhow::Result<ExitCode> {
+    let path = args.store.store.clone();
+    super::removing_new_store(&path, || load(args))
+}
+
+fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
+    let stdin_format = match args.format.as_deref() {
+        None | Some("nquads" | "nq" | "n-quads") => RdfFormat::NQuads,
+        Some("trig") => RdfFormat::TriG,
+        Some(other) => return Err(Error::Usage(format!("--format {other:?}: use nquads or trig")).into()),
+    };
     let store = GraphStore::open(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
     let started = Instant::now();
     let before = store.len()?;
     for path in &args.files {
-        store.bulk_load(path).with_context(|| format!("loading {}", path.display()))?;
+        if path.as_os_str() == "-" {
+            let stdin = std::io::stdin().lock();
+            store.bulk_load_from(stdin_format, stdin, path).context("loading standard input")?;
+        } else {
+            store.bulk_load(path).with_context(|| format!("loading {}", path.display()))?;
+        }
     }
     store.flush()?;
     let after = store.len()?;

@@ -33,7 +33,13 @@ pub const EXIT_FATAL: u8 = 3;
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     use newsgraph::push::PushError;
     let usage = |e: &newsgraph::Error| {
-        matches!(e, newsgraph::Error::Usage(_) | newsgraph::Error::SparqlSyntax(_) | newsgraph::Error::Iri(_))
+        matches!(
+            e,
+            newsgraph::Error::Usage(_)
+                | newsgraph::Error::SparqlSyntax(_)
+                | newsgraph::Error::Iri(_)
+                | newsgraph::Error::QueryTooComplex { .. }
+        )
     };
     let is_usage = match (err.downcast_ref::<newsgraph::Error>(), err.downcast_ref::<PushError>()) {
         (Some(e), _) => usage(e),
@@ -87,6 +93,25 @@ fn recognizer(
         }
         (args::RecognizerChoice::Tagger, None) => Box::new(TaggerRecognizer::with_lexicon(lexicon)),
     })
+}
+
+/// Runs `work`, which opens (and may create) the store folder `path`; when it fails and the
+/// folder was made by it and holds no quad, the folder is removed again, so that a failed
+/// `build` or `load` leaves no empty store behind (a build that stored some batches keeps them).
+fn removing_new_store<T>(path: &std::path::Path, work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let existed = path.exists();
+    let result = work();
+    if result.is_err() && !existed && path.is_dir() {
+        let empty = match newsgraph::rdf::GraphStore::open_read_only(path) {
+            Ok(store) => store.is_empty().unwrap_or(false),
+            // RocksDB had not made its files yet
+            Err(_) => !newsgraph::rdf::GraphStore::exists(path),
+        };
+        if empty {
+            let _ = std::fs::remove_dir_all(path);
+        }
+    }
+    result
 }
 
 /// `--jobs`: at least 1; by default every core.

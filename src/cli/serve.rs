@@ -13,8 +13,13 @@ use super::args::ServeArgs;
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     // at most a day: a deadline far in the future would overflow the clock
-    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 86_400.0) {
-        return Err(Error::Usage(format!("--timeout {} is not a number of seconds in (0, 86400]", args.timeout)).into());
+    for (flag, value) in [("--timeout", args.timeout), ("--read-timeout", args.read_timeout)] {
+        if !(value.is_finite() && value > 0.0 && value <= 86_400.0) {
+            return Err(Error::Usage(format!("{flag} {value} is not a number of seconds in (0, 86400]")).into());
+        }
+    }
+    if args.max_queries == Some(0) {
+        return Err(Error::Usage("--max-queries must be at least 1".into()).into());
     }
     let update_token = match (&args.allow_update, &args.token_file) {
         (true, Some(path)) => Some(BearerToken::from_file(path).context("reading --token-file")?),
@@ -26,6 +31,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         max_results: args.max_results,
         max_body: args.max_body,
         max_connections: args.max_connections.max(1),
+        max_client_connections: args.max_client_connections.max(1),
+        read_timeout: Duration::from_secs_f64(args.read_timeout),
+        max_queries: args.max_queries.unwrap_or_else(|| ServeOptions::default().max_queries),
         update_token,
     };
     if !args.bind.ip().is_loopback() {

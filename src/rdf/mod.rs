@@ -16,6 +16,7 @@
 mod analytics;
 mod query;
 mod read;
+mod shape;
 mod store;
 pub mod vocab;
 
@@ -27,6 +28,7 @@ use crate::graph::{ArticleRecord, KnowledgeGraph};
 pub use analytics::{analytics_quads, store_analytics};
 pub use query::{display_term, rdf_format_from_name, Dataset, QueryOutput, ResultFormat, ResultKind, SparqlRunner};
 pub use read::{read_graph, read_minter};
+pub use shape::{check_shape, ShapeLimits, ShapeRefusal, QUERY_STACK_BYTES};
 pub use store::GraphStore;
 
 /// Mints IRIs under a base.

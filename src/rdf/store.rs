@@ -26,9 +26,11 @@ fn ng_build() -> NamedNodeRef<'static> {
     NamedNodeRef::new_unchecked(NG_BUILD)
 }
 
-/// Opens the store for writing; a store another process holds is [`Error::StoreBusy`].
+/// Opens the store for writing; a store another process holds is [`Error::StoreBusy`]. The
+/// bulk loader's `bulk-*.sst` files left by a process that was killed while loading are
+/// removed: holding the store's lock, no other process can be writing them.
 fn open_for_writing(path: &Path) -> Result<Store> {
-    Store::open(path).map_err(|e| {
+    let store = Store::open(path).map_err(|e| {
         // RocksDB: "IO error: While lock file: DIR/LOCK: Resource temporarily unavailable"
         let message = e.to_string();
         if message.contains("lock file") || message.contains("LOCK:") {
@@ -36,7 +38,45 @@ fn open_for_writing(path: &Path) -> Result<Store> {
         } else {
             Error::Storage(e)
         }
-    })
+    })?;
+    remove_orphan_bulk_files(path)?;
+    Ok(store)
+}
+
+/// Removes the `bulk-*.sst` files of an interrupted bulk load; returns how many.
+fn remove_orphan_bulk_files(path: &Path) -> Result<usize> {
+    let mut removed = 0;
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let entry = entry.map_err(|e| Error::io(path, e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// A folder `open` may make a store in: missing, empty, or a store already. A file, or a
+/// folder of other files, is refused so that a mistyped `--store` does not fill it.
+fn check_store_folder(path: &Path) -> Result<()> {
+    let metadata = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    if !metadata.is_dir() {
+        return Err(Error::Usage(format!("--store {} is a file, not a store folder: name a folder", path.display())));
+    }
+    let empty = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?.next().is_none();
+    if !empty && !path.join("CURRENT").exists() {
+        return Err(Error::Usage(format!(
+            "--store {} is a folder that holds other files and no store: name a new or empty folder",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// An Oxigraph store holding one named graph per article.
@@ -47,8 +87,10 @@ pub struct GraphStore {
 
 impl GraphStore {
     /// Opens (or creates) the persistent store in folder `path` for writing ([`Error::StoreBusy`]
-    /// when another process holds it).
+    /// when another process holds it). A file or a non-empty folder that is not a store is
+    /// refused ([`Error::Usage`]).
     pub fn open(path: &Path) -> Result<Self> {
+        check_store_folder(path)?;
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         Ok(GraphStore { store: open_for_writing(path)? })
     }
@@ -57,7 +99,7 @@ impl GraphStore {
     /// until the store is dropped: RocksDB lets one process write a store, and another one
     /// that opens it for writing gets [`Error::StoreBusy`].
     pub fn open_existing(path: &Path) -> Result<Self> {
-        if !path.join("CURRENT").exists() {
+        if !Self::exists(path) {
             return Err(no_store(path));
         }
         Ok(GraphStore { store: open_for_writing(path)? })
@@ -65,7 +107,7 @@ impl GraphStore {
 
     /// Opens an existing store read-only (for queries while a build may be writing).
     pub fn open_read_only(path: &Path) -> Result<Self> {
-        if !path.join("CURRENT").exists() {
+        if !Self::exists(path) {
             return Err(no_store(path));
         }
         Ok(GraphStore { store: Store::open_read_only(path)? })
@@ -185,6 +227,11 @@ impl GraphStore {
         Ok(graphs)
     }
 
+    /// True when folder `path` holds a store.
+    pub fn exists(path: &Path) -> bool {
+        path.join("CURRENT").exists()
+    }
+
     /// Flushes writes to disk.
     pub fn flush(&self) -> Result<()> {
         Ok(self.store.flush()?)
@@ -237,13 +284,18 @@ impl GraphStore {
             _ => return Err(Error::Usage(format!("{}: not an N-Quads (.nq) or TriG (.trig) file", path.display()))),
         };
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        self.bulk_load_from(format, std::io::BufReader::new(file), path)
+    }
+
+    /// Adds the quads `reader` holds in `format` (N-Quads or TriG, from standard input) with the
+    /// bulk loader, committed at the end; `name` names the input in errors.
+    pub fn bulk_load_from(&self, format: RdfFormat, reader: impl std::io::Read, name: &Path) -> Result<()> {
+        let path = name;
         let mut loader = self.store.bulk_loader();
-        loader.load_from_reader(RdfParser::from_format(format), std::io::BufReader::new(file)).map_err(
-            |e| match e {
-                oxigraph::store::LoaderError::Storage(e) => Error::Storage(e),
-                e => Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
-            },
-        )?;
+        loader.load_from_reader(RdfParser::from_format(format), reader).map_err(|e| match e {
+            oxigraph::store::LoaderError::Storage(e) => Error::Storage(e),
+            e => Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        })?;
         loader.commit()?;
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Query timeouts: one watchdog thread cancels the [`CancellationToken`] of every query whose
 //! deadline has passed, so that Oxigraph stops evaluating it. A query that ends in time drops
-//! its [`Watch`], which takes its deadline off the list; no thread is started per query.
+//! its [`Watch`], which takes its deadline off the list. [`Slots`] bounds the queries
+//! evaluating at once.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -68,6 +69,45 @@ impl Watchdog {
     }
 }
 
+/// A bound on the evaluations running at once.
+pub(crate) struct Slots {
+    free: Mutex<usize>,
+    changed: Condvar,
+}
+
+/// One evaluation's place; dropping it (when the evaluation ends) frees it.
+pub(crate) struct Slot {
+    slots: Arc<Slots>,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        *self.slots.free.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        self.slots.changed.notify_one();
+    }
+}
+
+impl Slots {
+    /// `n` slots (at least one).
+    pub(crate) fn new(n: usize) -> Arc<Self> {
+        Arc::new(Slots { free: Mutex::new(n.max(1)), changed: Condvar::new() })
+    }
+
+    /// A free slot, waiting for one until `deadline`; `None` when none freed in time.
+    pub(crate) fn acquire(self: &Arc<Self>, deadline: Instant) -> Option<Slot> {
+        let mut free = self.free.lock().unwrap_or_else(PoisonError::into_inner);
+        while *free == 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return None;
+            }
+            free = self.changed.wait_timeout(free, left).unwrap_or_else(PoisonError::into_inner).0;
+        }
+        *free -= 1;
+        Some(Slot { slots: Arc::clone(self) })
+    }
+}
+
 fn run(shared: &Shared) {
     let mut guard = shared.deadlines.lock().unwrap_or_else(PoisonError::into_inner);
     loop {
@@ -105,5 +145,20 @@ mod tests {
         assert!(!on_time.token().is_cancelled());
         assert!(!dropped_token.is_cancelled());
         assert_eq!(watchdog.shared.deadlines.lock().unwrap().0.len(), 1);
+    }
+
+    #[test]
+    fn slots_bound_evaluations_and_free_on_drop() {
+        let slots = Slots::new(1);
+        let first = slots.acquire(Instant::now()).expect("one slot is free");
+        let waited = Instant::now();
+        assert!(slots.acquire(Instant::now() + Duration::from_millis(100)).is_none());
+        assert!(waited.elapsed() >= Duration::from_millis(100));
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(first);
+        });
+        assert!(slots.acquire(Instant::now() + Duration::from_secs(10)).is_some());
+        releaser.join().unwrap();
     }
 }

@@ -13,7 +13,7 @@ use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 
 use super::auth::Denied;
-use super::deadline::Watchdog;
+use super::deadline::{Slots, Watchdog};
 use super::description::describe;
 use super::graph_store::GraphPut;
 use super::negotiate::{media_type, negotiate, offered};
@@ -47,11 +47,15 @@ impl From<ProtocolError> for Failure {
     }
 }
 
+/// How long past its timeout a query is waited for, for Oxigraph to notice the cancellation.
+const CANCEL_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The state every request shares.
 pub(crate) struct Service {
     store: GraphStore,
     options: ServeOptions,
     watchdog: Watchdog,
+    slots: Arc<Slots>,
     page: String,
     /// The whole graph as the HTML export sees it, read on the first `/graph` request and
     /// forgotten after an update.
@@ -61,6 +65,7 @@ pub(crate) struct Service {
 impl Service {
     pub(crate) fn new(store: GraphStore, options: ServeOptions) -> std::io::Result<Self> {
         Ok(Service {
+            slots: Slots::new(options.max_queries),
             store,
             options,
             watchdog: Watchdog::start()?,
@@ -122,24 +127,25 @@ impl Service {
         let Some(sparql) = sparql else {
             return self.description(request);
         };
-        let accept = header(request, ACCEPT);
-        let watch = self.watchdog.watch(self.options.timeout);
-        let runner = SparqlRunner::new(&self.store)
-            .dataset(dataset(&sparql))
-            .cancellation(watch.token())
-            .max_results(self.options.max_results);
-        let mut refused = None;
-        let mut out = Vec::new();
-        let written = runner.write_as(
-            &sparql.text,
-            |kind| {
-                negotiate(accept, kind).ok_or_else(|| {
-                    refused = Some(kind);
-                    Error::Usage("not acceptable".into())
-                })
-            },
-            &mut out,
-        );
+        let accept = header(request, ACCEPT).map(str::to_owned);
+        let (store, max_results) = (self.store.clone(), self.options.max_results);
+        let (written, refused, out) = self.evaluate(move |token| {
+            let runner =
+                SparqlRunner::new(&store).dataset(dataset(&sparql)).cancellation(token).max_results(max_results);
+            let mut refused = None;
+            let mut out = Vec::new();
+            let written = runner.write_as(
+                &sparql.text,
+                |kind| {
+                    negotiate(accept.as_deref(), kind).ok_or_else(|| {
+                        refused = Some(kind);
+                        Error::Usage("not acceptable".into())
+                    })
+                },
+                &mut out,
+            );
+            (written, refused, out)
+        })?;
         match written {
             Ok(format) => Ok(ok(media_type(format), out)),
             Err(_) if refused.is_some() => Err(not_acceptable(refused.expect("checked"))),
@@ -147,10 +153,58 @@ impl Service {
         }
     }
 
+    /// Runs `work` on a thread of its own, with a stack for any query within the shape limits,
+    /// once one of the `--max-queries` slots is free, and waits for it until the timeout (and
+    /// half a second more, for Oxigraph to notice the cancellation). A query Oxigraph cannot stop
+    /// at once (a sort) is answered 503 then, and goes on holding its slot until it ends.
+    fn evaluate<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(oxigraph::sparql::CancellationToken) -> T + Send + 'static,
+    ) -> Result<T, Failure> {
+        let timeout = self.options.timeout;
+        let deadline = std::time::Instant::now() + timeout;
+        let watch = self.watchdog.watch(timeout);
+        let Some(slot) = self.slots.acquire(deadline) else {
+            return Err(fail(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "all {} evaluation slots (--max-queries) stayed busy for the server's limit of {} s (--timeout)",
+                    self.options.max_queries,
+                    timeout.as_secs_f64()
+                ),
+            ));
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("newsgraph query".into())
+            .stack_size(crate::rdf::QUERY_STACK_BYTES)
+            .spawn(move || {
+                let result = work(watch.token());
+                drop((watch, slot));
+                let _ = sender.send(result);
+            })
+            .map_err(|e| fail(StatusCode::SERVICE_UNAVAILABLE, format!("cannot start a query thread: {e}")))?;
+        let wait = deadline.saturating_duration_since(std::time::Instant::now()) + CANCEL_GRACE;
+        receiver.recv_timeout(wait).map_err(|e| match e {
+            std::sync::mpsc::RecvTimeoutError::Timeout => fail(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the query ran longer than the server's limit of {} s (--timeout); it could not be stopped at once and goes on in the background, holding one of the {} evaluation slots (--max-queries) until it ends",
+                    timeout.as_secs_f64(),
+                    self.options.max_queries
+                ),
+            ),
+            std::sync::mpsc::RecvTimeoutError::Disconnected => {
+                fail(StatusCode::INTERNAL_SERVER_ERROR, "the query evaluator failed (see the server's log)")
+            }
+        })
+    }
+
     fn query_failure(&self, e: Error) -> Failure {
         match e {
             Error::SparqlSyntax(e) => fail(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
             Error::Iri(e) => fail(StatusCode::BAD_REQUEST, format!("invalid IRI: {e}")),
+            Error::QueryTooComplex { .. } => fail(StatusCode::BAD_REQUEST, e.to_string()),
             Error::SparqlUpdate(e) => fail(StatusCode::BAD_REQUEST, format!("SPARQL update failed: {e}")),
             Error::TooManyResults { .. } => {
                 fail(StatusCode::BAD_REQUEST, format!("{e} (the server's limit is --max-results)"))
@@ -218,9 +272,10 @@ impl Service {
                         "no update: send it as the body (application/sparql-update) or as the form field update",
                     )
                 })?;
-        let watch = self.watchdog.watch(self.options.timeout);
-        let result =
-            SparqlRunner::new(&self.store).dataset(dataset(&sparql)).cancellation(watch.token()).update(&sparql.text);
+        let store = self.store.clone();
+        let result = self.evaluate(move |token| {
+            SparqlRunner::new(&store).dataset(dataset(&sparql)).cancellation(token).update(&sparql.text)
+        })?;
         *self.graph.lock().unwrap_or_else(PoisonError::into_inner) = None;
         match result {
             Ok(()) => {

@@ -7,6 +7,7 @@ mod common;
 mod events;
 mod export;
 mod extract;
+mod hostile;
 mod layout;
 mod ner;
 mod pipeline;

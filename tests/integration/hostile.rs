@@ -1,0 +1,230 @@
+//! Hostile input and faults, as a user sees them: queries nested to overflow the parser, a sort
+//! that panics inside Oxigraph, idle and slow connections, a runaway sort past `--timeout`,
+//! `load -`, failed loads and builds, and orphan bulk-loader files.
+
+use crate::common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::Server;
+
+fn example_store(dir: &Path) -> std::path::PathBuf {
+    let store = dir.join("store");
+    common::ok(common::newsgraph(&["build", "data/examples", "-q", "--store", store.to_str().unwrap()]));
+    store
+}
+
+/// The queries of the issue that overflowed the stack, at their sizes.
+fn nested_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("braces", format!("SELECT * WHERE {}{}", "{".repeat(5_000), "}".repeat(5_000))),
+        ("parentheses", format!("SELECT * WHERE {{ FILTER({}1{}) }}", "(".repeat(5_000), ")".repeat(5_000))),
+        ("union", format!("SELECT * WHERE {{ {} }}", vec!["{ ?s ?p ?o }"; 5_000].join(" UNION "))),
+        ("sum", format!("SELECT * WHERE {{ FILTER({}1) }}", "1+".repeat(50_000))),
+        ("path", format!("SELECT * WHERE {{ ?s {} ?o }}", vec!["<urn:p>"; 20_000].join("/"))),
+        ("collection", format!("SELECT * WHERE {{ ?s <urn:p> ({}) }}", " 1".repeat(10_000))),
+    ]
+}
+
+/// Sends raw bytes and reads the answer until the server closes or `wait` passes.
+fn raw(url: &str, request: &[u8], wait: Duration) -> String {
+    let mut stream = TcpStream::connect(url.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    stream.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    if let Err(e) = stream.read_to_end(&mut answer) {
+        eprintln!("reading the answer: {e}");
+    }
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn post_query(url: &str, query: &str, wait: Duration) -> String {
+    let head = format!(
+        "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nAccept: text/csv\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        query.len()
+    );
+    raw(url, &[head.as_bytes(), query.as_bytes()].concat(), wait)
+}
+
+const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+
+#[test]
+fn hostile_nested_queries_are_refused_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example_store(dir.path());
+    for (name, query) in nested_queries() {
+        let file = dir.path().join(format!("{name}.rq"));
+        std::fs::write(&file, &query).unwrap();
+        let out = common::newsgraph_in(&["query", "--file", file.to_str().unwrap()], &store);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains("refused before parsing") && stderr.contains("more than"), "{name}: {stderr}");
+    }
+    let server = Server::start(&store, &[]);
+    for (name, query) in nested_queries() {
+        let answer = post_query(&server.url, &query, Duration::from_secs(60));
+        assert!(answer.starts_with("HTTP/1.1 400"), "{name}: {answer}");
+        assert!(answer.contains("more than"), "{name}: {answer}");
+    }
+    let answer = post_query(&server.url, COUNT, Duration::from_secs(60));
+    assert!(answer.starts_with("HTTP/1.1 200"), "the server still answers: {answer}");
+}
+
+/// Integers and strings sorted together: Oxigraph 0.5.13's ORDER BY is no total order over
+/// them, and Rust's sort panics on this order of 24 values.
+const MIXED: [&str; 24] = [
+    "\"7\"", "4", "19", "18", "\"0\"", "15", "7", "22", "\"26\"", "\"12\"", "4", "\"4\"", "16", "\"0\"", "2", "\"30\"",
+    "\"9\"", "\"26\"", "\"15\"", "\"29\"", "\"22\"", "13", "\"25\"", "\"30\"",
+];
+
+fn mixed_store(dir: &Path) -> std::path::PathBuf {
+    let nq: String = MIXED
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let object = if v.starts_with('"') {
+                (*v).to_owned()
+            } else {
+                format!("\"{v}\"^^<http://www.w3.org/2001/XMLSchema#integer>")
+            };
+            format!("<urn:s{i}> <urn:p> {object} .\n")
+        })
+        .collect();
+    let file = dir.join("mixed.nq");
+    std::fs::write(&file, nq).unwrap();
+    let store = dir.join("mixed");
+    common::ok(common::newsgraph(&["load", file.to_str().unwrap(), "--store", store.to_str().unwrap()]));
+    store
+}
+
+#[test]
+fn hostile_engine_panic_is_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = mixed_store(dir.path());
+    let sort = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["query", sort, "--store", store.to_str().unwrap()])
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("the SPARQL engine (Oxigraph) failed") && stderr.contains("STR(?x)"), "{stderr}");
+    assert!(!stderr.contains("panicked at"), "no panic trace: {stderr}");
+    let server = Server::start(&store, &[]);
+    let answer = post_query(&server.url, sort, Duration::from_secs(60));
+    assert!(answer.starts_with("HTTP/1.1 500") && answer.contains("Oxigraph"), "{answer}");
+    assert!(post_query(&server.url, COUNT, Duration::from_secs(60)).starts_with("HTTP/1.1 200"));
+}
+
+#[test]
+fn hostile_idle_and_slow_connections_do_not_lock_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example_store(dir.path());
+    let server = Server::start(&store, &["--max-connections", "6", "--read-timeout", "2"]);
+    let address = server.url.trim_start_matches("http://").to_owned();
+    // the connections that found the server started are closed by then
+    std::thread::sleep(Duration::from_millis(500));
+    let idle: Vec<TcpStream> = (0..6).map(|_| TcpStream::connect(&address).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(200));
+    // over the limit: 503 at once, not a wait
+    let started = Instant::now();
+    let refused = raw(&server.url, b"", Duration::from_secs(30));
+    assert!(refused.starts_with("HTTP/1.1 503") && refused.contains("--max-connections"), "{refused}");
+    assert!(started.elapsed() < Duration::from_secs(5), "refused at once");
+    // the idle ones are closed after --read-timeout, and a query is served again
+    std::thread::sleep(Duration::from_millis(2_500));
+    assert!(post_query(&server.url, COUNT, Duration::from_secs(60)).starts_with("HTTP/1.1 200"));
+    drop(idle);
+    // half a header (slowloris) gets 408 after --read-timeout
+    let started = Instant::now();
+    let slow = raw(&server.url, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n", Duration::from_secs(30));
+    assert!(slow.starts_with("HTTP/1.1 408"), "{slow}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // a GET over 8 KB is 414
+    let long = format!("GET /sparql?query={} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(9_000));
+    assert!(raw(&server.url, long.as_bytes(), Duration::from_secs(30)).starts_with("HTTP/1.1 414"));
+
+    drop(server);
+    let per_client = Server::start(&store, &["--max-client-connections", "2"]);
+    let address = per_client.url.trim_start_matches("http://").to_owned();
+    std::thread::sleep(Duration::from_millis(500));
+    let _mine: Vec<TcpStream> = (0..2).map(|_| TcpStream::connect(&address).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let refused = raw(&per_client.url, b"", Duration::from_secs(30));
+    assert!(refused.starts_with("HTTP/1.1 503") && refused.contains("--max-client-connections"), "{refused}");
+}
+
+#[test]
+fn hostile_runaway_sort_is_answered_after_its_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example_store(dir.path());
+    let server = Server::start(&store, &["--timeout", "1", "--max-queries", "2"]);
+    let sort = "SELECT ?c ?f WHERE { GRAPH ?g {?a ?b ?c} GRAPH ?h {?d rdfs:label ?f} } ORDER BY ?c ?f LIMIT 1";
+    let started = Instant::now();
+    let answer = post_query(&server.url, sort, Duration::from_secs(60));
+    // before: no answer in 60 s; the target (within 1.5 s of the deadline) is measured by
+    // scripts/validate_hostile.sh, this bound only tells an answer from none on a busy machine
+    assert!(answer.starts_with("HTTP/1.1 503") && answer.contains("--timeout"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(15), "answered after {:?}", started.elapsed());
+    // the runaway one holds one of the two slots; another query still runs
+    assert!(post_query(&server.url, COUNT, Duration::from_secs(60)).starts_with("HTTP/1.1 200"));
+}
+
+#[test]
+fn hostile_load_reads_standard_input_and_leaves_no_empty_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let extract = common::ok(common::newsgraph(&["extract", "data/examples"]));
+    let store = dir.path().join("piped");
+    let mut load = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["load", "-", "--store", store.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    load.stdin.take().unwrap().write_all(&extract.stdout).unwrap();
+    assert!(load.wait().unwrap().success());
+    let piped = common::ok(common::newsgraph_in(&["query", COUNT, "--format", "csv"], &store));
+    let file = dir.path().join("extract.nq");
+    std::fs::write(&file, &extract.stdout).unwrap();
+    let loaded = dir.path().join("loaded");
+    common::ok(common::newsgraph(&["load", file.to_str().unwrap(), "--store", loaded.to_str().unwrap()]));
+    let from_file = common::ok(common::newsgraph_in(&["query", COUNT, "--format", "csv"], &loaded));
+    assert_eq!(piped.stdout, from_file.stdout);
+
+    // a failed load into a new folder leaves no store behind
+    let bad = dir.path().join("bad.nq");
+    std::fs::write(&bad, "not n-quads\n").unwrap();
+    let failed = dir.path().join("failed");
+    let out = common::newsgraph(&["load", bad.to_str().unwrap(), "--store", failed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!failed.exists(), "no empty store left behind");
+
+    // build refuses a folder of other files, and a file
+    let folder = dir.path().join("documents");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("letter.txt"), "Dear reader").unwrap();
+    let out = common::newsgraph(&["build", "data/examples", "-q", "--store", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds other files and no store"));
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1, "the folder is left as it was");
+    let letter = folder.join("letter.txt");
+    let out = common::newsgraph(&["build", "data/examples", "-q", "--store", letter.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a file, not a store folder"));
+}
+
+#[test]
+fn hostile_orphan_bulk_files_are_removed_when_the_store_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = example_store(dir.path());
+    let orphan = store.join("bulk-1234567890.sst");
+    std::fs::write(&orphan, vec![0u8; 4096]).unwrap();
+    let empty = dir.path().join("empty.nq");
+    std::fs::write(&empty, "").unwrap();
+    common::ok(common::newsgraph(&["load", empty.to_str().unwrap(), "--store", store.to_str().unwrap()]));
+    assert!(!orphan.exists(), "the orphan bulk file is removed");
+}
