@@ -151,6 +151,22 @@ impl GraphStore {
         })
     }
 
+    /// The keys of the entities an article's graph says it mentions (`schema:mentions`), sorted.
+    pub fn mentioned_entities(&self, article: &NamedNode) -> Result<Vec<String>> {
+        let predicate = NamedNode::new_unchecked(super::vocab::SCHEMA_MENTIONS);
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        let mut keys = Vec::new();
+        for q in
+            self.store.quads_for_pattern(Some(article.as_ref().into()), Some(predicate.as_ref()), None, Some(graph))
+        {
+            if let oxigraph::model::Term::NamedNode(e) = q?.object {
+                keys.extend(super::Minter::entity_key(e.as_str()));
+            }
+        }
+        keys.sort_unstable();
+        Ok(keys)
+    }
+
     /// The named graphs, sorted by IRI.
     pub fn named_graphs(&self) -> Result<Vec<NamedNode>> {
         let mut graphs: Vec<NamedNode> = self

@@ -4,6 +4,7 @@
 mod architecture;
 mod cli;
 mod common;
+mod corpus;
 mod export;
 mod extract;
 mod layout;
