@@ -51,6 +51,9 @@ fn extract_in_four_shards_then_load_equals_one_build() {
 
     let (a, b) = (sorted_export(&built), sorted_export(&loaded));
     assert!(!a.is_empty());
+    // the corpus graph too: load computes it from the shards' articles
+    let corpus = |lines: &[String]| lines.iter().filter(|l| l.ends_with("/id/corpus> .")).count();
+    assert!(corpus(&a) > 100 && corpus(&a) == corpus(&b), "{} vs {} corpus quads", corpus(&a), corpus(&b));
     assert!(a == b, "sharded extract + load differs from build: {} vs {} quads", a.len(), b.len());
 }
 
