@@ -17,8 +17,9 @@ REPEATS="${1:-12}"; LIMIT="${2:-60}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/newsgraph-target}"
 BBC="${BBC:-../shared/datasets/realnews/bbc.jsonl}"
 TMP="$(mktemp -d /tmp/realnews-bench.XXXXXX)"; trap 'rm -rf "$TMP"' EXIT
-cargo build --quiet
-cp "$CARGO_TARGET_DIR/debug/newsgraph" "$TMP/ng"
+# NG=path/to/newsgraph uses that binary instead of building one
+if [ -z "${NG:-}" ]; then cargo build --quiet; NG="$CARGO_TARGET_DIR/debug/newsgraph"; fi
+cp "$NG" "$TMP/ng"
 echo "commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (dirty)'), $(nproc) cores (shared with other jobs: load $(cut -d' ' -f1 /proc/loadavg)):$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
 python3 - "$BBC" "$REPEATS" "$TMP/corpus.jsonl" <<'EOF'
 import json, sys
