@@ -17,6 +17,7 @@ mod analytics;
 mod corpus;
 mod query;
 mod read;
+mod sorted;
 mod store;
 pub mod vocab;
 
@@ -498,15 +499,18 @@ mod tests {
         let graph = GraphName::NamedNode(m.article("a1"));
         let log = GraphName::NamedNode(m.merge_log("a1"));
         assert!(quads.iter().all(|q| q.graph_name == graph || q.graph_name == log));
-        // the merge log says how each mention joined its entity, in its own graph
-        assert!(quads.iter().any(|q| q.graph_name == log && q.to_string().contains("/ns#tier> \"first\"")));
+        // each mention says how it joined its entity; the merge log says what the article calls it
+        assert!(quads.iter().any(|q| q.graph_name == graph && q.to_string().contains("/ns#tier> \"first\"")));
+        assert!(quads.iter().any(|q| q.graph_name == log && q.to_string().contains("/ns#articleLabel> \"Estonia\"")));
+        // no entity is described in the article's graph: that is the corpus graph's
+        assert!(!quads.iter().any(|q| q.predicate.as_str() == vocab::RDFS_LABEL));
         assert!(quads.iter().all(|q| !q.to_string().contains("_:")));
         let lines: Vec<String> = quads.iter().map(ToString::to_string).collect();
         let mut sorted = lines.clone();
         sorted.sort();
         assert_eq!(lines, sorted);
         let has = |s: &str| lines.iter().any(|l| l.contains(s));
-        assert!(has("<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q191>"));
+        assert!(has("/ns#articleSameAs> <http://www.wikidata.org/entity/Q191>"));
         assert!(has("\"negated\""));
         // a negated statement gets no direct triple
         assert!(!has("/ns#accused> <https://newsgraph.example.org/id/entity/country/RUS>"));
