@@ -12,37 +12,23 @@
 //! a.add_name("Saar", 1);
 //! a.add_mentions(5);
 //! let e = a.finish("person:kadri saar").unwrap();
-//! assert_eq!((e.name.as_str(), e.articles, e.mentions), ("Kadri Saar", 3, 5));
-//! assert_eq!(e.aliases.iter().collect::<Vec<_>>(), ["Saar"]);
+//! assert_eq!((e.entity.name.as_str(), e.articles, e.mentions), ("Kadri Saar", 3, 5));
+//! assert_eq!(e.entity.aliases.iter().collect::<Vec<_>>(), ["Saar"]);
 //! assert_eq!((e.first_date.as_deref(), e.last_date.as_deref()), (Some("2024-03-01"), Some("2024-03-04")));
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::EntityKind;
+use crate::model::{Entity, EntityKind};
 
-/// An entity as the whole corpus describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An entity as the whole corpus describes it: the fields of an article's [`Entity`] chosen
+/// over all articles, and the corpus counts.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CorpusEntity {
-    /// Canonical key.
-    pub key: String,
-    /// Type, from the key.
-    pub kind: EntityKind,
-    /// Canonical label: the name most articles give it; ties go to the longer name, then to the
-    /// first in sort order.
-    pub name: String,
-    /// Every other name an article gives it.
-    pub aliases: BTreeSet<String>,
-    /// Wikidata id (the most frequent; ties go to the first in sort order), as are the links.
-    pub wikidata: Option<String>,
-    /// Key of the country a capital is the capital of.
-    pub capital_of: Option<String>,
-    /// Key of a person's country.
-    pub nationality: Option<String>,
-    /// Key of the country an organisation belongs to.
-    pub part_of: Option<String>,
-    /// An organisation's stock ticker.
-    pub ticker: Option<String>,
+    /// Key, type (from the key), canonical label (the name most articles give it; ties go to
+    /// the longer name, then to the first in sort order), every other name as aliases, and each
+    /// link the most frequent value (ties: the first in sort order); no mentions.
+    pub entity: Entity,
     /// Mentions over all articles.
     pub mentions: usize,
     /// Articles that mention it.
@@ -132,7 +118,7 @@ impl EntityTally {
         aliases.extend(self.names.into_keys());
         aliases.remove(&name);
         let link = |l: Link| self.links.get(&l).and_then(most_frequent);
-        Some(CorpusEntity {
+        let entity = Entity {
             key: key.to_owned(),
             kind,
             name,
@@ -142,6 +128,10 @@ impl EntityTally {
             nationality: link(Link::Nationality),
             part_of: link(Link::PartOf),
             ticker: link(Link::Ticker),
+            mentions: Vec::new(),
+        };
+        Some(CorpusEntity {
+            entity,
             mentions: self.mentions,
             articles: self.articles,
             first_date: self.first,
@@ -207,9 +197,10 @@ mod tests {
             })
             .collect();
         assert_eq!(results[0], results[1]);
-        assert_eq!(results[0].name, "Joshua Norton");
-        assert_eq!(results[0].nationality.as_deref(), Some("country:USA"));
-        assert_eq!(results[0].aliases.iter().collect::<Vec<_>>(), ["Joshua Abraham Norton", "Norton"]);
+        let e = &results[0].entity;
+        assert_eq!(e.name, "Joshua Norton");
+        assert_eq!(e.nationality.as_deref(), Some("country:USA"));
+        assert_eq!(e.aliases.iter().collect::<Vec<_>>(), ["Joshua Abraham Norton", "Norton"]);
     }
 
     #[test]
@@ -219,14 +210,14 @@ mod tests {
             t.add_articles(1, None, None);
             t.add_name(n, 1);
         }
-        assert_eq!(t.clone().finish("person:x").unwrap().name, "Abel");
+        assert_eq!(t.clone().finish("person:x").unwrap().entity.name, "Abel");
         let mut u = EntityTally::default();
         for n in ["Bea", "Abe"] {
             u.add_articles(1, None, None);
             u.add_name(n, 1);
             u.add_link(Link::Ticker, n, 1);
         }
-        let e = u.finish("organization:x").unwrap();
+        let e = u.finish("organization:x").unwrap().entity;
         assert_eq!((e.name.as_str(), e.ticker.as_deref()), ("Abe", Some("Abe")));
     }
 

@@ -196,8 +196,8 @@ impl Writer<'_> {
         Literal::new_typed_literal(d, nn(XSD_DATE))
     }
 
-    fn entity(&mut self, iri: &str, e: &CorpusEntity) {
-        let node = NamedNode::new_unchecked(iri);
+    fn entity(&mut self, iri: &str, corpus: &CorpusEntity) {
+        let (node, e) = (NamedNode::new_unchecked(iri), &corpus.entity);
         self.add(&node, RDF_TYPE, nn(class_of(e.kind)).into_owned());
         self.add(&node, RDFS_LABEL, Literal::new_simple_literal(&e.name));
         self.add(&node, NG_KEY, Literal::new_simple_literal(&e.key));
@@ -215,9 +215,9 @@ impl Writer<'_> {
         if let Some(t) = &e.ticker {
             self.add(&node, NG_TICKER, Literal::new_simple_literal(t));
         }
-        self.add(&node, NG_MENTION_COUNT, Literal::from(e.mentions as i64));
-        self.add(&node, NG_ARTICLE_COUNT, Literal::from(e.articles as i64));
-        self.dates(&node, e.first_date.as_deref(), e.last_date.as_deref());
+        self.add(&node, NG_MENTION_COUNT, Literal::from(corpus.mentions as i64));
+        self.add(&node, NG_ARTICLE_COUNT, Literal::from(corpus.articles as i64));
+        self.dates(&node, corpus.first_date.as_deref(), corpus.last_date.as_deref());
     }
 
     fn dates(&mut self, node: &NamedNode, first: Option<&str>, last: Option<&str>) {
