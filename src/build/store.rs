@@ -1,7 +1,7 @@
 //! A batch into the store: the loader choice (Oxigraph's bulk loader into a fresh store, one
 //! transaction per article otherwise), and the build's counts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use oxigraph::model::Quad;
@@ -11,7 +11,9 @@ use super::{batch, ArticleOutput, Batch};
 use crate::error::Result;
 use crate::ingest::{InputError, Record};
 use crate::model::{Article, EntityKind, LayoutKind};
-use crate::rdf::{GraphStore, Minter};
+use crate::rdf::{
+    corpus_needs_recompute, mark_corpus_out_of_date, recompute_corpus, update_corpus, GraphStore, Minter,
+};
 
 /// The bulk loader's memory target (megabytes, over all its threads): each thread loads batches
 /// of about `BULK_MEMORY_MB * 1000 / jobs` quads.
@@ -80,8 +82,14 @@ impl<'s> Writer<'s> {
         })
     }
 
-    /// Writes one article; true when it and the articles before it are committed.
-    fn write(&mut self, output: &ArticleOutput) -> Result<bool> {
+    /// True for the bulk loader into a fresh store.
+    fn is_fresh(&self) -> bool {
+        matches!(self, Writer::Bulk { .. })
+    }
+
+    /// Writes one article, true when it and the articles before it are committed; `touched`
+    /// gets the keys of the entities its stored version named.
+    fn write(&mut self, output: &ArticleOutput, touched: &mut BTreeSet<String>) -> Result<bool> {
         match self {
             Writer::Bulk { store, minter, pending, .. } => {
                 let id = &output.record.article.id;
@@ -99,6 +107,7 @@ impl<'s> Writer<'s> {
             }
             Writer::Transactions { store, minter } => {
                 let id = &output.record.article.id;
+                touched.extend(store.mentioned_entities(&minter.article(id))?);
                 store.replace_graphs(&[minter.article(id), minter.merge_log(id)], &output.quads)?;
                 Ok(true)
             }
@@ -148,6 +157,12 @@ pub(super) fn build(
     let mut store_time = Duration::ZERO;
     let mut writer = Writer::new(store, minter, batch.options.jobs)?;
     let mut uncommitted: Vec<(Article, usize)> = Vec::new();
+    let fresh = writer.is_fresh();
+    // an earlier build stopped before it updated the corpus graph: compute it whole at the end
+    let recompute = fresh || corpus_needs_recompute(store, minter)?;
+    let mut marked = fresh;
+    // the entities whose corpus description the stored articles change
+    let mut touched: BTreeSet<String> = BTreeSet::new();
     batch::run(batch, records, true, skip, |output| {
         let output = match output {
             Ok(output) => output,
@@ -158,7 +173,12 @@ pub(super) fn build(
             }
         };
         let writing = Instant::now();
-        let committed = writer.write(&output)?;
+        if !marked {
+            mark_corpus_out_of_date(store, minter)?;
+            marked = true;
+        }
+        let committed = writer.write(&output, &mut touched)?;
+        touched.extend(output.record.entities.iter().map(|e| e.key.clone()));
         store_time += writing.elapsed();
         entities.extend(output.record.entities.iter().map(|e| (e.key.clone(), e.kind)));
         summary.articles += 1;
@@ -181,6 +201,11 @@ pub(super) fn build(
     writer.commit()?;
     for (article, words) in uncommitted.drain(..) {
         (on_event.borrow_mut())(BuildEvent::Stored(&article, words));
+    }
+    if recompute {
+        recompute_corpus(store, minter)?;
+    } else if !touched.is_empty() {
+        update_corpus(store, minter, &touched)?;
     }
     store.flush()?;
     summary.store_seconds = (store_time + writing.elapsed()).as_secs_f64();

@@ -38,9 +38,15 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Bulk-load N-Quads or TriG files (from `newsgraph extract`) into the store.
     #[command(
-        after_help = "Example:\n  newsgraph extract shard-*.jsonl > all.nq && newsgraph load all.nq --store kg\n\nUses Oxigraph's bulk loader. Quads are added: an article graph already in the store is not replaced (use `build` to replace articles)."
+        after_help = "Example:\n  newsgraph extract shard-*.jsonl > all.nq && newsgraph load all.nq --store kg\n\nUses Oxigraph's bulk loader. Quads are added: an article graph already in the store is not replaced (use `build` to replace articles). After the load the corpus graph ({base}corpus: one description per entity, one aggregate edge per subject, predicate and object) is computed again from all the store's articles."
     )]
     Load(LoadArgs),
+    /// Compute the corpus graph ({base}corpus) again from scratch, from the store's article
+    /// graphs and merge logs.
+    #[command(
+        after_help = "Example:\n  newsgraph corpus --store kg\n\n`build` and `load` keep the corpus graph up to date by themselves: this command is for a store changed by other means (SPARQL updates, a Graph Store PUT), and it gives the graph a build would."
+    )]
+    Corpus(CorpusArgs),
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over all article graphs.
     #[command(
         after_help = "Examples:\n  newsgraph query 'SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name'\n  newsgraph query --file queries/who_accused_or_criticised_whom.rq --format csv\n  newsgraph query 'CONSTRUCT { ?s ?p ?o } WHERE { ?s a ng:Statement ; ?p ?o }' --format turtle\n\nThe default graph is the union of all article graphs; GRAPH ?g { } reaches one article. Prefixes ng:, schema:, rdf:, rdfs:, skos:, owl:, prov:, nif:, xsd:, wd:, dct: are predeclared."
@@ -386,6 +392,13 @@ pub struct LoadArgs {
     /// The format of standard input: nquads (the default) or trig. Files go by their extension.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// `corpus` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct CorpusArgs {
     #[command(flatten)]
     pub store: StoreArg,
 }

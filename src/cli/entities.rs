@@ -25,28 +25,29 @@ fn literal(s: &str) -> String {
     format!("\"{escaped}\"")
 }
 
+/// The entities of the corpus graph (one description each), most mentioned first.
 fn list_query(class: Option<&str>) -> String {
-    let filter = class.map_or_else(String::new, |c| format!("FILTER(?class = {c})"));
+    let class = class.map_or_else(|| "?type".to_owned(), |c| format!("{c} BIND({c} AS ?type)"));
     format!(
-        "SELECT (MIN(?label) AS ?name) (SAMPLE(?class) AS ?type) (COUNT(DISTINCT ?m) AS ?mentions) \
-         (COUNT(DISTINCT ?article) AS ?articles) (SAMPLE(?same) AS ?wikidata) \
-         (GROUP_CONCAT(DISTINCT ?alias; separator=\" | \") AS ?aliases) ?key \
-         WHERE {{ ?e ng:key ?key ; a ?class ; rdfs:label ?label . {filter} \
-         ?m a ng:Mention ; ng:refersTo ?e ; ng:article ?article . \
-         OPTIONAL {{ ?e skos:altLabel ?alias }} OPTIONAL {{ ?e owl:sameAs ?same }} }} \
-         GROUP BY ?key ORDER BY DESC(?mentions) ?name ?key"
+        "SELECT ?name ?type ?mentions ?articles ?wikidata \
+         (GROUP_CONCAT(?alias; separator=\" | \") AS ?aliases) ?key \
+         WHERE {{ ?e ng:key ?key ; rdfs:label ?name ; ng:mentionCount ?mentions ; ng:articleCount ?articles ; \
+         a {class} . OPTIONAL {{ ?e skos:altLabel ?alias }} OPTIONAL {{ ?e owl:sameAs ?wikidata }} }} \
+         GROUP BY ?key ?name ?type ?mentions ?articles ?wikidata ORDER BY DESC(?mentions) ?name ?key"
     )
 }
 
+/// Every mention of the entities named `name` (label or alias, any case), with its tier: the
+/// names come from the corpus graph, the mentions from the article graphs.
 fn explain_query(name: &str) -> String {
     format!(
         "SELECT DISTINCT ?key ?surface ?tier ?article ?start ?end ?governmentOf WHERE {{ \
-         ?e ng:key ?key . {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} \
+         {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} \
          FILTER(LCASE(STR(?n)) = LCASE({})) \
-         GRAPH ?log {{ ?m ng:refersTo ?e ; ng:tier ?tier }} \
-         ?m nif:anchorOf ?surface ; nif:beginIndex ?start ; nif:endIndex ?end ; ng:article ?a . \
-         OPTIONAL {{ ?m ng:governmentOf ?governmentOf }} \
-         ?a schema:identifier ?article }} ORDER BY ?key ?article ?start ?end ?surface ?tier",
+         ?e ng:key ?key . \
+         GRAPH ?a {{ ?m ng:refersTo ?e ; ng:tier ?tier ; nif:anchorOf ?surface ; nif:beginIndex ?start ; \
+           nif:endIndex ?end . OPTIONAL {{ ?m ng:governmentOf ?governmentOf }} ?a schema:identifier ?article }} \
+         }} ORDER BY ?key ?article ?start ?end ?surface ?tier",
         literal(name)
     )
 }

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsgraph::rdf::GraphStore;
+use newsgraph::rdf::{read_minter, recompute_corpus, CorpusSummary, GraphStore};
 use newsgraph::Error;
 use oxigraph::io::RdfFormat;
 
-use super::args::LoadArgs;
+use super::args::{CorpusArgs, LoadArgs};
 
 pub fn run(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let path = args.store.store.clone();
@@ -34,6 +34,7 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
             store.bulk_load(path).with_context(|| format!("loading {}", path.display()))?;
         }
     }
+    let corpus = recompute(&store)?;
     store.flush()?;
     let after = store.len()?;
     let seconds = started.elapsed().as_secs_f64();
@@ -47,5 +48,30 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
         (after - before) as f64 / seconds.max(1e-9)
     )
     .map_err(Error::Write)?;
+    print_corpus(&corpus)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The corpus graph of the store, computed again from its articles (none without articles).
+fn recompute(store: &GraphStore) -> anyhow::Result<Option<CorpusSummary>> {
+    let Some(minter) = read_minter(store)? else { return Ok(None) };
+    Ok(Some(recompute_corpus(store, &minter).context("computing the corpus graph")?))
+}
+
+fn print_corpus(corpus: &Option<CorpusSummary>) -> anyhow::Result<()> {
+    if let Some(c) = corpus {
+        writeln!(std::io::stdout(), "corpus graph: {} entities, {} edges, {} quads", c.entities, c.edges, c.quads)
+            .map_err(Error::Write)?;
+    }
+    Ok(())
+}
+
+/// `newsgraph corpus`: the corpus graph computed again from scratch.
+pub fn run_corpus(args: CorpusArgs) -> anyhow::Result<ExitCode> {
+    let store = GraphStore::open_existing(&args.store.store)
+        .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
+    let corpus = recompute(&store)?;
+    store.flush()?;
+    print_corpus(&corpus)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -61,6 +61,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Build(a) => build::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Load(a) => load::run(a),
+        Command::Corpus(a) => load::run_corpus(a),
         Command::Query(a) => query::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Push(a) => push::run(a),

@@ -10,12 +10,14 @@ use newsgraph::Error;
 
 use super::args::StatsArgs;
 
+// the corpus graph has one description per entity, with its counts
 const BY_TYPE: &str =
-    "SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e ng:key ?k ; a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
-// grouped by entity: an entity named differently in two articles has two labels, shown once
-const TOP: &str = "SELECT (MIN(?label) AS ?name) (SAMPLE(?class) AS ?type) (COUNT(DISTINCT ?m) AS ?mentions) WHERE { ?m ng:refersTo ?e . ?e rdfs:label ?label ; a ?class } GROUP BY ?e ORDER BY DESC(?mentions) ?name LIMIT ";
-const BY_PREDICATE: &str = "SELECT ?predicate (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement ; rdf:predicate ?predicate } GROUP BY ?predicate ORDER BY DESC(?n) ?predicate";
-const ARTICLES: &str = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }";
+    "SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e ng:mentionCount ?m ; a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type";
+const TOP: &str = "SELECT ?name ?type ?mentions WHERE { ?e ng:mentionCount ?mentions ; rdfs:label ?name ; a ?type } \
+    ORDER BY DESC(?mentions) ?name LIMIT ";
+const BY_PREDICATE: &str = "SELECT ?predicate (COUNT(?s) AS ?n) WHERE { ?s rdf:predicate ?predicate } \
+    GROUP BY ?predicate ORDER BY DESC(?n) ?predicate";
+const ARTICLES: &str = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle }";
 
 pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
     if args.rank {

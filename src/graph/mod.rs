@@ -10,12 +10,14 @@
 //! ```
 
 mod analytics;
+mod corpus;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use analytics::{Analytics, EntityMetrics, DAMPING};
+pub use corpus::{CorpusEntity, EdgeTallies, EdgeTally, EntityTally, Link};
 
 use crate::model::{Article, CharIndex, Entity, EntityKind, Extraction, Polarity, Predicate, StatementRule};
 

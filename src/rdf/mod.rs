@@ -14,9 +14,11 @@
 //! ```
 
 mod analytics;
+mod corpus;
 mod query;
 mod read;
 mod shape;
+mod sorted;
 mod store;
 pub mod vocab;
 
@@ -26,6 +28,7 @@ use crate::error::Result;
 use crate::graph::{ArticleRecord, KnowledgeGraph};
 
 pub use analytics::{analytics_quads, store_analytics};
+pub use corpus::{corpus_needs_recompute, mark_corpus_out_of_date, recompute_corpus, update_corpus, CorpusSummary};
 pub use query::{display_term, rdf_format_from_name, Dataset, QueryOutput, ResultFormat, ResultKind, SparqlRunner};
 pub use read::{read_graph, read_minter};
 pub use shape::{check_shape, ShapeLimits, ShapeRefusal, QUERY_STACK_BYTES};
@@ -125,6 +128,24 @@ impl Minter {
     /// every entity, rebuilt on demand by `newsgraph stats --rank --store-analytics`.
     pub fn analytics(&self) -> NamedNode {
         NamedNode::new_unchecked(format!("{}analytics", self.base))
+    }
+
+    /// The name of the corpus graph (`{base}corpus`): one description per entity and one
+    /// aggregate edge per (subject, predicate, object), derived from every article.
+    pub fn corpus(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}corpus", self.base))
+    }
+
+    /// The IRI of the aggregate edge from entity `subject` by the property named `predicate`
+    /// (its local name, `accused`) to entity `object`, in the corpus graph.
+    pub fn edge(&self, subject: &str, predicate: &str, object: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!(
+            "{}edge/{}/{}/{}",
+            self.base,
+            encode(subject),
+            encode(predicate),
+            encode(object)
+        ))
     }
 
     /// The IRI of an article, which is also the name of its graph.
@@ -279,7 +300,7 @@ fn each_article_quad(record: &ArticleRecord, minter: &Minter, sink: impl FnMut(Q
     write_article(&mut out, &record.article, &article);
     write_entities(&mut out, minter, &article, &record.entities);
     write_merge_log(&mut out, minter, record, &article);
-    write_mentions(&mut out, minter, record, &article);
+    write_mentions(&mut out, minter, record);
     write_statements(&mut out, minter, record, &article);
 }
 
@@ -302,7 +323,9 @@ fn write_article<F: FnMut(QuadRef<'_>)>(out: &mut ArticleSink<F>, a: &crate::mod
     }
 }
 
-/// The entities the article mentions: type, label, key, aliases and links.
+/// The entities the article mentions: the article's `schema:mentions` in its graph, and in its
+/// merge log what the article says of each (its name there, other names and links). Types,
+/// labels and keys are the corpus graph's: no entity description is written per article.
 fn write_entities<F: FnMut(QuadRef<'_>)>(
     out: &mut ArticleSink<F>,
     minter: &Minter,
@@ -313,32 +336,30 @@ fn write_entities<F: FnMut(QuadRef<'_>)>(
     for e in entities {
         let node = minter.entity(&e.key);
         out.add(article, SCHEMA_MENTIONS, node.clone().into());
-        out.add(&node, RDF_TYPE, iri(class_of(e.kind)).into());
-        out.add(&node, RDFS_LABEL, Literal::new_simple_literal(&e.name).into());
-        out.add(&node, NG_KEY, Literal::new_simple_literal(&e.key).into());
+        out.log(&node, NG_ARTICLE_LABEL, Literal::new_simple_literal(&e.name).into());
         for alias in &e.aliases {
-            out.add(&node, SKOS_ALT_LABEL, Literal::new_simple_literal(alias).into());
+            out.log(&node, NG_ARTICLE_ALIAS, Literal::new_simple_literal(alias).into());
         }
         if let Some(q) = &e.wikidata {
-            out.add(&node, OWL_SAME_AS, iri(&format!("{WD}{q}")).into());
+            out.log(&node, NG_ARTICLE_SAME_AS, iri(&format!("{WD}{q}")).into());
         }
         if let Some(c) = &e.capital_of {
-            out.add(&node, NG_CAPITAL_OF, minter.entity(c).into());
+            out.log(&node, NG_ARTICLE_CAPITAL_OF, minter.entity(c).into());
         }
         if let Some(c) = &e.nationality {
-            out.add(&node, NG_NATIONALITY, minter.entity(c).into());
+            out.log(&node, NG_ARTICLE_NATIONALITY, minter.entity(c).into());
         }
         if let Some(c) = &e.part_of {
-            out.add(&node, NG_PART_OF, minter.entity(c).into());
+            out.log(&node, NG_ARTICLE_PART_OF, minter.entity(c).into());
         }
         if let Some(t) = &e.ticker {
-            out.add(&node, NG_TICKER, Literal::new_simple_literal(t).into());
+            out.log(&node, NG_ARTICLE_TICKER, Literal::new_simple_literal(t).into());
         }
     }
 }
 
-/// The merge log: the tier that joined each mention to its entity, and the entities of
-/// different types that share a name (kept apart, and said so).
+/// The merge log's header, and the entities of different types that share a name (kept apart,
+/// and said so). The tier that joined each mention to its entity is a property of the mention.
 fn write_merge_log<F: FnMut(QuadRef<'_>)>(
     out: &mut ArticleSink<F>,
     minter: &Minter,
@@ -346,15 +367,9 @@ fn write_merge_log<F: FnMut(QuadRef<'_>)>(
     article: &NamedNode,
 ) {
     use vocab::*;
-    let id = &record.article.id;
-    let log_node = minter.merge_log(id);
+    let log_node = minter.merge_log(&record.article.id);
     out.log(&log_node, RDF_TYPE, iri(NG_MERGE_LOG).into());
     out.log(&log_node, NG_ARTICLE, article.clone().into());
-    for m in &record.mentions {
-        let node = minter.mention(id, m.start, m.end);
-        out.log(&node, NG_TIER, Literal::new_simple_literal(m.tier.name()).into());
-        out.log(&node, NG_REFERS_TO, minter.entity(&m.entity).into());
-    }
     for (x, y) in &record.same_names {
         let (x, y) = (minter.entity(x), minter.entity(y));
         out.log(&x, NG_SAME_NAME_AS, y.clone().into());
@@ -362,19 +377,13 @@ fn write_merge_log<F: FnMut(QuadRef<'_>)>(
     }
 }
 
-/// The mentions: entity, offsets (code points) and text.
-fn write_mentions<F: FnMut(QuadRef<'_>)>(
-    out: &mut ArticleSink<F>,
-    minter: &Minter,
-    record: &ArticleRecord,
-    article: &NamedNode,
-) {
+/// The mentions: entity, tier, offsets (code points) and text. The graph names the article.
+fn write_mentions<F: FnMut(QuadRef<'_>)>(out: &mut ArticleSink<F>, minter: &Minter, record: &ArticleRecord) {
     use vocab::*;
     for m in &record.mentions {
         let node = minter.mention(&record.article.id, m.start, m.end);
-        out.add(&node, RDF_TYPE, iri(NG_MENTION).into());
         out.add(&node, NG_REFERS_TO, minter.entity(&m.entity).into());
-        out.add(&node, NG_ARTICLE, article.clone().into());
+        out.add(&node, NG_TIER, Literal::new_simple_literal(m.tier.name()).into());
         out.add(&node, NIF_BEGIN_INDEX, int(m.start));
         out.add(&node, NIF_END_INDEX, int(m.end));
         out.add(&node, NIF_ANCHOR_OF, Literal::new_simple_literal(&m.text).into());
@@ -405,23 +414,14 @@ fn write_statements<F: FnMut(QuadRef<'_>)>(
         let subject = minter.entity(&s.subject);
         let predicate = predicate_iri(s.predicate);
         out.add(&node, RDF_TYPE, iri(NG_STATEMENT).into());
-        out.add(&node, RDF_TYPE, iri(PROV_ENTITY).into());
-        out.add(&node, RDF_SUBJECT, subject.clone().into());
+        out.add(&node, RDF_SUBJECT, subject.into());
         out.add(&node, RDF_PREDICATE, iri(&predicate).into());
-        let asserted = s.polarity == crate::model::Polarity::Asserted;
+        // the direct triples (`?a ng:accused ?b`) are the corpus graph's, once per pair
         if let Some(o) = &s.object {
-            let object = minter.entity(o);
-            out.add(&node, RDF_OBJECT, object.clone().into());
-            if asserted {
-                out.add(&subject, &predicate, object.into());
-            }
+            out.add(&node, RDF_OBJECT, minter.entity(o).into());
         }
         for t in &s.targets {
-            let target = minter.entity(t);
-            out.add(&node, NG_TARGET, target.clone().into());
-            if asserted {
-                out.add(&subject, NG_STATED_ABOUT, target.into());
-            }
+            out.add(&node, NG_TARGET, minter.entity(t).into());
         }
         if let Some(q) = &s.quote {
             out.add(&node, NG_QUOTE, Literal::new_simple_literal(q).into());
@@ -452,7 +452,6 @@ fn write_statements<F: FnMut(QuadRef<'_>)>(
         // that `extract` writes what `build` stores
         let confidence = (f64::from(s.confidence) * 100.0).round() / 100.0;
         out.add(&node, NG_CONFIDENCE, Literal::from(confidence).into());
-        out.add(&node, PROV_WAS_DERIVED_FROM, article.clone().into());
         out.add(&node, NG_ARTICLE, article.clone().into());
         if let Some(d) = &a.date {
             out.add(&node, NG_DATE, Literal::new_typed_literal(d, iri(XSD_DATE)).into());
@@ -502,15 +501,18 @@ mod tests {
         let graph = GraphName::NamedNode(m.article("a1"));
         let log = GraphName::NamedNode(m.merge_log("a1"));
         assert!(quads.iter().all(|q| q.graph_name == graph || q.graph_name == log));
-        // the merge log says how each mention joined its entity, in its own graph
-        assert!(quads.iter().any(|q| q.graph_name == log && q.to_string().contains("/ns#tier> \"first\"")));
+        // each mention says how it joined its entity; the merge log says what the article calls it
+        assert!(quads.iter().any(|q| q.graph_name == graph && q.to_string().contains("/ns#tier> \"first\"")));
+        assert!(quads.iter().any(|q| q.graph_name == log && q.to_string().contains("/ns#articleLabel> \"Estonia\"")));
+        // no entity is described in the article's graph: that is the corpus graph's
+        assert!(!quads.iter().any(|q| q.predicate.as_str() == vocab::RDFS_LABEL));
         assert!(quads.iter().all(|q| !q.to_string().contains("_:")));
         let lines: Vec<String> = quads.iter().map(ToString::to_string).collect();
         let mut sorted = lines.clone();
         sorted.sort();
         assert_eq!(lines, sorted);
         let has = |s: &str| lines.iter().any(|l| l.contains(s));
-        assert!(has("<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q191>"));
+        assert!(has("/ns#articleSameAs> <http://www.wikidata.org/entity/Q191>"));
         assert!(has("\"negated\""));
         // a negated statement gets no direct triple
         assert!(!has("/ns#accused> <https://newsgraph.example.org/id/entity/country/RUS>"));

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use oxigraph::model::Term;
 
 use super::query::{QueryOutput, SparqlRunner};
-use super::vocab::{class_of, predicate_iri, WD};
+use super::vocab::{predicate_iri, WD};
 use super::{GraphStore, Minter};
 use crate::error::{Error, Result};
 use crate::graph::{ArticleRecord, KnowledgeGraph, MentionRecord, StatementRecord};
@@ -26,21 +26,20 @@ const ARTICLES: &str = "SELECT ?g ?id ?title ?date ?url ?source WHERE { GRAPH ?g
     OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g schema:datePublished ?date } \
     OPTIONAL { ?g schema:url ?url } OPTIONAL { ?g schema:publisher ?source } } }";
 
-const ENTITIES: &str =
-    "SELECT ?g ?e ?key ?class ?label ?same ?capital ?nationality ?partOf ?ticker WHERE { GRAPH ?g { \
-    ?g a schema:NewsArticle ; schema:mentions ?e . ?e ng:key ?key ; a ?class ; rdfs:label ?label . \
-    OPTIONAL { ?e owl:sameAs ?same } OPTIONAL { ?e ng:capitalOf ?capital } \
-    OPTIONAL { ?e ng:nationality ?nationality } OPTIONAL { ?e ng:partOf ?partOf } \
-    OPTIONAL { ?e ng:ticker ?ticker } } }";
+const ENTITIES: &str = "SELECT ?g ?e ?label ?same ?capital ?nationality ?partOf ?ticker WHERE { \
+    GRAPH ?g { ?g a schema:NewsArticle ; schema:mentions ?e } \
+    GRAPH ?log { ?log ng:article ?g . ?e ng:articleLabel ?label . \
+    OPTIONAL { ?e ng:articleSameAs ?same } OPTIONAL { ?e ng:articleCapitalOf ?capital } \
+    OPTIONAL { ?e ng:articleNationality ?nationality } OPTIONAL { ?e ng:articlePartOf ?partOf } \
+    OPTIONAL { ?e ng:articleTicker ?ticker } } }";
 
-const ALIASES: &str = "SELECT ?g ?e ?alias WHERE { GRAPH ?g { \
-    ?g a schema:NewsArticle ; schema:mentions ?e . ?e skos:altLabel ?alias } }";
+const ALIASES: &str = "SELECT ?g ?e ?alias WHERE { \
+    GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?e ng:articleAlias ?alias } }";
 
 const MENTIONS: &str = "SELECT ?g ?e ?start ?end ?text ?government ?tier WHERE { \
-    GRAPH ?g { ?g a schema:NewsArticle . ?m a ng:Mention ; ng:refersTo ?e ; \
+    GRAPH ?g { ?g a schema:NewsArticle . ?m ng:refersTo ?e ; ng:tier ?tier ; \
       nif:beginIndex ?start ; nif:endIndex ?end ; nif:anchorOf ?text . \
-      OPTIONAL { ?m ng:governmentOf ?government } } \
-    OPTIONAL { GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?m ng:tier ?tier } } }";
+      OPTIONAL { ?m ng:governmentOf ?government } } }";
 
 const SAME_NAMES: &str = "SELECT ?g ?x ?y WHERE { \
     GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?x ng:sameNameAs ?y } }";
@@ -225,13 +224,14 @@ fn read_articles(runner: &SparqlRunner<'_>) -> Result<Articles> {
 fn read_entities(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
     let mut entities: BTreeMap<(String, String), Entity> = BTreeMap::new();
     select(runner, ENTITIES, |row| {
-        let class = row.get("class")?;
-        let Some(kind) = EntityKind::ALL.into_iter().find(|&k| class_of(k) == class) else {
-            return Ok(()); // another type of the same node
-        };
+        let key = key_of(&row.get("e")?)?;
+        let kind = key
+            .split_once(':')
+            .and_then(|(kind, _)| EntityKind::from_name(kind))
+            .ok_or_else(|| bad(format!("entity key {key:?} names no type")))?;
         let entity = Entity {
             kind,
-            key: row.get("key")?,
+            key,
             name: row.get("label")?,
             aliases: BTreeSet::new(),
             wikidata: row.opt("same").and_then(|iri| iri.strip_prefix(WD).map(str::to_owned)),

@@ -7,6 +7,7 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef, Triple};
 use oxigraph::store::Store;
 
+use super::sorted::ExternalSort;
 use super::vocab::{NG_BUILD, PREFIXES, RDF_TYPE};
 use crate::error::{Error, Result};
 
@@ -17,6 +18,10 @@ fn no_store(path: &Path) -> Error {
         path.display()
     ))
 }
+
+/// The bytes of quads an export sorts in memory before it spills a sorted run to a temporary
+/// file.
+const EXPORT_SORT_MEMORY: usize = 64 << 20;
 
 fn rdf_type() -> NamedNodeRef<'static> {
     NamedNodeRef::new_unchecked(RDF_TYPE)
@@ -193,6 +198,22 @@ impl GraphStore {
         })
     }
 
+    /// The keys of the entities an article's graph says it mentions (`schema:mentions`), sorted.
+    pub fn mentioned_entities(&self, article: &NamedNode) -> Result<Vec<String>> {
+        let predicate = NamedNode::new_unchecked(super::vocab::SCHEMA_MENTIONS);
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        let mut keys = Vec::new();
+        for q in
+            self.store.quads_for_pattern(Some(article.as_ref().into()), Some(predicate.as_ref()), None, Some(graph))
+        {
+            if let oxigraph::model::Term::NamedNode(e) = q?.object {
+                keys.extend(super::Minter::entity_key(e.as_str()));
+            }
+        }
+        keys.sort_unstable();
+        Ok(keys)
+    }
+
     /// The named graphs, sorted by IRI.
     pub fn named_graphs(&self) -> Result<Vec<NamedNode>> {
         let mut graphs: Vec<NamedNode> = self
@@ -240,36 +261,43 @@ impl GraphStore {
     /// Writes the store (or one graph) in `format`, sorted so that output is deterministic.
     /// Formats without named graphs get the union of the graphs, each triple once. The whole
     /// store is written without its builds graph, whose times differ from run to run: name that
-    /// graph to get it.
+    /// graph to get it. The quads are sorted in runs of `EXPORT_SORT_MEMORY` (64 MB) spilled
+    /// to temporary files and merged, so memory does not grow with the store.
     pub fn export(&self, format: RdfFormat, graph: Option<&NamedNode>, writer: impl Write) -> Result<()> {
         let graph_name = graph.map(GraphNameRef::from);
         let builds: Vec<GraphName> = match graph {
             Some(_) => Vec::new(),
             None => self.build_graphs()?.into_iter().map(GraphName::from).collect(),
         };
-        let mut quads: Vec<Quad> = self
-            .store
-            .quads_for_pattern(None, None, None, graph_name)
-            .filter(|q| q.as_ref().map_or(true, |q| !builds.contains(&q.graph_name)))
-            .collect::<Result<_, _>>()?;
-        quads.sort_by_cached_key(|q| q.to_string());
+        let datasets = format.supports_datasets();
+        let mut sort = ExternalSort::new(EXPORT_SORT_MEMORY, !datasets);
+        for q in self.store.quads_for_pattern(None, None, None, graph_name) {
+            let q = q?;
+            if builds.contains(&q.graph_name) {
+                continue;
+            }
+            // the sort key is the quad (or triple) as oxrdf displays it: an N-Quads line
+            let line = if datasets { q.to_string() } else { Triple::from(q).to_string() };
+            sort.push(line).map_err(Error::Write)?;
+        }
         let mut serializer = RdfSerializer::from_format(format);
         for (prefix, iri) in PREFIXES {
             serializer = serializer.with_prefix(prefix, iri)?;
         }
         let mut out = serializer.for_writer(writer);
-        if format.supports_datasets() {
-            for q in &quads {
-                out.serialize_quad(q).map_err(Error::Write)?;
+        sort.finish(|line| -> Result<()> {
+            let statement = format!("{line} .");
+            let mut parsed = oxttl::NQuadsParser::new().for_slice(statement.as_bytes());
+            let quad = parsed
+                .next()
+                .ok_or_else(|| Error::Usage(format!("the store gave an empty quad: {line}")))?
+                .map_err(|e| Error::Usage(format!("the store gave a quad that does not parse ({e}): {line}")))?;
+            if datasets {
+                out.serialize_quad(&quad).map_err(Error::Write)
+            } else {
+                out.serialize_triple(&Triple::from(quad)).map_err(Error::Write)
             }
-        } else {
-            let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
-            triples.sort_by_cached_key(|t| t.to_string());
-            triples.dedup();
-            for t in &triples {
-                out.serialize_triple(t).map_err(Error::Write)?;
-            }
-        }
+        })?;
         out.finish().map_err(Error::Write)?;
         Ok(())
     }

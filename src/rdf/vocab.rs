@@ -221,6 +221,80 @@ iri!(
     "ticker",
     "ng:ticker — an organisation's stock ticker, from \"<XYZ>\" or \"(NYSE: XYZ)\" right after its name (a literal, \"BP\")."
 );
+iri!(
+    NG_CORPUS,
+    NG,
+    "Corpus",
+    "ng:Corpus — the corpus graph (`{base}corpus`): one description per entity and one aggregate edge per (subject, predicate, object), derived from every article."
+);
+iri!(
+    NG_ARTICLE_LABEL,
+    NG,
+    "articleLabel",
+    "ng:articleLabel — merge log: the name the article gives an entity (the corpus graph's `rdfs:label` is chosen from them)."
+);
+iri!(
+    NG_ARTICLE_ALIAS,
+    NG,
+    "articleAlias",
+    "ng:articleAlias — merge log: another name of an entity in the article (the corpus graph's `skos:altLabel` are made from them)."
+);
+iri!(
+    NG_ARTICLE_SAME_AS,
+    NG,
+    "articleSameAs",
+    "ng:articleSameAs — merge log: an entity's Wikidata item as the article states it (the corpus graph's `owl:sameAs` is the most frequent)."
+);
+iri!(
+    NG_ARTICLE_CAPITAL_OF,
+    NG,
+    "articleCapitalOf",
+    "ng:articleCapitalOf — merge log: a capital's country as the article states it (the corpus graph's `ng:capitalOf` is the most frequent)."
+);
+iri!(
+    NG_ARTICLE_NATIONALITY,
+    NG,
+    "articleNationality",
+    "ng:articleNationality — merge log: a person's country as the article states it (the corpus graph's `ng:nationality` is the most frequent)."
+);
+iri!(
+    NG_ARTICLE_PART_OF,
+    NG,
+    "articlePartOf",
+    "ng:articlePartOf — merge log: an organisation's country as the article states it (the corpus graph's `ng:partOf` is the most frequent)."
+);
+iri!(
+    NG_ARTICLE_TICKER,
+    NG,
+    "articleTicker",
+    "ng:articleTicker — merge log: an organisation's stock ticker as the article states it (the corpus graph's `ng:ticker` is the most frequent)."
+);
+iri!(
+    NG_OUT_OF_DATE,
+    NG,
+    "outOfDate",
+    "ng:outOfDate — corpus graph: `true` while a build is changing articles; a build that finds it (an earlier build was stopped) computes the corpus graph again from scratch."
+);
+iri!(NG_MENTION_COUNT, NG, "mentionCount", "ng:mentionCount — corpus graph: an entity's mentions over all articles.");
+iri!(NG_ARTICLE_COUNT, NG, "articleCount", "ng:articleCount — corpus graph: the articles that mention an entity.");
+iri!(
+    NG_FIRST_DATE,
+    NG,
+    "firstDate",
+    "ng:firstDate — corpus graph: the date of the first dated article that mentions an entity or states an edge."
+);
+iri!(
+    NG_LAST_DATE,
+    NG,
+    "lastDate",
+    "ng:lastDate — corpus graph: the date of the last dated article that mentions an entity or states an edge."
+);
+iri!(NG_EDGE, NG, "Edge", "ng:Edge — corpus graph: the asserted statements of one (subject, predicate, object).");
+iri!(NG_FROM, NG, "from", "ng:from — corpus graph: an edge's subject entity.");
+iri!(NG_EDGE_PREDICATE, NG, "predicate", "ng:predicate — corpus graph: an edge's direct property (`ng:accused`, …).");
+iri!(NG_TO, NG, "to", "ng:to — corpus graph: an edge's object entity (or an entity named in what was said).");
+iri!(NG_STATEMENT_COUNT, NG, "statementCount", "ng:statementCount — corpus graph: the statements of an edge.");
+iri!(NG_HAS_STATEMENT, NG, "statement", "ng:statement — corpus graph: from an edge to one of its statement nodes.");
 iri!(NG_ARTICLE, NG, "article", "ng:article — the article a statement or mention is in.");
 iri!(NG_DATE, NG, "date", "ng:date — the statement's article date (for timelines).");
 iri!(

@@ -30,17 +30,20 @@ const CODEMIRROR_SPARQL: &str = include_str!("../../assets/vendor/codemirror/spa
 
 /// The shipped queries (`queries/*.rq`), by file name without `.rq`, in name order. A unit
 /// test checks that the list matches the folder.
-pub const EXAMPLES: [(&str, &str); 12] = [
+pub const EXAMPLES: [(&str, &str); 15] = [
     ("accusations_between_countries", include_str!("../../queries/accusations_between_countries.rq")),
     ("articles_mentioning_two_entities", include_str!("../../queries/articles_mentioning_two_entities.rq")),
     ("cameo_events_by_country_pair_and_month", include_str!("../../queries/cameo_events_by_country_pair_and_month.rq")),
     ("countries_mentioned_together", include_str!("../../queries/countries_mentioned_together.rq")),
+    ("entities_rising_month_over_month", include_str!("../../queries/entities_rising_month_over_month.rq")),
     ("most_mentioned_entities", include_str!("../../queries/most_mentioned_entities.rq")),
     ("people_and_their_organisations", include_str!("../../queries/people_and_their_organisations.rq")),
     ("quotes_by_speaker", include_str!("../../queries/quotes_by_speaker.rq")),
     ("statements_about_country", include_str!("../../queries/statements_about_country.rq")),
     ("statements_by_person", include_str!("../../queries/statements_by_person.rq")),
     ("timeline_of_statements", include_str!("../../queries/timeline_of_statements.rq")),
+    ("top_accusers_of_country_by_month", include_str!("../../queries/top_accusers_of_country_by_month.rq")),
+    ("top_spokespeople_by_organisation", include_str!("../../queries/top_spokespeople_by_organisation.rq")),
     ("who_accused_or_criticised_whom", include_str!("../../queries/who_accused_or_criticised_whom.rq")),
     ("who_speaks_for_whom", include_str!("../../queries/who_speaks_for_whom.rq")),
 ];
