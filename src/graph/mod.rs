@@ -376,6 +376,7 @@ mod tests {
             date: None,
             url: None,
             source: None,
+            author: None,
             text: text.into(),
             origin: Origin { path: id.into(), line: None },
         })

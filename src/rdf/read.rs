@@ -204,6 +204,7 @@ fn read_articles(runner: &SparqlRunner<'_>) -> Result<Articles> {
             date: row.opt("date"),
             url: row.opt("url"),
             source: row.opt("source"),
+            author: None,
             text: String::new(),
             origin: Origin { path: id.clone().into(), line: None },
         };
@@ -392,6 +393,7 @@ mod tests {
             date: date.map(str::to_owned),
             url: Some(format!("https://example.org/{id}")),
             source: None,
+            author: None,
             text: text.into(),
             origin: Origin { path: id.into(), line: None },
         })

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod export;
 mod extract;
+mod ingest;
 mod layout;
 mod ner;
 mod pipeline;
