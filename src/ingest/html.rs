@@ -65,11 +65,7 @@ pub fn html_article(bytes: &[u8], id: &str, origin: Origin, url: Option<&str>, o
         Err(reason) => return fail(InputErrorKind::NotHtml(reason)),
     };
     let document = Document::from(html.as_str());
-    if let Some(lang) = language(&document) {
-        return fail(InputErrorKind::NotHtml(format!(
-            "the page is in another language (lang=\"{lang}\"); newsgraph reads English"
-        )));
-    }
+    let lang = language(&document);
     let canonical = attribute(&document, "link[rel=canonical]", "href");
     let og_url = attribute(&document, "meta[property=\"og:url\"]", "content");
     let shown_date = shown_date(&document);
@@ -83,6 +79,12 @@ pub fn html_article(bytes: &[u8], id: &str, origin: Origin, url: Option<&str>, o
     let text = paragraphs(&page.text_content);
     if text.is_empty() {
         return fail(InputErrorKind::NotHtml("no main text found".into()));
+    }
+    // `<html lang>` is often left at a theme's default: the text must agree that it is not English
+    if let Some(lang) = lang.filter(|_| !looks_english(&text)) {
+        return fail(InputErrorKind::NotHtml(format!(
+            "the page is in another language (lang=\"{lang}\"); newsgraph reads English"
+        )));
     }
     let date = page
         .published_time
@@ -138,6 +140,17 @@ fn language(document: &Document) -> Option<String> {
     let lang = attribute(document, "html", "lang")?;
     let primary = lang.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
     (!primary.is_empty() && primary != "en" && primary != "und").then_some(lang)
+}
+
+/// True when at least 5% of the words are English function words (English prose has 25–40%).
+fn looks_english(text: &str) -> bool {
+    const COMMON: [&str; 14] = ["the", "and", "of", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on"];
+    let (mut words, mut common) = (0usize, 0usize);
+    for w in text.split_whitespace().take(2000) {
+        words += 1;
+        common += usize::from(COMMON.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    }
+    words > 0 && common * 20 >= words
 }
 
 /// The first non-empty value of `name` on an element matching `selector`.
@@ -271,6 +284,7 @@ mod tests {
     fn ingest_html_meta_tags_canonical_and_shown_date() {
         let page = format!(
             r#"<html lang="en-GB"><head><title>Pier closes | Bay News</title>
+            <meta property="og:site_name" content="Bay News">
             <meta name="author" content="By Ana Lucero"><link rel="canonical" href="https://bay.example/pier-closes">
             </head><body><article><p><time datetime="2024-04-09T10:00">9 April</time></p>{}</article></body></html>"#,
             body(&[FIRST, SECOND])
@@ -289,7 +303,10 @@ mod tests {
             html_article(bytes, "x", origin(), None, &IngestOptions::default()).unwrap_err().to_string()
         };
         assert_eq!(reason(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), "p.html: not an article page: a binary file, not HTML");
-        let french = format!("<html lang=\"fr\"><body><article>{}</article></body></html>", body(&[FIRST, SECOND]));
+        let french = format!(
+            "<html lang=\"fr\"><body><article>{}</article></body></html>",
+            body(&["Le conseil de la baie a voté lundi la fermeture de la vieille jetée pour des réparations, après que des ingénieurs ont trouvé des fissures.", "La maire a dit que les travaux dureraient trois mois et coûteraient moins que prévu par le conseil."])
+        );
         assert_eq!(
             reason(french.as_bytes()),
             "p.html: not an article page: the page is in another language (lang=\"fr\"); newsgraph reads English"

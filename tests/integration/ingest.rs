@@ -192,7 +192,14 @@ fn ingest_reports_bad_pages_and_corrupt_records_and_reads_the_rest() {
     std::fs::write(&warc, bytes).unwrap();
     // a binary file named .html, a page in French, a page with no text
     std::fs::write(dir.path().join("image.html"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
-    let french = page("<title>Le port rouvre</title>", &HARBOUR).replace("lang=\"en\"", "lang=\"fr\"");
+    let french = page(
+        "<title>Le port rouvre</title>",
+        &[
+            "Le port de Kettleness a rouvert jeudi après une semaine de tempêtes, a indiqué l'autorité portuaire, et les premiers bateaux de pêche sont partis à l'aube.",
+            "Les pêcheurs disent avoir perdu sept jours de travail, et ils demandent une aide de la région pour réparer leurs bateaux avant l'hiver prochain.",
+        ],
+    )
+    .replace("lang=\"en\"", "lang=\"fr\"");
     std::fs::write(dir.path().join("french.html"), french).unwrap();
     std::fs::write(dir.path().join("empty.htm"), "<html><head><title>Nothing</title></head><body></body></html>").unwrap();
 
