@@ -158,11 +158,13 @@ fn attribute(document: &Document, selector: &str, name: &str) -> Option<String> 
     document.select(selector).iter().filter_map(|s| s.attr(name)).map(|v| v.trim().to_owned()).find(|v| !v.is_empty())
 }
 
-/// A date the page shows where no metadata tag names one: `itemprop=datePublished`, the first
+/// A date the page gives where dom_smoothie's metadata reader found none: `<meta name=date>`
+/// (and Dublin Core's), `itemprop=datePublished`, the first
 /// `<time datetime>`, or the first date written in an element whose class or id says it holds
 /// one (`date`, `time`, `publish`, `posted`, `meta`, `byline`).
 fn shown_date(document: &Document) -> Option<String> {
     let candidates = [
+        attribute(document, "meta[name=date], meta[name=\"dc.date\"], meta[name=\"DC.date.issued\"]", "content"),
         attribute(document, "[itemprop=datePublished]", "content"),
         attribute(document, "[itemprop=datePublished]", "datetime"),
         attribute(document, "time[datetime]", "datetime"),
