@@ -108,7 +108,8 @@ pub fn first_date(text: &str) -> Option<String> {
         ))
         .unwrap()
     });
-    let month_of = |m: &str| MONTHS.iter().position(|x| x.starts_with(&m.to_ascii_lowercase()[..3])).map(|i| i as u32 + 1);
+    let month_of =
+        |m: &str| MONTHS.iter().position(|x| x.starts_with(&m.to_ascii_lowercase()[..3])).map(|i| i as u32 + 1);
     for caps in DATE.captures_iter(text) {
         let parts = if let Some(y) = caps.get(1) {
             (y.as_str().parse().ok(), caps[2].parse().ok(), caps[3].parse().ok())

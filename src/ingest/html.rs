@@ -31,7 +31,7 @@ use std::path::Path;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{first_date, finish_article, normalize_date, IngestOptions, InputError, InputErrorKind, Record};
+use super::{finish_article, first_date, normalize_date, IngestOptions, InputError, InputErrorKind, Record};
 use crate::model::{Article, Origin};
 
 /// True for the file names read as HTML: `.html`, `.htm`, `.xhtml`, and those with `.gz` after.
@@ -86,11 +86,7 @@ pub fn html_article(bytes: &[u8], id: &str, origin: Origin, url: Option<&str>, o
             "the page is in another language (lang=\"{lang}\"); newsgraph reads English"
         )));
     }
-    let date = page
-        .published_time
-        .as_deref()
-        .and_then(|d| normalize_date(d).or_else(|| first_date(d)))
-        .or(shown_date);
+    let date = page.published_time.as_deref().and_then(|d| normalize_date(d).or_else(|| first_date(d))).or(shown_date);
     let url = [page.url.as_deref(), og_url.as_deref(), canonical.as_deref(), url]
         .into_iter()
         .flatten()
@@ -125,7 +121,9 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     }
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let label = head.split("charset=").nth(1).map(|rest| {
-        rest.trim_start_matches(['"', '\'']).split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).next()
+        rest.trim_start_matches(['"', '\''])
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .next()
     });
     let encoding = label
         .flatten()
@@ -144,7 +142,8 @@ fn language(document: &Document) -> Option<String> {
 
 /// True when at least 5% of the words are English function words (English prose has 25–40%).
 fn looks_english(text: &str) -> bool {
-    const COMMON: [&str; 14] = ["the", "and", "of", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on"];
+    const COMMON: [&str; 14] =
+        ["the", "and", "of", "to", "a", "in", "is", "that", "for", "it", "with", "as", "was", "on"];
     let (mut words, mut common) = (0usize, 0usize);
     for w in text.split_whitespace().take(2000) {
         words += 1;
@@ -272,8 +271,14 @@ mod tests {
             <footer>Subscribe to our newsletter for more local stories every week of the year.</footer></body></html>"#,
             body(&[FIRST, SECOND])
         );
-        let a = html_article(page.as_bytes(), "pier", origin(), Some("https://bay.example/pier"), &IngestOptions::default())
-            .unwrap();
+        let a = html_article(
+            page.as_bytes(),
+            "pier",
+            origin(),
+            Some("https://bay.example/pier"),
+            &IngestOptions::default(),
+        )
+        .unwrap();
         assert_eq!(a.title.as_deref(), Some("Pier closes for repairs"));
         assert_eq!(a.date.as_deref(), Some("2024-04-08"));
         assert_eq!(a.author.as_deref(), Some("Tomas Reyes"));
@@ -291,8 +296,9 @@ mod tests {
             </head><body><article><p><time datetime="2024-04-09T10:00">9 April</time></p>{}</article></body></html>"#,
             body(&[FIRST, SECOND])
         );
-        let a = html_article(page.as_bytes(), "pier", origin(), Some("https://other.example/"), &IngestOptions::default())
-            .unwrap();
+        let a =
+            html_article(page.as_bytes(), "pier", origin(), Some("https://other.example/"), &IngestOptions::default())
+                .unwrap();
         assert_eq!(a.title.as_deref(), Some("Pier closes"));
         assert_eq!(a.author.as_deref(), Some("Ana Lucero"));
         assert_eq!(a.url.as_deref(), Some("https://bay.example/pier-closes"));
@@ -301,9 +307,8 @@ mod tests {
 
     #[test]
     fn ingest_html_refuses_binary_foreign_and_empty_pages() {
-        let reason = |bytes: &[u8]| {
-            html_article(bytes, "x", origin(), None, &IngestOptions::default()).unwrap_err().to_string()
-        };
+        let reason =
+            |bytes: &[u8]| html_article(bytes, "x", origin(), None, &IngestOptions::default()).unwrap_err().to_string();
         assert_eq!(reason(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), "p.html: not an article page: a binary file, not HTML");
         let french = format!(
             "<html lang=\"fr\"><body><article>{}</article></body></html>",

@@ -77,9 +77,30 @@ fn articles_jsonl() -> String {
         .to_string()
     };
     [
-        row("news.example/2024/harbour", "https://news.example/2024/harbour.html", "Harbour reopens after storms", "2024-05-02", Some("Tomas Reyes"), &HARBOUR),
-        row("news.example/2024/pier", "https://news.example/2024/pier.htm", "Pier closes for repairs", "2024-05-06", Some("Ana Lucero"), &PIER),
-        row("news.example/world/index", "https://news.example/world/", "Brazil and Argentina to resume rail talks", "2024-05-07", None, &TALKS),
+        row(
+            "news.example/2024/harbour",
+            "https://news.example/2024/harbour.html",
+            "Harbour reopens after storms",
+            "2024-05-02",
+            Some("Tomas Reyes"),
+            &HARBOUR,
+        ),
+        row(
+            "news.example/2024/pier",
+            "https://news.example/2024/pier.htm",
+            "Pier closes for repairs",
+            "2024-05-06",
+            Some("Ana Lucero"),
+            &PIER,
+        ),
+        row(
+            "news.example/world/index",
+            "https://news.example/world/",
+            "Brazil and Argentina to resume rail talks",
+            "2024-05-07",
+            None,
+            &TALKS,
+        ),
     ]
     .join("\n")
         + "\n"
@@ -101,8 +122,8 @@ fn record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
 
 /// An HTTP response record.
 fn response(uri: &str, status: &str, media_type: &str, body: &[u8]) -> Vec<u8> {
-    let mut http =
-        format!("HTTP/1.1 {status}\r\nContent-Type: {media_type}\r\nContent-Length: {}\r\n\r\n", body.len()).into_bytes();
+    let mut http = format!("HTTP/1.1 {status}\r\nContent-Type: {media_type}\r\nContent-Length: {}\r\n\r\n", body.len())
+        .into_bytes();
     http.extend_from_slice(body);
     record("response", uri, "application/http; msgtype=response", &http)
 }
@@ -112,7 +133,12 @@ fn response(uri: &str, status: &str, media_type: &str, body: &[u8]) -> Vec<u8> {
 fn crawl() -> Vec<Vec<u8>> {
     let mut records = vec![record("warcinfo", "", "application/warc-fields", b"software: hand-written test\r\n")];
     for (i, (_, url, html)) in pages().into_iter().enumerate() {
-        records.push(record("request", url, "application/http; msgtype=request", b"GET / HTTP/1.1\r\nHost: news.example\r\n\r\n"));
+        records.push(record(
+            "request",
+            url,
+            "application/http; msgtype=request",
+            b"GET / HTTP/1.1\r\nHost: news.example\r\n\r\n",
+        ));
         records.push(response(url, "200 OK", "text/html; charset=utf-8", html.as_bytes()));
         if i == 0 {
             records.push(response("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"));
@@ -154,7 +180,6 @@ fn ingest_folder_warc_and_jsonl_build_the_same_graph() {
     std::fs::write(&warc, gzip_members(&crawl())).unwrap();
     let jsonl = dir.path().join("articles.jsonl");
     std::fs::write(&jsonl, articles_jsonl()).unwrap();
-
 
     // ingest writes the articles the build reads: the JSONL above, field for field
     let ingested = newsgraph(&["ingest", folder.to_str().unwrap()]);
@@ -202,7 +227,8 @@ fn ingest_reports_bad_pages_and_corrupt_records_and_reads_the_rest() {
     )
     .replace("lang=\"en\"", "lang=\"fr\"");
     std::fs::write(dir.path().join("french.html"), french).unwrap();
-    std::fs::write(dir.path().join("empty.htm"), "<html><head><title>Nothing</title></head><body></body></html>").unwrap();
+    std::fs::write(dir.path().join("empty.htm"), "<html><head><title>Nothing</title></head><body></body></html>")
+        .unwrap();
 
     let out = newsgraph(&["ingest", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "some inputs failed");
