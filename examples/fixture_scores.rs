@@ -86,6 +86,7 @@ fn main() {
                 date: None,
                 url: None,
                 source: None,
+                author: None,
                 text,
                 origin: Origin { path: input.clone(), line: None },
             });

@@ -74,6 +74,7 @@ impl Pipeline {
             date: None,
             url: None,
             source: None,
+            author: None,
             text: text.to_owned(),
             origin: Origin { path: PathBuf::from("-"), line: None },
         })
@@ -101,6 +102,12 @@ impl Pipeline {
             &article.text,
         ] {
             digest.part(part.as_bytes());
+        }
+        // Only when there is one, so that the hashes of articles without an author stay as
+        // they were before the author was read.
+        if let Some(author) = &article.author {
+            digest.part(b"author");
+            digest.part(author.as_bytes());
         }
         digest.hex()
     }

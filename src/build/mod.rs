@@ -11,7 +11,8 @@
 //! use newsgraph::rdf::{vocab::DEFAULT_BASE_IRI, Minter};
 //!
 //! let article = |id: &str, text: &str| -> Record {
-//!     Ok(Article { id: id.into(), title: None, date: None, url: None, source: None, text: text.into(),
+//!     Ok(Article { id: id.into(), title: None, date: None, url: None, source: None, author: None,
+//!                  text: text.into(),
 //!                  origin: Origin { path: "-".into(), line: None } })
 //! };
 //! let records = vec![article("a", "Estonia accused Russia of jamming flights."), article("b", "Japan said no.")];

@@ -36,6 +36,12 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph extract data/examples > examples.nq\n  cat feed.jsonl | newsgraph extract - --format jsonl\n  parallel --pipe -N1000 newsgraph extract - ::: < feed.jsonl > feed.nq\n\nN-Quads output is what `build` stores, quad for quad: one named graph per article and one per merge log. Entity IRIs come from canonical keys, so shards extracted apart and loaded together (`newsgraph load`) equal one build. Input errors go to standard error as path:line: reason; exit codes as for build."
     )]
     Extract(ExtractArgs),
+    /// Read articles (web pages, WARC archives, text, JSONL) and write them as newsgraph reads
+    /// them: one JSON object per line with id, url, title, date, author, publisher and text.
+    #[command(
+        after_help = "Examples:\n  newsgraph ingest saved-pages/ > articles.jsonl\n  newsgraph ingest crawl.warc.gz --format jsonl | head -1 | jq .\n\nAn .html/.htm page (or .html.gz) is one article: its main text (a blank line between paragraphs) is found by dom_smoothie, a port of Mozilla's Readability; its headline, date, author, publisher and URL come from JSON-LD (NewsArticle and other article types), then Open Graph and <meta> tags, then <link rel=canonical>, then <title>. A .warc/.warc.gz file gives one article per response record with an HTML body, its id from the target URI (https://news.example/a/b.html -> news.example/a/b, the path a mirroring crawler saves it under); other records are skipped and counted on standard error. A bad page (binary, another language, no main text) or a corrupt WARC record (with its byte offset) is reported as path: reason and the rest is read. The output is what `build` and `extract` read from the same paths, and is itself their JSONL input.\n\nExit codes: 0 all read, 1 some inputs failed, 2 usage."
+    )]
+    Ingest(IngestArgs),
     /// Bulk-load N-Quads or TriG files (from `newsgraph extract`) into the store.
     #[command(
         after_help = "Example:\n  newsgraph extract shard-*.jsonl > all.nq && newsgraph load all.nq --store kg\n\nUses Oxigraph's bulk loader. Quads are added: an article graph already in the store is not replaced (use `build` to replace articles). After the load the corpus graph ({base}corpus: one description per entity, one aggregate edge per subject, predicate and object) is computed again from all the store's articles."
@@ -352,6 +358,23 @@ pub struct ExtractArgs {
     pub format: String,
     #[command(flatten)]
     pub pipeline: PipelineArgs,
+}
+
+/// `ingest` arguments.
+#[derive(Debug, ClapArgs)]
+pub struct IngestArgs {
+    /// Files, folders, or `-` for JSONL on standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output: jsonl (one object per article), the only format for now.
+    #[arg(long, default_value = "jsonl")]
+    pub format: String,
+    /// Date (YYYY-MM-DD) for articles whose record has none.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Refuse articles larger than this (megabytes).
+    #[arg(long, default_value_t = 1, value_name = "MB")]
+    pub max_article_mb: usize,
 }
 
 /// How articles are read and processed, for `build` and `extract`.

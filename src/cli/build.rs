@@ -48,9 +48,22 @@ pub(super) fn setup(args: &PipelineArgs) -> anyhow::Result<Setup> {
         .relation_confidence(args.relation_confidence)
         .signature(signature(args)?)
         .build();
-    let options = IngestOptions { default_date, max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024) };
+    let options = IngestOptions {
+        default_date,
+        max_article_bytes: args.max_article_mb.saturating_mul(1024 * 1024),
+        ..IngestOptions::default()
+    };
     let jobs = super::jobs(args.jobs)?;
     Ok(Setup { pipeline, minter, options, jobs, tables })
+}
+
+/// A note on standard error for each file with skipped records (WARC records that are not HTML
+/// pages): they are no failure, but the user should know how many were left out.
+pub(super) fn report_skipped(options: &IngestOptions) {
+    for (path, n) in options.skipped.counts() {
+        let records = if n == 1 { "record" } else { "records" };
+        eprintln!("newsgraph: {}: {n} WARC {records} skipped (not a response with an HTML body)", path.display());
+    }
 }
 
 /// What the command line changes in the pipeline, for the articles' content hashes: the
@@ -96,6 +109,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
     })?;
     progress.finish();
+    report_skipped(&options);
     let manifest = BuildManifest {
         started,
         ended: DateTime::now(),

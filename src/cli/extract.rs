@@ -62,7 +62,7 @@ fn article_json(record: &ArticleRecord, layout: &[LayoutSpan]) -> serde_json::Va
         })
         .collect();
     json!({
-        "id": a.id, "title": a.title, "date": a.date, "url": a.url, "source": a.source,
+        "id": a.id, "title": a.title, "date": a.date, "url": a.url, "source": a.source, "author": a.author,
         "entities": entities, "statements": statements, "layout": layout,
     })
 }
@@ -101,5 +101,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })?;
     quads.flush().map_err(Error::Write)?;
     lines.flush().map_err(Error::Write)?;
+    super::build::report_skipped(&setup.options);
     Ok(if failures > 0 { ExitCode::from(super::EXIT_INPUT_FAILED) } else { ExitCode::SUCCESS })
 }

@@ -7,6 +7,7 @@ mod entities;
 mod eval;
 mod export;
 mod extract;
+mod ingest;
 mod load;
 mod progress;
 mod push;
@@ -60,6 +61,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Build(a) => build::run(a),
         Command::Extract(a) => extract::run(a),
+        Command::Ingest(a) => ingest::run(a),
         Command::Load(a) => load::run(a),
         Command::Corpus(a) => load::run_corpus(a),
         Command::Query(a) => query::run(a),

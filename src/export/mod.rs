@@ -797,6 +797,7 @@ mod tests {
                 date: date.map(str::to_owned),
                 url: None,
                 source: None,
+                author: None,
                 text: text.into(),
                 origin: Origin { path: id.into(), line: None },
             }));

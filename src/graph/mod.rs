@@ -378,6 +378,7 @@ mod tests {
             date: None,
             url: None,
             source: None,
+            author: None,
             text: text.into(),
             origin: Origin { path: id.into(), line: None },
         })

@@ -89,3 +89,40 @@ pub fn dateline_date(text: &str) -> Option<String> {
     }
     (found.len() == 1).then(|| found.remove(0))
 }
+
+/// The first date written in `text` in words or ISO form ("Feb. 8, 2020", "8th February 2020",
+/// "Jun 18th 2018", "2020-02-08"), month names full or abbreviated; numeric day/month forms are
+/// ambiguous and not read.
+///
+/// ```
+/// use newsgraph::ingest::first_date;
+/// assert_eq!(first_date("Updated: Apr. 26, 2022 at 4:56 p.m.").as_deref(), Some("2022-04-26"));
+/// assert_eq!(first_date("Posted 18th Jun 2018 by staff").as_deref(), Some("2018-06-18"));
+/// assert_eq!(first_date("on 04/21/2022"), None);
+/// ```
+pub fn first_date(text: &str) -> Option<String> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        let month = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+        Regex::new(&format!(
+            r"(?i)\b(?:([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}})|{month}\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})|([0-9]{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{month},?\s+([0-9]{{4}}))\b"
+        ))
+        .unwrap()
+    });
+    let month_of =
+        |m: &str| MONTHS.iter().position(|x| x.starts_with(&m.to_ascii_lowercase()[..3])).map(|i| i as u32 + 1);
+    for caps in DATE.captures_iter(text) {
+        let parts = if let Some(y) = caps.get(1) {
+            (y.as_str().parse().ok(), caps[2].parse().ok(), caps[3].parse().ok())
+        } else if let Some(m) = caps.get(4) {
+            (caps[6].parse().ok(), month_of(m.as_str()), caps[5].parse().ok())
+        } else {
+            (caps[9].parse().ok(), month_of(&caps[8]), caps[7].parse().ok())
+        };
+        if let (Some(year), Some(month), Some(day)) = parts {
+            if valid(year, month, day) {
+                return Some(format!("{year:04}-{month:02}-{day:02}"));
+            }
+        }
+    }
+    None
+}

@@ -82,7 +82,8 @@ fn parse_line(line: &str, path: &Path, line_no: usize, options: &IngestOptions) 
         title: optional("title")?,
         date,
         url: optional("url")?,
-        source: optional("source")?,
+        source: optional("source")?.or(optional("publisher")?),
+        author: optional("author")?,
         text,
         origin: Origin { path: path.to_owned(), line: Some(line_no) },
     };

@@ -1,4 +1,4 @@
-//! Reading articles: text files, folders, JSONL files and standard input.
+//! Reading articles: text files, HTML pages, WARC archives, folders, JSONL files and standard input.
 //!
 //! Every record becomes either an [`Article`] or an [`InputError`] that names the file, the
 //! line and the reason, so that a batch can report a bad record and go on.
@@ -12,17 +12,23 @@
 //! ```
 
 mod date;
+mod html;
 mod jsonl;
 mod text;
+mod warc;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::model::{Article, Origin};
 
-pub use date::{dateline_date, normalize_date};
+pub use date::{dateline_date, first_date, normalize_date};
+pub use html::{html_article, is_html, read_html_file};
 pub use jsonl::read_jsonl;
 pub use text::read_text_file;
+pub use warc::{is_warc, read_warc, warc_id};
 
 /// Options for reading input.
 #[derive(Debug, Clone)]
@@ -32,11 +38,32 @@ pub struct IngestOptions {
     /// Articles longer than this many bytes are refused (default 1 MiB: a news article is rarely
     /// over 100 KB, and one article is written in one transaction).
     pub max_article_bytes: usize,
+    /// Where the readers count the records they skip (WARC records that are not HTML pages).
+    pub skipped: Skipped,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { default_date: None, max_article_bytes: 1024 * 1024 }
+        IngestOptions { default_date: None, max_article_bytes: 1024 * 1024, skipped: Skipped::default() }
+    }
+}
+
+/// The records skipped in each file, counted while reading (shared by the clones of one
+/// [`IngestOptions`]).
+#[derive(Debug, Clone, Default)]
+pub struct Skipped(Arc<Mutex<BTreeMap<PathBuf, usize>>>);
+
+impl Skipped {
+    /// Counts `n` more skipped records in `path`.
+    pub fn add(&self, path: &Path, n: usize) {
+        let mut counts = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *counts.entry(path.to_owned()).or_default() += n;
+    }
+
+    /// The files with skipped records and how many, sorted by path.
+    pub fn counts(&self) -> Vec<(PathBuf, usize)> {
+        let counts = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        counts.iter().map(|(p, n)| (p.clone(), *n)).collect()
     }
 }
 
@@ -56,6 +83,25 @@ pub enum InputErrorKind {
     BadField(String),
     /// The article has no text.
     Empty,
+    /// An HTML page that is not an article newsgraph can read: binary, in another language, or
+    /// with no main text.
+    NotHtml(String),
+    /// A WARC record that cannot be read (corrupt or truncated); the next records are read.
+    WarcRecord {
+        /// Byte offset of the record in the uncompressed WARC stream.
+        offset: u64,
+        /// Why.
+        reason: String,
+    },
+    /// A page of a WARC file that is refused.
+    WarcPage {
+        /// Byte offset of the record in the uncompressed WARC stream.
+        offset: u64,
+        /// The record's target URI.
+        uri: String,
+        /// Why.
+        reason: String,
+    },
     /// The article is larger than the limit.
     TooLarge {
         /// Its size in bytes.
@@ -84,6 +130,9 @@ impl fmt::Display for InputErrorKind {
             InputErrorKind::MalformedJson(e) => write!(f, "malformed JSON: {e}"),
             InputErrorKind::BadField(e) => write!(f, "{e}"),
             InputErrorKind::Empty => write!(f, "empty article: no text"),
+            InputErrorKind::NotHtml(reason) => write!(f, "not an article page: {reason}"),
+            InputErrorKind::WarcRecord { offset, reason } => write!(f, "record at byte {offset}: {reason}"),
+            InputErrorKind::WarcPage { offset, uri, reason } => write!(f, "record at byte {offset} ({uri}): {reason}"),
             InputErrorKind::TooLarge { bytes, limit } => {
                 write!(f, "article is {bytes} bytes, over the limit of {limit} bytes (raise it with --max-article-mb)")
             }
@@ -118,15 +167,17 @@ pub type Record = Result<Article, InputError>;
 
 /// Reads every article under `paths`, in a deterministic order, lazily.
 ///
-/// A file ending in `.jsonl` or `.ndjson` holds one article per line; any other file named
-/// directly is one text article; a folder is walked recursively for `.txt` and `.jsonl`
-/// files, sorted by name; `-` reads JSONL from standard input.
+/// A file ending in `.jsonl` or `.ndjson` holds one article per line; `.html`, `.htm` (and
+/// `.html.gz`) is one web page; `.warc` and `.warc.gz` hold one article per HTML response;
+/// any other file named directly is one text article; a folder is walked recursively for
+/// `.txt`, `.jsonl`, HTML and WARC files, sorted by name; `-` reads JSONL from standard input.
 pub fn read_inputs<'a>(paths: &'a [PathBuf], options: &'a IngestOptions) -> impl Iterator<Item = Record> + 'a {
     paths.iter().flat_map(move |path| read_path(path, options))
 }
 
 /// How many records [`read_inputs`] will give for `paths`, for a progress bar: non-blank lines
-/// of JSONL files, one per text file or unreadable path. `None` when standard input is read.
+/// of JSONL files, one per text or HTML file or unreadable path. `None` when standard input or
+/// a WARC file (whose records are only known once read) is read.
 /// It reads the JSONL files once more, which is fast beside processing them.
 pub fn count_records(paths: &[PathBuf]) -> Option<usize> {
     let mut total = 0;
@@ -138,12 +189,15 @@ pub fn count_records(paths: &[PathBuf]) -> Option<usize> {
             for entry in walkdir::WalkDir::new(path).follow_links(true) {
                 match entry {
                     Ok(e) if e.file_type().is_dir() => {}
+                    Ok(e) if is_warc(e.path()) => return None,
                     Ok(e) if is_jsonl(e.path()) => total += count_lines(e.path()),
-                    Ok(e) if e.path().extension().is_some_and(|x| x == "txt") => total += 1,
+                    Ok(e) if is_text(e.path()) || is_html(e.path()) => total += 1,
                     Ok(_) => {}
                     Err(_) => total += 1,
                 }
             }
+        } else if is_warc(path) {
+            return None;
         } else if is_jsonl(path) {
             total += count_lines(path);
         } else {
@@ -183,6 +237,20 @@ fn is_jsonl(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
 }
 
+fn is_text(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "txt")
+}
+
+/// The id of a file read from a folder or named directly: its path (relative to the folder)
+/// without the extension, and without `.gz` and the extension before it for a compressed page.
+fn file_id(relative: &Path) -> String {
+    let mut id = relative.to_path_buf();
+    if is_html(relative) && relative.extension().is_some_and(|x| x.eq_ignore_ascii_case("gz")) {
+        id = id.with_extension("");
+    }
+    id.with_extension("").to_string_lossy().replace('\\', "/")
+}
+
 fn read_path<'a>(path: &'a Path, options: &'a IngestOptions) -> Box<dyn Iterator<Item = Record> + 'a> {
     if path.as_os_str() == "-" {
         return Box::new(read_jsonl(std::io::stdin().lock(), path, options));
@@ -192,21 +260,25 @@ fn read_path<'a>(path: &'a Path, options: &'a IngestOptions) -> Box<dyn Iterator
             Box::new(std::iter::once(Err(InputError::new(path, None, InputErrorKind::Unreadable(e.to_string())))))
         }
         Ok(meta) if meta.is_dir() => Box::new(read_folder(path, options)),
-        Ok(_) => read_file(path, path.file_stem().map(PathBuf::from).unwrap_or_default(), options),
+        Ok(_) => read_file(path, path.file_name().map(PathBuf::from).unwrap_or_default(), options),
     }
 }
 
-fn read_file<'a>(path: &Path, id: PathBuf, options: &'a IngestOptions) -> Box<dyn Iterator<Item = Record> + 'a> {
-    if is_jsonl(path) {
+/// The records of one file; `relative` is its path relative to the folder it was found in.
+fn read_file<'a>(path: &Path, relative: PathBuf, options: &'a IngestOptions) -> Box<dyn Iterator<Item = Record> + 'a> {
+    if is_warc(path) {
+        read_warc(path, options)
+    } else if is_jsonl(path) {
         match std::fs::File::open(path) {
             Ok(file) => Box::new(read_jsonl(std::io::BufReader::new(file), path, options)),
             Err(e) => {
                 Box::new(std::iter::once(Err(InputError::new(path, None, InputErrorKind::Unreadable(e.to_string())))))
             }
         }
+    } else if is_html(path) {
+        Box::new(std::iter::once(read_html_file(path, &file_id(&relative), options)))
     } else {
-        let id = id.to_string_lossy().replace('\\', "/");
-        Box::new(std::iter::once(read_text_file(path, &id, options)))
+        Box::new(std::iter::once(read_text_file(path, &file_id(&relative), options)))
     }
 }
 
@@ -222,11 +294,11 @@ fn read_folder<'a>(root: &'a Path, options: &'a IngestOptions) -> impl Iterator<
                 Ok(entry) if entry.file_type().is_dir() => Box::new(std::iter::empty()),
                 Ok(entry) => {
                     let path = entry.path();
-                    let wanted = is_jsonl(path) || path.extension().is_some_and(|e| e == "txt");
+                    let wanted = is_jsonl(path) || is_text(path) || is_html(path) || is_warc(path);
                     if !wanted {
                         return Box::new(std::iter::empty());
                     }
-                    let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
+                    let relative = path.strip_prefix(root).unwrap_or(path).to_owned();
                     read_file(path, relative, options)
                 }
             }

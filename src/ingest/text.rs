@@ -19,6 +19,7 @@ pub fn read_text_file(path: &Path, id: &str, options: &IngestOptions) -> Record 
         date: None,
         url: None,
         source: None,
+        author: None,
         text,
         origin: Origin { path: path.to_owned(), line: None },
     };

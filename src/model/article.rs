@@ -36,6 +36,8 @@ pub struct Article {
     pub url: Option<String>,
     /// Publisher or feed.
     pub source: Option<String>,
+    /// Author (the byline of a web page; several names are separated by `, ` or ` and `).
+    pub author: Option<String>,
     /// Full text (for a text file, the headline line included).
     pub text: String,
     /// Where it was read from.

@@ -298,6 +298,7 @@ fn each_article_quad(record: &ArticleRecord, minter: &Minter, sink: impl FnMut(Q
     };
     let article = minter.article(id);
     write_article(&mut out, &record.article, &article);
+    write_authors(&mut out, minter, &record.article, &article);
     write_entities(&mut out, minter, &article, &record.entities);
     write_merge_log(&mut out, minter, record, &article);
     write_mentions(&mut out, minter, record);
@@ -321,6 +322,40 @@ fn write_article<F: FnMut(QuadRef<'_>)>(out: &mut ArticleSink<F>, a: &crate::mod
     if let Some(s) = &a.source {
         out.add(article, SCHEMA_PUBLISHER, Literal::new_simple_literal(s).into());
     }
+}
+
+/// The article's authors: one `schema:Person` entity each, with the key a mention of the same
+/// name in an article would give, so that an author quoted elsewhere is the same node. (Authors
+/// are still described in the article graph: the corpus graph covers mentioned entities only.)
+fn write_authors<F: FnMut(QuadRef<'_>)>(
+    out: &mut ArticleSink<F>,
+    minter: &Minter,
+    a: &crate::model::Article,
+    article: &NamedNode,
+) {
+    use vocab::*;
+    for name in a.author.iter().flat_map(|names| author_names(names)) {
+        let key = format!("person:{}", crate::resolve::normalize(name));
+        let node = minter.entity(&key);
+        out.add(article, SCHEMA_AUTHOR, node.clone().into());
+        out.add(&node, RDF_TYPE, iri(SCHEMA_PERSON).into());
+        out.add(&node, RDFS_LABEL, Literal::new_simple_literal(name).into());
+        out.add(&node, NG_KEY, Literal::new_simple_literal(&key).into());
+    }
+}
+
+/// The names of a byline: "Ana Lucero, Tomas Reyes and Ines Calder" is three people.
+///
+/// ```
+/// assert_eq!(newsgraph::rdf::author_names("Ana Lucero, Tomas Reyes and Ines Calder"), ["Ana Lucero", "Tomas Reyes", "Ines Calder"]);
+/// ```
+pub fn author_names(byline: &str) -> Vec<&str> {
+    byline
+        .split([',', ';', '&', '|'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// The entities the article mentions: the article's `schema:mentions` in its graph, and in its
@@ -476,6 +511,7 @@ mod tests {
             date: Some("2024-03-03".into()),
             url: None,
             source: None,
+            author: None,
             text: text.into(),
             origin: Origin { path: id.into(), line: None },
         });

@@ -203,6 +203,7 @@ fn read_articles(runner: &SparqlRunner<'_>) -> Result<Articles> {
             date: row.opt("date"),
             url: row.opt("url"),
             source: row.opt("source"),
+            author: None,
             text: String::new(),
             origin: Origin { path: id.clone().into(), line: None },
         };
@@ -393,6 +394,7 @@ mod tests {
             date: date.map(str::to_owned),
             url: Some(format!("https://example.org/{id}")),
             source: None,
+            author: None,
             text: text.into(),
             origin: Origin { path: id.into(), line: None },
         })

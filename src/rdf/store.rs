@@ -110,12 +110,25 @@ impl GraphStore {
         Ok(GraphStore { store: open_for_writing(path)? })
     }
 
-    /// Opens an existing store read-only (for queries while a build may be writing).
+    /// Opens an existing store read-only (for queries while a build or a server may be
+    /// writing). A writer that compacts while the store opens can delete a file the open was
+    /// about to read ("No such file or directory" from RocksDB): the open is tried again, up to
+    /// five times, 50 ms apart.
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !Self::exists(path) {
             return Err(no_store(path));
         }
-        Ok(GraphStore { store: Store::open_read_only(path)? })
+        let mut tries = 0;
+        loop {
+            match Store::open_read_only(path) {
+                Ok(store) => return Ok(GraphStore { store }),
+                Err(e) if tries < 4 && e.to_string().contains("No such file or directory") => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     }
 
     /// A store in memory (tests, one-shot pipelines).

@@ -136,6 +136,12 @@ iri!(SCHEMA_URL, SCHEMA, "url", "schema:url");
 iri!(SCHEMA_MENTIONS, SCHEMA, "mentions", "schema:mentions");
 iri!(SCHEMA_IDENTIFIER, SCHEMA, "identifier", "schema:identifier");
 iri!(SCHEMA_PUBLISHER, SCHEMA, "publisher", "schema:publisher");
+iri!(
+    SCHEMA_AUTHOR,
+    SCHEMA,
+    "author",
+    "schema:author — from an article to the person entity of each of its authors (the byline of a web page)."
+);
 iri!(SCHEMA_WORKS_FOR, SCHEMA, "worksFor", "schema:worksFor");
 iri!(SCHEMA_CONTAINED_IN_PLACE, SCHEMA, "containedInPlace", "schema:containedInPlace");
 

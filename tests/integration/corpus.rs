@@ -23,6 +23,7 @@ fn article(id: &str, date: &str, text: &str) -> Record {
         date: Some(date.into()),
         url: None,
         source: None,
+        author: None,
         text: text.into(),
         origin: Origin { path: id.into(), line: None },
     })

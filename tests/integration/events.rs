@@ -12,6 +12,7 @@ fn edges(text: &str) -> Vec<String> {
         date: None,
         url: None,
         source: None,
+        author: None,
         text: text.to_owned(),
         origin: Origin { path: "t".into(), line: None },
     };

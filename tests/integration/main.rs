@@ -9,6 +9,7 @@ mod events;
 mod export;
 mod extract;
 mod hostile;
+mod ingest;
 mod layout;
 mod ner;
 mod pipeline;

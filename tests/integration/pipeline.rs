@@ -14,6 +14,7 @@ fn article(id: &str, text: String) -> Article {
         date: None,
         url: None,
         source: None,
+        author: None,
         text,
         origin: Origin { path: id.into(), line: None },
     }
