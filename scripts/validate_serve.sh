@@ -44,7 +44,8 @@ STORE="$OUT/store"
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 URL="http://127.0.0.1:$PORT"
-"$NEWSGRAPH" serve --store "$STORE" --bind "127.0.0.1:$PORT" 2> "$OUT/serve.log" &
+# the load test opens 50 connections from one address: above the default per-client limit (32)
+"$NEWSGRAPH" serve --store "$STORE" --bind "127.0.0.1:$PORT" --max-client-connections 64 2> "$OUT/serve.log" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "$URL/" && break; sleep 0.1; done
