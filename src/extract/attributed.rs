@@ -278,9 +278,11 @@ fn speaker(view: &View<'_>, source: std::ops::Range<usize>) -> Option<(EntityId,
 fn unnamed_group_last(view: &View<'_>, source: std::ops::Range<usize>) -> bool {
     let Some(comma) = source.clone().rev().find(|&t| view.text(t) == ",") else { return false };
     let tail = comma + 1..source.end;
-    let first = view.text(tail.start.min(source.end.saturating_sub(1)));
-    !tail.is_empty()
-        && tail.clone().all(|t| view.entity_at(t).is_none())
+    if tail.len() != 1 {
+        return false;
+    }
+    let first = view.text(tail.start);
+    view.entity_at(tail.start).is_none()
         && first.len() > 3
         && first.ends_with('s')
         && first.chars().all(|c| c.is_ascii_lowercase())

@@ -2,7 +2,7 @@
 
 use super::view::{Subject, View, BETWEEN};
 use crate::lexicon::{Cue, WordSet};
-use crate::model::{EntityId, Polarity, Predicate, Span, Statement, StatementRule};
+use crate::model::{EntityId, EntityKind, Polarity, Predicate, Span, Statement, StatementRule};
 
 /// The reported content of a speech verb at `v`: the rest of the sentence after the verb and
 /// its object ("accused Russia of …"), without a leading "reporters", "that", "of" or "for".
@@ -124,14 +124,20 @@ fn statement(view: &View<'_>, v: usize, end: usize, cue: &Cue, sentence: Span, s
             view.object_after(v, end)
         }
     });
-    // "met Beckham's cross": a meeting is with its owner's thing, not with the owner
-    let owned = object.is_some_and(|(_, s)| {
+    // "met China's Xi Jinping": the person the owner has; "met Beckham's cross": a meeting is
+    // with the owner's thing, not with the owner
+    let owned = object.and_then(|(_, s)| {
         let next = view.doc.token_at_or_after(s.end);
-        next < end && matches!(view.text(next), "'s" | "’s")
+        (next < end && matches!(view.text(next), "'s" | "’s")).then_some(next + 1)
     });
-    if owned && matches!(cue.predicate, Predicate::Met | Predicate::Visited) {
-        return None;
-    }
+    let object = match owned {
+        Some(k) if cue.predicate == Predicate::Met => {
+            let person = view.entity_at(k).filter(|&(e, _)| view.kind(e) == EntityKind::Person);
+            let person = person.map(|(e, m)| (e, view.mentions[m].span)).or_else(|| view.titled_person_at(k, end));
+            Some(person?)
+        }
+        _ => object,
+    };
     // the words of the subject: the agent's in the passive; none yet for a shared subject
     // ("… and accused Y"), whose words `extract` takes from the statement it shares them with
     let mut subject_mention = if subject.coordinated { None } else { agent_span.or(Some(subject.span)) };

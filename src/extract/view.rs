@@ -13,7 +13,12 @@ pub(super) const BETWEEN: &[WordSet] =
 /// Whether a word is an adverb in "-ly" ("personally", "bitterly"), which may stand between a
 /// subject and its verb like the `between` words.
 pub(super) fn adverb(w: &str) -> bool {
-    w.len() >= 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
+    // nouns and adjectives in "-ly" ("a Trump ally accused …", "the Nation daily reported")
+    const NOT: &[&str] = &[
+        "ally", "rally", "family", "assembly", "daily", "weekly", "monthly", "supply", "reply", "anomaly", "monopoly",
+        "belly", "bully", "jelly", "holy", "ugly", "only", "early", "italy",
+    ];
+    w.len() >= 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !NOT.contains(&w)
 }
 
 /// An article as the rules see it: tokens, mentions by token, entities, the lexicon.
@@ -141,8 +146,10 @@ impl<'a> View<'a> {
         past && match next {
             "by" => true,
             "of" => cue.predicate == Predicate::Accused,
+            // "complained over X" is active: complain takes no object
             "for" | "over" => {
                 matches!(cue.predicate, Predicate::Accused | Predicate::Criticised | Predicate::Praised)
+                    && cue.lemma != "complain"
             }
             _ => false,
         }

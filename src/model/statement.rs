@@ -299,7 +299,7 @@ pub struct Statement {
     pub quote: Option<Span>,
     /// The CAMEO event code of the cue, where it has one (`112` for accuse).
     pub cameo: Option<String>,
-    /// Asserted or negated.
+    /// Asserted, negated or hypothetical.
     pub polarity: Polarity,
     /// The rule that produced it.
     pub rule: StatementRule,

@@ -60,7 +60,7 @@ fn events_a_venue_is_no_nationality_and_a_bracketed_country_is_one() {
 fn events_a_bare_participle_makes_its_noun_the_one_acted_on() {
     let e = edges("Former Worldcom boss Bernie Ebbers is standing trial, accused of overseeing an $11bn fraud.");
     assert!(!e.iter().any(|x| x.starts_with("Bernie Ebbers accused")), "Ebbers is the accused: {e:?}");
-    let e = edges("The BBC has been criticised for its coverage by campaigners.");
+    let e = edges("The BBC has been criticised for its coverage by Ofcom.");
     assert!(!e.iter().any(|x| x.starts_with("BBC criticised")), "the BBC is criticised: {e:?}");
     let e = edges("The BBC, criticised by Ofcom for its coverage, said nothing.");
     assert!(!e.iter().any(|x| x.starts_with("BBC criticised")), "{e:?}");
@@ -68,6 +68,8 @@ fn events_a_bare_participle_makes_its_noun_the_one_acted_on() {
 
 #[test]
 fn events_titled_partners_meet_each_other() {
+    let e = edges("Vladimir Putin met China's Xi Jinping in Moscow.");
+    assert!(has(&e, "Vladimir Putin met Xi Jinping asserted"), "the person China has, not China: {e:?}");
     let e = edges("Kenyan President William Ruto and Tanzanian President Samia Hassan met in Nairobi on Friday.");
     assert!(
         has(&e, "William Ruto met Samia Hassan asserted") || has(&e, "Samia Hassan met William Ruto asserted"),
@@ -107,9 +109,10 @@ fn events_verb_senses_that_are_no_event() {
 
 #[test]
 fn events_the_owner_of_a_speaker_does_not_speak() {
-    let text = "Gordon Brown's closest ally denied the claims.";
-    let e = edges(text);
-    assert!(!e.iter().any(|x| x.starts_with("Gordon Brown denied")), "{e:?}");
+    for text in ["Gordon Brown's closest ally denied the claims.", "A Gordon Brown ally denied the claims."] {
+        let e = edges(text);
+        assert!(!e.iter().any(|x| x.starts_with("Gordon Brown denied")), "{text}: {e:?}");
+    }
 }
 
 #[test]
