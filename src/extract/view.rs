@@ -97,13 +97,13 @@ impl<'a> View<'a> {
             return None;
         }
         let cue = self.lexicon.cue(w)?;
-        let next = self.doc.tokens.get(i + 1).map_or("", |t| &self.doc.text[t.span.start..t.span.end]);
+        let next = self.text(i + 1);
         let other_sense = match cue.lemma.as_str() {
             // a deal or a plan is agreed; "agreed that", "agreed with X" or a bare "agreed" shares
             // an opinion or concedes a point
             "agree" => !matches!(next, "to" | "on" | "upon" | "a" | "an" | "the" | "terms" | "deal"),
             // "refused to comment" (or say, elaborate …) rejects nothing
-            "refuse" | "decline" => next == "to" && self.comment_verb(i + 2),
+            "refuse" => next == "to" && self.comment_verb(i + 2),
             // "complained of breathing problems": a symptom
             "complain" => next == "of",
             "ask" => matches!(next, "if" | "whether" | "what" | "how" | "why" | "when" | "who" | "about"),
@@ -115,11 +115,10 @@ impl<'a> View<'a> {
         (!other_sense).then_some(cue)
     }
 
-    /// Whether token `k` is a verb of comment ("refused to comment", "declined to say"): a
+    /// Whether token `k` is a verb of comment ("refused to comment", "refused to say"): a
     /// speech cue, or comment, elaborate, confirm, answer, disclose, discuss, speculate.
     fn comment_verb(&self, k: usize) -> bool {
-        let Some(t) = self.doc.tokens.get(k) else { return false };
-        let w = &self.doc.text[t.span.start..t.span.end];
+        let w = self.text(k);
         matches!(w, "comment" | "elaborate" | "confirm" | "answer" | "disclose" | "discuss" | "speculate" | "be")
             || self.lexicon.cue(w).is_some_and(|c| c.predicate == Predicate::Said)
     }
@@ -127,7 +126,7 @@ impl<'a> View<'a> {
     /// Whether the verb at token `v` takes two objects, a person or a pronoun and then a thing
     /// ("denied him a goal", "denied Chelsea the win").
     fn double_object(&self, v: usize) -> bool {
-        let word = |k: usize| self.doc.tokens.get(k).map_or("", |t| &self.doc.text[t.span.start..t.span.end]);
+        let word = |k: usize| self.text(k);
         let after_object = match self.entity_at(v + 1) {
             Some((_, m)) => self.doc.token_at_or_after(self.mentions[m].span.end),
             None if matches!(word(v + 1), "him" | "her" | "them" | "us" | "me") => v + 2,
@@ -142,7 +141,7 @@ impl<'a> View<'a> {
     pub fn passive_participle(&self, v: usize) -> bool {
         let Some(cue) = self.cue_at(v) else { return false };
         let past = self.text(v).ends_with("ed") || matches!(self.text(v), "met" | "thought" | "told");
-        let next = self.doc.tokens.get(v + 1).map_or("", |t| &self.doc.text[t.span.start..t.span.end]);
+        let next = self.text(v + 1);
         past && match next {
             "by" => true,
             "of" => cue.predicate == Predicate::Accused,

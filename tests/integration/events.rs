@@ -1,22 +1,11 @@
 //! Events and affiliations as a news analyst reads them: one test per class of error found by
 //! hand on real news (docs/accuracy.md), each on a short text written in its style.
 
-use newsgraph::model::{Article, Origin};
 use newsgraph::Pipeline;
 
 /// The statements of `text` as `subject predicate object polarity` lines (speech left out).
 fn edges(text: &str) -> Vec<String> {
-    let article = Article {
-        id: "t".into(),
-        title: None,
-        date: None,
-        url: None,
-        source: None,
-        author: None,
-        text: text.to_owned(),
-        origin: Origin { path: "t".into(), line: None },
-    };
-    let x = Pipeline::new().run(article);
+    let x = Pipeline::new().run_text(text);
     let name = |id| x.resolution.entity(id).name.clone();
     x.statements
         .iter()
