@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use newsgraph::model::EntityKind;
-use newsgraph::rdf::{GraphStore, ResultFormat, SparqlRunner};
+use newsgraph::rdf::{GraphStore, QueryOutput, ResultFormat, SparqlRunner};
 use newsgraph::Error;
 
 use super::args::EntitiesArgs;
@@ -34,6 +34,15 @@ fn list_query(class: Option<&str>) -> String {
          WHERE {{ ?e ng:key ?key ; rdfs:label ?name ; ng:mentionCount ?mentions ; ng:articleCount ?articles ; \
          a {class} . OPTIONAL {{ ?e skos:altLabel ?alias }} OPTIONAL {{ ?e owl:sameAs ?wikidata }} }} \
          GROUP BY ?key ?name ?type ?mentions ?articles ?wikidata ORDER BY DESC(?mentions) ?name ?key"
+    )
+}
+
+/// True when some entity is named `name` (label or alias, any case): the pattern of
+/// [`explain_query`].
+fn named_query(name: &str) -> String {
+    format!(
+        "ASK {{ {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} FILTER(LCASE(STR(?n)) = LCASE({})) ?e ng:key ?key }}",
+        literal(name)
     )
 }
 
@@ -74,6 +83,15 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     };
     let store = GraphStore::open_read_only(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
+    if let Some(name) = &args.explain {
+        if matches!(SparqlRunner::new(&store).run(&named_query(name))?, QueryOutput::Boolean(false)) {
+            let at = args.store.store.display();
+            return Err(Error::Usage(format!(
+                "no entity is named {name:?} in the store at {at}; `newsgraph entities` lists them"
+            ))
+            .into());
+        }
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     SparqlRunner::new(&store).write(&query, format, &mut out)?;
     out.flush().map_err(Error::Write)?;

@@ -102,6 +102,14 @@ fn run_rdf(args: &ExportArgs, format: RdfFormat) -> anyhow::Result<ExitCode> {
     let graph = args.graph.as_deref().map(NamedNode::new).transpose().map_err(Error::from)?;
     let store = GraphStore::open_read_only(&args.store.store)
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
+    if let Some(g) = &graph {
+        if !store.contains_graph(g)? {
+            let hint = "`newsgraph query 'SELECT DISTINCT ?g { GRAPH ?g {} }'` lists them";
+            return Err(
+                Error::Usage(format!("the store at {} has no graph {g}; {hint}", args.store.store.display())).into()
+            );
+        }
+    }
     match &args.output {
         Some(path) => {
             let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;

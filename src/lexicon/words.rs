@@ -78,6 +78,10 @@ word_sets! {
     NameAdjective = "name_adjective",
     /// Words that belong to the title after them, never to a name ("Shadow", "Acting", "Former").
     TitleModifier = "title_modifier",
+    /// Names of national bodies and parties that many countries have, normalised ("democratic
+    /// party", "justice department"): the table links them to its country only in an article
+    /// about that country.
+    GenericOrganisation = "generic_organisation",
     /// Title-case last words of a title that never end a name ("Secretary" in "Industry Secretary").
     TitleHead = "title_head",
     /// Words that end a firm's name after "and" or "&" ("Co", "Sons", "Partners").

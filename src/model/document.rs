@@ -54,6 +54,9 @@ pub struct Document {
     /// Spans that are layout, not prose (site chrome, tables, tickers), sorted by start and not
     /// overlapping: they give no mentions and no statements.
     pub layout: Vec<LayoutSpan>,
+    /// The [`super::clean`] text of the tokens whose text it changes (invisible characters,
+    /// decomposed accents), by token index in increasing order; usually empty.
+    pub cleaned: Vec<(usize, String)>,
 }
 
 impl Document {
@@ -63,8 +66,21 @@ impl Document {
     }
 
     /// The surface text of token `i`; empty past the end, so that rules can look ahead freely.
+    ///
+    /// This is the word as lookups see it: in NFC, without invisible characters
+    /// ([`super::clean`]); [`Document::slice`] gives the original.
     pub fn token_text(&self, i: usize) -> &str {
+        if !self.cleaned.is_empty() {
+            if let Ok(k) = self.cleaned.binary_search_by_key(&i, |(t, _)| *t) {
+                return &self.cleaned[k].1;
+            }
+        }
         self.tokens.get(i).map_or("", |t| self.slice(t.span))
+    }
+
+    /// The text of a name's span as keys and labels use it: [`super::clean`] of its slice.
+    pub fn name_text(&self, span: Span) -> std::borrow::Cow<'_, str> {
+        super::clean(self.slice(span))
     }
 
     /// The texts of tokens `range` joined by single spaces ("Foreign Minister"), for looking up

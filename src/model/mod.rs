@@ -13,6 +13,7 @@ mod layout;
 mod mention;
 mod span;
 mod statement;
+mod text;
 
 pub use article::{Article, Origin};
 pub use digest::{content_id, Digest};
@@ -22,6 +23,7 @@ pub use layout::{LayoutKind, LayoutSpan};
 pub use mention::{EntityKind, Mention, MentionForm, MentionId, MentionRule};
 pub use span::{CharIndex, Span};
 pub use statement::{Polarity, Predicate, Statement, StatementRule};
+pub use text::{clean, is_invisible};
 
 /// Everything the pipeline found in one article.
 #[derive(Debug, Clone)]

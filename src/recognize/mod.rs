@@ -39,6 +39,15 @@ pub trait Recognizer: Send + Sync {
     fn recognize(&self, doc: &Document) -> Vec<Mention>;
 }
 
+/// The longest mention, in characters, that can name an entity. A longer one is a run of text
+/// with no sentence in it (a URL, an encoded blob, a scraped token of 200,000 letters), not a name.
+pub const MAX_MENTION_CHARS: usize = 200;
+
+/// Drops the mentions longer than [`MAX_MENTION_CHARS`]; both recognisers end with it.
+fn drop_overlong(doc: &Document, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| m.span.len() <= MAX_MENTION_CHARS || doc.slice(m.span).chars().count() <= MAX_MENTION_CHARS);
+}
+
 /// The rule and gazetteer recogniser.
 #[derive(Debug, Clone)]
 pub struct RuleRecognizer {
@@ -69,6 +78,7 @@ impl Recognizer for RuleRecognizer {
     fn recognize(&self, doc: &Document) -> Vec<Mention> {
         let mut mentions = rules::recognize(doc, &self.lexicon, &self.gazetteer);
         tickers::name_before_tickers(doc, &self.lexicon, &mut mentions);
+        drop_overlong(doc, &mut mentions);
         mentions
     }
 }

@@ -27,6 +27,7 @@ mod state;
 mod tiers;
 mod variants;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -155,18 +156,24 @@ impl Default for ListResolver {
 struct Input<'a> {
     doc: &'a Document,
     mentions: &'a [Mention],
+    /// The name text of each mention ([`Document::name_text`]).
+    surfaces: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Input<'a> {
-    /// The surface text of mention `i`.
-    fn surface(&self, i: usize) -> &'a str {
-        self.doc.slice(self.mentions[i].span)
+    fn new(doc: &'a Document, mentions: &'a [Mention]) -> Self {
+        Input { doc, mentions, surfaces: mentions.iter().map(|m| doc.name_text(m.span)).collect() }
+    }
+
+    /// The surface text of mention `i`, as a name: without invisible characters, in NFC.
+    fn surface(&self, i: usize) -> &str {
+        &self.surfaces[i]
     }
 }
 
 impl Resolver for ListResolver {
     fn resolve(&self, doc: &Document, mentions: &[Mention]) -> Resolution {
-        let input = Input { doc, mentions };
+        let input = Input::new(doc, mentions);
         let mut state = state::State::new(mentions.len());
         // tiers 1 and 2: gazetteer keys, then normalised names (one-word names wait)
         let deferred = self.known_and_normalised(&input, &mut state);

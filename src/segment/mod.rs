@@ -12,7 +12,9 @@ mod sentences;
 mod tokens;
 
 use crate::lexicon::Lexicon;
-use crate::model::Document;
+use std::borrow::Cow;
+
+use crate::model::{clean, Document};
 
 pub use layout::layout;
 pub use tokens::tokenize;
@@ -27,5 +29,13 @@ pub fn segment(text: &str) -> Document {
 pub fn segment_with(text: &str, lexicon: &Lexicon) -> Document {
     let tokens = tokenize(text);
     let sentences = sentences::split(text, &tokens);
-    Document { text: text.to_owned(), sentences, tokens, layout: layout(text, lexicon) }
+    let cleaned = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| match clean(t.span.text(text)) {
+            Cow::Owned(word) => Some((i, word)),
+            Cow::Borrowed(_) => None,
+        })
+        .collect();
+    Document { text: text.to_owned(), sentences, tokens, layout: layout(text, lexicon), cleaned }
 }

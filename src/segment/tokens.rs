@@ -1,6 +1,6 @@
 //! A rule tokenizer for English news text.
 
-use crate::model::{Span, Token, TokenKind};
+use crate::model::{is_invisible, Span, Token, TokenKind};
 
 /// Abbreviations that keep their final dot ("Mr.", "Gen.", "Jan.").
 const ABBREVIATIONS: &[&str] = &[
@@ -14,9 +14,18 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟')
 }
 
-/// Combining marks and the zero-width joiner belong to the letter before them ("Mu\u{308}ller").
+/// Combining marks and the invisible joiners (zero-width joiner and non-joiner, word joiner,
+/// soft hyphen) belong to the letter before them ("Mu\u{308}ller", "Kad\u{200D}ri"); the word's
+/// [`crate::model::clean`] form drops them.
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200D}')
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+        || (is_invisible(c) && !is_gap(c))
+}
+
+/// Whitespace, and the invisible characters that separate words or start a text (zero-width
+/// space, byte-order mark); an invisible joiner with no word before it is dropped as well.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -38,7 +47,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if c.is_whitespace() {
+        if is_gap(c) || is_invisible(c) {
             i += 1;
             continue;
         }
@@ -126,6 +135,12 @@ mod tests {
     #[test]
     fn tokenize_keeps_combining_marks_in_words() {
         assert_eq!(words("Thomas Mu\u{308}ller said"), ["Thomas", "Mu\u{308}ller", "said"]);
+    }
+
+    #[test]
+    fn tokenize_keeps_invisible_joiners_in_words_and_drops_the_rest() {
+        assert_eq!(words("Kad\u{200D}ri Saar"), ["Kad\u{200D}ri", "Saar"]);
+        assert_eq!(words("\u{FEFF}Kadri\u{200B}Saar \u{200D}said"), ["Kadri", "Saar", "said"]);
     }
 
     #[test]

@@ -228,3 +228,94 @@ fn hostile_orphan_bulk_files_are_removed_when_the_store_opens() {
     common::ok(common::newsgraph(&["load", empty.to_str().unwrap(), "--store", store.to_str().unwrap()]));
     assert!(!orphan.exists(), "the orphan bulk file is removed");
 }
+
+/// The entities of `text`, as (key, label) pairs.
+fn keys_and_labels(text: &str) -> Vec<(String, String)> {
+    let x = newsgraph::Pipeline::new().run_text(text);
+    x.resolution.entities.iter().map(|e| (e.key.clone(), e.name.clone())).collect()
+}
+
+#[test]
+fn hostile_generic_party_names_are_not_linked_across_countries() {
+    // issue 20 (7): Hong Kong's Democratic Party got the key of the US party
+    let hk = "The Democratic Party said on Monday it would boycott the vote in Hong Kong. \
+              Hong Kong officials said the Democratic Party had no say.";
+    let keys = keys_and_labels(hk);
+    assert!(!keys.iter().any(|(k, _)| k == "org:us-democratic-party"), "{keys:?}");
+    assert!(keys.iter().any(|(k, _)| k == "organization:hkg democratic party"), "{keys:?}");
+    // qualified by a country, the party is that country's whatever else is named
+    let qualified = keys_and_labels("Hong Kong's Democratic Party met US diplomats in Washington.");
+    assert!(qualified.iter().any(|(k, _)| k == "organization:hkg democratic party"), "{qualified:?}");
+    // in an article about the United States, or naming no country, it is the US party
+    for us in [
+        "The Democratic Party won the vote in the United States Senate.",
+        "The Democratic Party said on Monday that the bill would pass.",
+    ] {
+        let keys = keys_and_labels(us);
+        assert!(keys.iter().any(|(k, _)| k == "org:us-democratic-party"), "{us}: {keys:?}");
+    }
+}
+
+#[test]
+fn hostile_invisible_characters_and_decomposed_accents_do_not_split_an_entity() {
+    // issue 20 (8): a zero-width joiner inside "Kadri Saar" made a second entity
+    let text = "Kadri Saar, the mayor, spoke on Monday. Ka\u{200D}dri Saar said the plan was sound. \
+                Thomas Mu\u{308}ller and Thomas Müller are one man.";
+    let x = newsgraph::Pipeline::new().run_text(text);
+    let people: Vec<(&str, usize)> = x
+        .resolution
+        .entities
+        .iter()
+        .filter(|e| e.kind == newsgraph::model::EntityKind::Person)
+        .map(|e| (e.name.as_str(), e.mentions.len()))
+        .collect();
+    assert!(people.contains(&("Kadri Saar", 2)), "{people:?}");
+    assert!(people.contains(&("Thomas Müller", 2)), "{people:?}");
+    // the mention offsets still cut the original text, joiner included
+    let joined = x.mentions.iter().find(|m| x.document.slice(m.span).contains('\u{200D}'));
+    assert_eq!(joined.map(|m| x.document.slice(m.span)), Some("Ka\u{200D}dri Saar"));
+}
+
+#[test]
+fn hostile_overlong_tokens_are_not_entities() {
+    // issue 20 (8): a 200,000-character token became one organisation with a 200 KB IRI
+    let blob = format!("Officials said {} was found. Angela Merkel spoke.", "Q".repeat(200_000));
+    let x = newsgraph::Pipeline::new().run_text(&blob);
+    let longest = x.mentions.iter().map(|m| x.document.slice(m.span).chars().count()).max().unwrap_or(0);
+    assert!(longest <= newsgraph::recognize::MAX_MENTION_CHARS, "a mention of {longest} characters");
+    assert!(x.resolution.entities.iter().any(|e| e.name == "Angela Merkel"));
+}
+
+#[test]
+fn hostile_unknown_entity_and_graph_are_named_not_silent() {
+    // issue 20 (8): `entities --explain UNKNOWN` and `export --graph UNKNOWN` printed nothing, exit 0
+    let dir = tempfile::tempdir().unwrap();
+    let store = example_store(dir.path());
+    let s = store.to_str().unwrap();
+    let explain = common::newsgraph(&["entities", "--store", s, "--explain", "Nobody Anywhere"]);
+    let err = String::from_utf8_lossy(&explain.stderr);
+    assert_eq!(explain.status.code(), Some(2), "{err}");
+    assert!(err.contains("no entity is named \"Nobody Anywhere\""), "{err}");
+    let known = common::ok(common::newsgraph(&["entities", "--store", s, "--explain", "Estonia", "--format", "csv"]));
+    assert!(String::from_utf8_lossy(&known.stdout).lines().count() > 1);
+    let export = common::newsgraph(&["export", "--store", s, "--format", "nquads", "--graph", "urn:no:such"]);
+    let err = String::from_utf8_lossy(&export.stderr);
+    assert_eq!(export.status.code(), Some(2), "{err}");
+    assert!(err.contains("has no graph <urn:no:such>") && export.stdout.is_empty(), "{err}");
+}
+
+#[test]
+fn hostile_help_examples_are_not_wrapped() {
+    // issue 20 (8): the curl example of `serve --help` was wrapped across lines, so it could
+    // not be pasted; every example line fits in clap's 100 columns
+    let help = common::ok(common::newsgraph(&["serve", "--help"]));
+    let help = String::from_utf8_lossy(&help.stdout);
+    for line in help.lines().filter(|l| l.trim_start().starts_with("curl") || l.starts_with("    -")) {
+        assert!(line.chars().count() <= 100, "{line}");
+    }
+    let curl: Vec<&str> = help.lines().skip_while(|l| !l.trim_start().starts_with("curl -H 'Accept")).take(3).collect();
+    assert!(
+        curl[0].ends_with('\\') && curl[1].ends_with('\\') && curl[2].trim() == "http://127.0.0.1:7878/sparql",
+        "{curl:?}"
+    );
+}

@@ -340,7 +340,7 @@ impl FeatureExtractor {
             v
         };
         for (i, t) in doc.tokens.iter().enumerate() {
-            let word = doc.slice(t.span);
+            let word = doc.token_text(i);
             let w = *word_of.entry(word).or_insert_with(|| {
                 words.push(self.word_info(word, t.kind));
                 words.len() as u32 - 1

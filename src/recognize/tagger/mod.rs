@@ -178,7 +178,7 @@ impl Recognizer for TaggerRecognizer {
                 }
                 t.span = crate::model::Span::new(t.span.start, l.span.start).trim(&doc.text);
             }
-            let Some((kind, form, key)) = mention_type(t.label, gazetteer.lookup(doc.slice(t.span))) else {
+            let Some((kind, form, key)) = mention_type(t.label, gazetteer.lookup(&doc.name_text(t.span))) else {
                 continue;
             };
             mentions.push(Mention {
@@ -194,6 +194,7 @@ impl Recognizer for TaggerRecognizer {
         let organisation = |s: &str| gazetteer.lookup(s).is_some_and(|e| e.kind == EntityKind::Organisation);
         works::drop_things(doc, &self.lexicon, &organisation, &mut mentions);
         lineups::team_sheet_players(doc, &self.lexicon, &mut mentions);
+        super::drop_overlong(doc, &mut mentions);
         mentions
     }
 }
