@@ -44,7 +44,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Bulk-load N-Quads or TriG files (from `newsgraph extract`) into the store.
     #[command(
-        after_help = "Example:\n  newsgraph extract shard-*.jsonl > all.nq && newsgraph load all.nq --store kg\n\nUses Oxigraph's bulk loader. Quads are added: an article graph already in the store is not replaced (use `build` to replace articles). After the load the corpus graph ({base}corpus: one description per entity, one aggregate edge per subject, predicate and object) is computed again from all the store's articles."
+        after_help = "Examples:\n  newsgraph extract shard-*.jsonl > all.nq && newsgraph load all.nq --store kg\n  newsgraph load graph-nq/ --store kg      # the part files of a Spark job (scripts/spark/extract_job.py)\n\nUses Oxigraph's bulk loader. Quads are added: an article graph already in the store is not replaced (use `build` to replace articles). After the load the corpus graph ({base}corpus: one description per entity, one aggregate edge per subject, predicate and object) is computed again from all the store's articles."
     )]
     Load(LoadArgs),
     /// Compute the corpus graph ({base}corpus) again from scratch, from the store's article
@@ -408,11 +408,13 @@ pub struct PipelineArgs {
 /// `load` arguments.
 #[derive(Debug, ClapArgs)]
 pub struct LoadArgs {
-    /// N-Quads (`.nq`) or TriG (`.trig`) files, as `newsgraph extract` writes them; `-` reads
-    /// standard input (`newsgraph extract … | newsgraph load -`).
+    /// N-Quads (`.nq`) or TriG (`.trig`) files, as `newsgraph extract` writes them, gzipped too
+    /// (`.nq.gz`); a folder: the `part-*` files a Spark or Hadoop job saved (`_SUCCESS` and
+    /// `.crc` files left out); `-` reads standard input (`newsgraph extract … | newsgraph load -`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// The format of standard input: nquads (the default) or trig. Files go by their extension.
+    /// The format of standard input and of files whose name has no extension (`part-00000`):
+    /// nquads (the default) or trig. `.nq` and `.trig` files go by their extension.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     #[command(flatten)]

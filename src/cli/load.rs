@@ -1,6 +1,8 @@
-//! `newsgraph load`: N-Quads or TriG files into the store with Oxigraph's bulk loader.
+//! `newsgraph load`: N-Quads or TriG files, or the folder of part files a Spark job saved, into
+//! the store with Oxigraph's bulk loader.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -17,7 +19,7 @@ pub fn run(args: LoadArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
-    let stdin_format = match args.format.as_deref() {
+    let unnamed = match args.format.as_deref() {
         None | Some("nquads" | "nq" | "n-quads") => RdfFormat::NQuads,
         Some("trig") => RdfFormat::TriG,
         Some(other) => return Err(Error::Usage(format!("--format {other:?}: use nquads or trig")).into()),
@@ -26,12 +28,17 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening the store at {}", args.store.store.display()))?;
     let started = Instant::now();
     let before = store.len()?;
+    let mut files = 0;
     for path in &args.files {
         if path.as_os_str() == "-" {
             let stdin = std::io::stdin().lock();
-            store.bulk_load_from(stdin_format, stdin, path).context("loading standard input")?;
-        } else {
-            store.bulk_load(path).with_context(|| format!("loading {}", path.display()))?;
+            store.bulk_load_from(unnamed, stdin, path).context("loading standard input")?;
+            files += 1;
+            continue;
+        }
+        for file in job_output(path)? {
+            store.bulk_load(&file, unnamed).with_context(|| format!("loading {}", file.display()))?;
+            files += 1;
         }
     }
     let corpus = recompute(&store)?;
@@ -40,8 +47,7 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     let seconds = started.elapsed().as_secs_f64();
     writeln!(
         std::io::stdout(),
-        "loaded {} files into {}: {} new quads ({} in store) in {seconds:.2} s = {:.0} quads/s",
-        args.files.len(),
+        "loaded {files} files into {}: {} new quads ({} in store) in {seconds:.2} s = {:.0} quads/s",
         args.store.store.display(),
         after - before,
         after,
@@ -50,6 +56,30 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
     .map_err(Error::Write)?;
     print_corpus(&corpus)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files of one argument: the file itself, or for a folder (the output of a Spark or Hadoop
+/// job) its `part-*`, `.nq` and `.trig` files (gzipped too) in name order, without the job's
+/// `_SUCCESS`, hidden `.crc` checksums and other files.
+fn job_output(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let entry = entry.map_err(|e| Error::io(path, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let plain = name.strip_suffix(".gz").unwrap_or(&name);
+        let rdf = name.starts_with("part-") || [".nq", ".nquads", ".trig"].iter().any(|x| plain.ends_with(x));
+        if rdf && !name.starts_with('.') && entry.path().is_file() {
+            files.push(entry.path());
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::Usage(format!("{}: a folder with no part-*, .nq or .trig files", path.display())).into());
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// The corpus graph of the store, computed again from its articles (none without articles).

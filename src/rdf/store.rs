@@ -317,15 +317,28 @@ impl GraphStore {
 
     /// Adds the quads of an N-Quads (`.nq`) or TriG (`.trig`) file with Oxigraph's bulk loader,
     /// committed at the end: a file that does not parse adds nothing, and the error names the
-    /// file and the parser's reason (with its position).
-    pub fn bulk_load(&self, path: &Path) -> Result<()> {
-        let format = match path.extension().and_then(|e| e.to_str()) {
+    /// file and the parser's reason (with its position). A name ending in `.gz` is read through
+    /// gzip (`graph.nq.gz`, Hadoop's `part-00000.gz`). A name with no extension (`part-00000`,
+    /// as Spark's `saveAsTextFile` writes them) is read in `unnamed`; another extension is
+    /// refused.
+    pub fn bulk_load(&self, path: &Path, unnamed: RdfFormat) -> Result<()> {
+        let gzip = path.extension().is_some_and(|e| e == "gz");
+        let named = if gzip { path.file_stem().map(Path::new) } else { Some(path) };
+        let format = match named.and_then(Path::extension).and_then(|e| e.to_str()) {
             Some("nq" | "nquads") => RdfFormat::NQuads,
             Some("trig") => RdfFormat::TriG,
-            _ => return Err(Error::Usage(format!("{}: not an N-Quads (.nq) or TriG (.trig) file", path.display()))),
+            None => unnamed,
+            Some(_) => {
+                return Err(Error::Usage(format!("{}: not an N-Quads (.nq) or TriG (.trig) file", path.display())))
+            }
         };
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        self.bulk_load_from(format, std::io::BufReader::new(file), path)
+        let file = std::io::BufReader::new(std::fs::File::open(path).map_err(|e| Error::io(path, e))?);
+        if gzip {
+            let decoder = libflate::gzip::MultiDecoder::new(file).map_err(|e| Error::io(path, e))?;
+            self.bulk_load_from(format, std::io::BufReader::new(decoder), path)
+        } else {
+            self.bulk_load_from(format, file, path)
+        }
     }
 
     /// Adds the quads `reader` holds in `format` (N-Quads or TriG, from standard input) with the

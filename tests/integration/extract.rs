@@ -58,6 +58,50 @@ fn extract_in_four_shards_then_load_equals_one_build() {
 }
 
 #[test]
+fn load_reads_the_part_files_of_a_spark_job_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = dir.path().join("built");
+    ok(newsgraph(&["build", "data/examples", "--store", built.to_str().unwrap(), "-q"]));
+
+    // the folder as Spark's saveAsTextFile leaves it: part files with no extension (one gzipped,
+    // as with Hadoop's GzipCodec), an empty _SUCCESS and hidden .crc checksums
+    let job = dir.path().join("graph-nq");
+    std::fs::create_dir(&job).unwrap();
+    let files = example_files();
+    for (i, chunk) in files.chunks(files.len().div_ceil(3)).enumerate() {
+        let mut args = vec!["extract", "--jobs", "1"];
+        args.extend(chunk.iter().map(String::as_str));
+        let quads = ok(newsgraph(&args)).stdout;
+        if i == 2 {
+            let mut gz = libflate::gzip::Encoder::new(Vec::new()).unwrap();
+            std::io::Write::write_all(&mut gz, &quads).unwrap();
+            std::fs::write(job.join(format!("part-{i:05}.gz")), gz.finish().into_result().unwrap()).unwrap();
+        } else {
+            std::fs::write(job.join(format!("part-{i:05}")), quads).unwrap();
+        }
+        std::fs::write(job.join(format!(".part-{i:05}.crc")), b"\x00crc").unwrap();
+    }
+    std::fs::write(job.join("_SUCCESS"), b"").unwrap();
+    let loaded = dir.path().join("loaded");
+    let report = ok(newsgraph(&["load", job.to_str().unwrap(), "--store", loaded.to_str().unwrap()]));
+    assert!(String::from_utf8_lossy(&report.stdout).starts_with("loaded 3 files"), "{report:?}");
+    assert!(sorted_export(&built) == sorted_export(&loaded), "the part files differ from build");
+
+    // a folder with no part files, and a file whose name says another format, are refused
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("_SUCCESS"), b"").unwrap();
+    let ttl = dir.path().join("graph.ttl");
+    std::fs::write(&ttl, "<http://e/s> <http://e/p> <http://e/o> .\n").unwrap();
+    for (input, reason) in [(&empty, "no part-*"), (&ttl, "not an N-Quads")] {
+        let out = newsgraph(&["load", input.to_str().unwrap(), "--store", dir.path().join("x").to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(input.to_str().unwrap()) && stderr.contains(reason), "{stderr}");
+    }
+}
+
+#[test]
 fn extract_output_does_not_depend_on_the_number_of_workers() {
     let one = ok(newsgraph(&["extract", "--jobs", "1", "data/examples"]));
     let three = ok(newsgraph(&["extract", "--jobs", "3", "data/examples"]));
