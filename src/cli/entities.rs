@@ -37,27 +37,29 @@ fn list_query(class: Option<&str>) -> String {
     )
 }
 
-/// True when some entity is named `name` (label or alias, any case): the pattern of
-/// [`explain_query`].
-fn named_query(name: &str) -> String {
+/// The graph pattern binding `?e` (and its `?key`) to the entities named `name`: label or
+/// alias, any case.
+fn named_pattern(name: &str) -> String {
     format!(
-        "ASK {{ {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} FILTER(LCASE(STR(?n)) = LCASE({})) ?e ng:key ?key }}",
+        "{{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} FILTER(LCASE(STR(?n)) = LCASE({})) ?e ng:key ?key .",
         literal(name)
     )
+}
+
+/// True when some entity is named `name`.
+fn named_query(name: &str) -> String {
+    format!("ASK {{ {} }}", named_pattern(name))
 }
 
 /// Every mention of the entities named `name` (label or alias, any case), with its tier: the
 /// names come from the corpus graph, the mentions from the article graphs.
 fn explain_query(name: &str) -> String {
     format!(
-        "SELECT DISTINCT ?key ?surface ?tier ?article ?start ?end ?governmentOf WHERE {{ \
-         {{ ?e rdfs:label ?n }} UNION {{ ?e skos:altLabel ?n }} \
-         FILTER(LCASE(STR(?n)) = LCASE({})) \
-         ?e ng:key ?key . \
+        "SELECT DISTINCT ?key ?surface ?tier ?article ?start ?end ?governmentOf WHERE {{ {} \
          GRAPH ?a {{ ?m ng:refersTo ?e ; ng:tier ?tier ; nif:anchorOf ?surface ; nif:beginIndex ?start ; \
            nif:endIndex ?end . OPTIONAL {{ ?m ng:governmentOf ?governmentOf }} ?a schema:identifier ?article }} \
          }} ORDER BY ?key ?article ?start ?end ?surface ?tier",
-        literal(name)
+        named_pattern(name)
     )
 }
 

@@ -11,9 +11,9 @@ mod layout;
 mod sentences;
 mod tokens;
 
-use crate::lexicon::Lexicon;
 use std::borrow::Cow;
 
+use crate::lexicon::Lexicon;
 use crate::model::{clean, Document};
 
 pub use layout::layout;
