@@ -22,11 +22,10 @@ impl ListResolver {
     /// then normalised names. One-word person and organisation names wait for tiers 3 and 5.
     pub(super) fn known_and_normalised(&self, input: &Input<'_>, state: &mut State) -> Deferred {
         let mut deferred = Deferred { acronyms: Vec::new(), single_names: Vec::new() };
-        let countries = named_countries(input.mentions);
         for (i, m) in input.mentions.iter().enumerate() {
             let s = input.surface(i);
             if let Some(draft) = m.gazetteer_key.as_deref().and_then(|k| self.known(m.kind, k, s)) {
-                if let Some(local) = self.generic_elsewhere(input, i, &draft, &countries) {
+                if let Some(local) = self.generic_elsewhere(input, i, &draft) {
                     state.add(i, local, Tier::Normalised);
                     continue;
                 }
@@ -91,38 +90,20 @@ impl ListResolver {
         }
     }
 
-    /// A national body or party with a name many countries use ("Democratic Party", "Justice
-    /// Department": the word set `generic_organisation`) is the table's only where its article
-    /// is about the table's country. Gives the body of another country instead, when the name
-    /// is qualified by it ("Hong Kong's Democratic Party") or the article names other countries
-    /// and not the table's one (the one it names most, the first of a tie); else `None`.
-    fn generic_elsewhere(
-        &self,
-        input: &Input<'_>,
-        i: usize,
-        table: &Draft,
-        countries: &[(String, usize)],
-    ) -> Option<Draft> {
+    /// A national body or party with a name many countries use ("Democratic Party", "Labour
+    /// Party", "Foreign Office": the word set `generic_organisation`) is not the table's when
+    /// its name is qualified by another country ("Hong Kong's Democratic Party", "the
+    /// Australian Labour Party"): gives that country's body, else `None`. An unqualified name
+    /// stays the table's: British news about Iraq names Iraq, never Britain, and its "Labour"
+    /// is still the British party.
+    fn generic_elsewhere(&self, input: &Input<'_>, i: usize, table: &Draft) -> Option<Draft> {
         let org = self.lexicon.organisation(table.key.strip_prefix("org:")?)?;
         let home = self.lexicon.country_by_iso2(org.country_iso2.as_deref()?)?.key();
-        let norm = normalize(input.surface(i));
-        if !self.lexicon.is(WordSet::GenericOrganisation, &norm) {
+        if !self.lexicon.is(WordSet::GenericOrganisation, &normalize(input.surface(i))) {
             return None;
         }
         let local = self.organisation(input, i);
-        match &local.part_of {
-            Some(country) if *country == home => None,
-            Some(_) => Some(local),
-            None if countries.is_empty() || countries.iter().any(|(c, _)| *c == home) => None,
-            None => {
-                let (country, _) = countries.iter().min_by_key(|(_, n)| std::cmp::Reverse(*n))?;
-                let iso = country.trim_start_matches("country:").to_lowercase();
-                Some(Draft {
-                    part_of: Some(country.clone()),
-                    ..Draft::plain(EntityKind::Organisation, format!("organization:{iso} {norm}"))
-                })
-            }
-        }
+        local.part_of.as_ref().is_some_and(|country| *country != home).then_some(local)
     }
 
     /// The country an organisation's name starts with, and the rest of the name, when the rest
@@ -226,19 +207,6 @@ impl ListResolver {
             }
         }
     }
-}
-
-/// The countries an article names, with the count of their mentions, in the order they are
-/// first named.
-fn named_countries(mentions: &[Mention]) -> Vec<(String, usize)> {
-    let mut countries: Vec<(String, usize)> = Vec::new();
-    for key in mentions.iter().filter_map(|m| m.gazetteer_key.as_deref()).filter(|k| k.starts_with("country:")) {
-        match countries.iter_mut().find(|(c, _)| c == key) {
-            Some((_, n)) => *n += 1,
-            None => countries.push((key.to_owned(), 1)),
-        }
-    }
-    countries
 }
 
 /// Tier 3: acronyms, from a parenthesis right after the expansion or from initials; once

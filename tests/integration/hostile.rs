@@ -238,21 +238,22 @@ fn keys_and_labels(text: &str) -> Vec<(String, String)> {
 #[test]
 fn hostile_generic_party_names_are_not_linked_across_countries() {
     // issue 20 (7): Hong Kong's Democratic Party got the key of the US party
-    let hk = "The Democratic Party said on Monday it would boycott the vote in Hong Kong. \
-              Hong Kong officials said the Democratic Party had no say.";
-    let keys = keys_and_labels(hk);
-    assert!(!keys.iter().any(|(k, _)| k == "org:us-democratic-party"), "{keys:?}");
-    assert!(keys.iter().any(|(k, _)| k == "organization:hkg democratic party"), "{keys:?}");
-    // qualified by a country, the party is that country's whatever else is named
-    let qualified = keys_and_labels("Hong Kong's Democratic Party met US diplomats in Washington.");
-    assert!(qualified.iter().any(|(k, _)| k == "organization:hkg democratic party"), "{qualified:?}");
-    // in an article about the United States, or naming no country, it is the US party
-    for us in [
-        "The Democratic Party won the vote in the United States Senate.",
-        "The Democratic Party said on Monday that the bill would pass.",
+    for hk in [
+        "Hong Kong's Democratic Party met US diplomats in Washington.",
+        "Members of the Hong Kong Democratic Party said they would boycott the vote.",
     ] {
-        let keys = keys_and_labels(us);
-        assert!(keys.iter().any(|(k, _)| k == "org:us-democratic-party"), "{us}: {keys:?}");
+        let keys = keys_and_labels(hk);
+        assert!(!keys.iter().any(|(k, _)| k == "org:us-democratic-party"), "{hk}: {keys:?}");
+        assert!(keys.iter().any(|(k, _)| k == "organization:hkg democratic party"), "{hk}: {keys:?}");
+    }
+    // unqualified, the name stays the table's, whatever other countries the article names:
+    // British news about Iraq never names Britain
+    for home in [
+        ("The Democratic Party won the vote in the United States Senate.", "org:us-democratic-party"),
+        ("Tony Blair told Labour Party members that the war in Iraq was right.", "org:uk-labour-party"),
+    ] {
+        let keys = keys_and_labels(home.0);
+        assert!(keys.iter().any(|(k, _)| k == home.1), "{}: {keys:?}", home.0);
     }
 }
 
