@@ -4,6 +4,7 @@
 mod architecture;
 mod cli;
 mod common;
+mod docs;
 mod corpus;
 mod events;
 mod export;
