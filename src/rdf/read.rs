@@ -1,129 +1,146 @@
-//! The knowledge graph read back from a store with SPARQL: the inverse of
-//! [`super::article_quads`], so that analytics and exports work on the one
-//! [`KnowledgeGraph`] whatever built the store.
+//! The knowledge graph read back from a store: the inverse of [`super::article_quads`], so
+//! that analytics and exports work on the one [`KnowledgeGraph`] whatever built the store.
 //!
 //! Everything the quads carry comes back: articles (without their text, which the store does
 //! not keep), each article's entities, mentions with their merge-log tier, the entities its
 //! merge log says share a name, and statements with their evidence. One reader per writer of
-//! `rdf/mod.rs`: `read_articles` for `write_article`, `read_entities` for `write_entities`,
-//! and so on. Articles are added in the order of their ids, statements in the order of
-//! their ordinals, mentions by offset and targets by key, so the graph does not depend on the
-//! store's order.
+//! `rdf/mod.rs`: `article_of` for `write_article`, `entities_of` for `write_entities`, and so
+//! on. Each article is read by scanning its own named graph and its merge log (two prefix
+//! scans of the store's graph index, not a SPARQL join per property), one article at a time.
+//! Articles are added in the order of their ids, statements in the order of their ordinals,
+//! mentions by offset and targets by key, so the graph does not depend on the store's order.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::Term;
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use rustc_hash::FxHashMap;
 
-use super::query::{QueryOutput, SparqlRunner};
-use super::vocab::{predicate_iri, WD};
+use super::vocab::*;
 use super::{GraphStore, Minter};
 use crate::error::{Error, Result};
 use crate::graph::{ArticleRecord, KnowledgeGraph, MentionRecord, StatementRecord};
 use crate::model::{Article, Entity, EntityKind, Origin, Polarity, Predicate, StatementRule, Tier};
 
-const ARTICLES: &str = "SELECT ?g ?id ?title ?date ?url ?source WHERE { GRAPH ?g { \
-    ?g a schema:NewsArticle ; schema:identifier ?id . \
-    OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g schema:datePublished ?date } \
-    OPTIONAL { ?g schema:url ?url } OPTIONAL { ?g schema:publisher ?source } } }";
-
-const ENTITIES: &str = "SELECT ?g ?e ?label ?same ?capital ?nationality ?partOf ?ticker WHERE { \
-    GRAPH ?g { ?g a schema:NewsArticle ; schema:mentions ?e } \
-    GRAPH ?log { ?log ng:article ?g . ?e ng:articleLabel ?label . \
-    OPTIONAL { ?e ng:articleSameAs ?same } OPTIONAL { ?e ng:articleCapitalOf ?capital } \
-    OPTIONAL { ?e ng:articleNationality ?nationality } OPTIONAL { ?e ng:articlePartOf ?partOf } \
-    OPTIONAL { ?e ng:articleTicker ?ticker } } }";
-
-const ALIASES: &str = "SELECT ?g ?e ?alias WHERE { \
-    GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?e ng:articleAlias ?alias } }";
-
-const MENTIONS: &str = "SELECT ?g ?e ?start ?end ?text ?government ?tier WHERE { \
-    GRAPH ?g { ?g a schema:NewsArticle . ?m ng:refersTo ?e ; ng:tier ?tier ; \
-      nif:beginIndex ?start ; nif:endIndex ?end ; nif:anchorOf ?text . \
-      OPTIONAL { ?m ng:governmentOf ?government } } }";
-
-const SAME_NAMES: &str = "SELECT ?g ?x ?y WHERE { \
-    GRAPH ?log { ?log a ng:MergeLog ; ng:article ?g . ?x ng:sameNameAs ?y } }";
-
-const STATEMENTS: &str = "SELECT ?g ?s ?subject ?predicate ?object ?quote ?quoteBegin ?quoteEnd ?evidence \
-    ?begin ?end ?cue ?cameo ?medium ?polarity ?rule ?confidence ?subjectBegin ?subjectEnd ?objectBegin ?objectEnd \
-    WHERE { GRAPH ?g { \
-    ?g a schema:NewsArticle . ?s a ng:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ; \
-      ng:evidence ?evidence ; nif:beginIndex ?begin ; nif:endIndex ?end ; ng:cue ?cue ; \
-      ng:polarity ?polarity ; ng:rule ?rule ; ng:confidence ?confidence . \
-    OPTIONAL { ?s rdf:object ?object } OPTIONAL { ?s ng:quote ?quote } \
-    OPTIONAL { ?s ng:quoteBeginIndex ?quoteBegin ; ng:quoteEndIndex ?quoteEnd } \
-    OPTIONAL { ?s ng:cameo ?cameo } OPTIONAL { ?s ng:medium ?medium } \
-    OPTIONAL { ?s ng:subjectMention ?sm . ?sm nif:beginIndex ?subjectBegin ; nif:endIndex ?subjectEnd } \
-    OPTIONAL { ?s ng:objectMention ?om . ?om nif:beginIndex ?objectBegin ; nif:endIndex ?objectEnd } } }";
-
-const TARGETS: &str = "SELECT ?g ?s ?target WHERE { GRAPH ?g { \
-    ?g a schema:NewsArticle . ?s a ng:Statement ; ng:target ?target } }";
-
-const BASE: &str = "SELECT ?g ?id WHERE { GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id } } \
-    ORDER BY ?id LIMIT 1";
-
-/// One row of a SELECT, by variable name.
-struct Row<'a> {
-    vars: &'a [String],
-    cells: &'a [Option<Term>],
-}
-
-impl Row<'_> {
-    fn term(&self, var: &str) -> Option<&Term> {
-        let i = self.vars.iter().position(|v| v == var)?;
-        self.cells[i].as_ref()
-    }
-
-    /// A literal's value or an IRI's text.
-    fn opt(&self, var: &str) -> Option<String> {
-        self.term(var).map(|t| match t {
-            Term::NamedNode(n) => n.as_str().to_owned(),
-            Term::Literal(l) => l.value().to_owned(),
-            other => other.to_string(),
-        })
-    }
-
-    fn get(&self, var: &str) -> Result<String> {
-        self.opt(var).ok_or_else(|| bad(format!("?{var} is unbound")))
-    }
-
-    fn number(&self, var: &str) -> Result<usize> {
-        let s = self.get(var)?;
-        s.parse().map_err(|_| bad(format!("?{var} = {s:?} is not a whole number")))
-    }
-}
-
 fn bad(reason: String) -> Error {
     Error::Data { path: "store".into(), line: 0, reason }
 }
 
-fn select(runner: &SparqlRunner<'_>, query: &str, mut each: impl FnMut(Row<'_>) -> Result<()>) -> Result<()> {
-    match runner.run(query)? {
-        QueryOutput::Solutions(vars, rows) => {
-            for cells in &rows {
-                each(Row { vars: &vars, cells })?;
+/// The quads of one named graph, by subject IRI: each subject's (predicate IRI, object) pairs
+/// in store order. Blank-node subjects (which newsgraph never writes) are left out.
+struct Described {
+    subjects: FxHashMap<String, Vec<(String, Term)>>,
+}
+
+impl Described {
+    /// Every quad of the named graph `graph`: one prefix scan of the store's graph index.
+    fn of(store: &GraphStore, graph: &NamedNode) -> Result<Self> {
+        let mut subjects: FxHashMap<String, Vec<(String, Term)>> = FxHashMap::default();
+        for quad in store.inner().quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
+            let quad = quad?;
+            if let NamedOrBlankNode::NamedNode(s) = quad.subject {
+                subjects.entry(s.into_string()).or_default().push((quad.predicate.into_string(), quad.object));
             }
-            Ok(())
         }
-        _ => Err(bad("a SELECT query gave no solutions".into())),
+        Ok(Described { subjects })
     }
+
+    /// The objects of `subject`'s `predicate`.
+    fn all<'a>(&'a self, subject: &str, predicate: &'a str) -> impl Iterator<Item = &'a Term> + 'a {
+        self.subjects.get(subject).into_iter().flatten().filter(move |(p, _)| p == predicate).map(|(_, o)| o)
+    }
+
+    /// The first object of `subject`'s `predicate`, as text (a literal's value or an IRI).
+    fn opt(&self, subject: &str, predicate: &str) -> Option<String> {
+        self.all(subject, predicate).next().map(text)
+    }
+
+    /// The first object of `subject`'s `predicate`, which must be there.
+    fn get(&self, subject: &str, predicate: &str) -> Result<String> {
+        self.opt(subject, predicate).ok_or_else(|| bad(format!("<{subject}> has no <{predicate}>")))
+    }
+
+    /// A whole number `subject`'s `predicate` must have.
+    fn number(&self, subject: &str, predicate: &str) -> Result<usize> {
+        let s = self.get(subject, predicate)?;
+        s.parse().map_err(|_| bad(format!("<{subject}> <{predicate}> {s:?} is not a whole number")))
+    }
+
+    /// The entity key `subject`'s `predicate` links to, if any.
+    fn link(&self, subject: &str, predicate: &str) -> Result<Option<String>> {
+        self.opt(subject, predicate).map(|iri| key_of(&iri)).transpose()
+    }
+
+    /// True when `subject` has every one of `predicates` (a node missing one is not read, as
+    /// a SPARQL pattern would not match it).
+    fn complete(&self, subject: &str, predicates: &[&str]) -> bool {
+        predicates.iter().all(|p| self.all(subject, p).next().is_some())
+    }
+
+    /// The subjects with `predicate` `object` (the object as text), sorted.
+    fn with<'a>(&'a self, predicate: &str, object: &str) -> Vec<&'a str> {
+        let mut found: Vec<&str> = self
+            .subjects
+            .iter()
+            .filter(|(_, pairs)| pairs.iter().any(|(p, o)| p == predicate && text(o) == object))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// The subjects that have `predicate`, sorted.
+    fn having<'a>(&'a self, predicate: &str) -> Vec<&'a str> {
+        let mut found: Vec<&str> = self
+            .subjects
+            .iter()
+            .filter(|(_, pairs)| pairs.iter().any(|(p, _)| p == predicate))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+}
+
+/// A literal's value or an IRI's text.
+fn text(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::Literal(l) => l.value().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Every article of the store: (article graph, id), in id order. An article is the subject
+/// of `schema:identifier` in its own graph.
+fn article_graphs(store: &GraphStore) -> Result<Vec<(NamedNode, String)>> {
+    let identifier = NamedNodeRef::new_unchecked(SCHEMA_IDENTIFIER);
+    let mut found = Vec::new();
+    for quad in store.inner().quads_for_pattern(None, Some(identifier), None, None) {
+        let quad = quad?;
+        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g), Term::Literal(id)) =
+            (&quad.subject, &quad.graph_name, &quad.object)
+        {
+            if s == g {
+                found.push((g.clone(), id.value().to_owned()));
+            }
+        }
+    }
+    found.sort_by(|a, b| (&a.1, a.0.as_str()).cmp(&(&b.1, b.0.as_str())));
+    found.dedup_by(|a, b| a.1 == b.1);
+    Ok(found)
 }
 
 /// The minter a store was built with: its base IRI is found from an article's IRI and id.
 /// `None` for a store without articles.
 pub fn read_minter(store: &GraphStore) -> Result<Option<Minter>> {
-    let runner = SparqlRunner::new(store);
-    let mut base = None;
-    select(&runner, BASE, |row| {
-        let (iri, id) = (row.get("g")?, row.get("id")?);
-        let probe = Minter::new("http://x/")?.article(&id);
-        let suffix = probe.as_str().trim_start_matches("http://x/");
-        let prefix =
-            iri.strip_suffix(suffix).ok_or_else(|| bad(format!("article IRI {iri} does not end with {suffix}")))?;
-        base = Some(Minter::new(prefix)?);
-        Ok(())
-    })?;
-    Ok(base)
+    let Some((graph, id)) = article_graphs(store)?.into_iter().next() else {
+        return Ok(None);
+    };
+    let iri = graph.as_str();
+    let probe = Minter::new("http://x/")?.article(&id);
+    let suffix = probe.as_str().trim_start_matches("http://x/");
+    let prefix = iri.strip_suffix(suffix).ok_or_else(|| bad(format!("article IRI {iri} does not end with {suffix}")))?;
+    Ok(Some(Minter::new(prefix)?))
 }
 
 /// Reads the knowledge graph of every article in a store.
@@ -142,43 +159,44 @@ pub fn read_minter(store: &GraphStore) -> Result<Option<Minter>> {
 /// assert_eq!(graph_quads(&read, &minter), graph_quads(&graph, &minter));
 /// ```
 pub fn read_graph(store: &GraphStore) -> Result<KnowledgeGraph> {
-    let runner = SparqlRunner::new(store);
-    let mut articles = read_articles(&runner)?;
-    read_entities(&runner, &mut articles)?;
-    read_same_names(&runner, &mut articles)?;
-    read_mentions(&runner, &mut articles)?;
-    read_statements(&runner, &mut articles)?;
     let mut graph = KnowledgeGraph::new();
-    for (_, mut record) in articles.records {
-        record.entities.sort_by(|a, b| a.key.cmp(&b.key));
-        record.mentions.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
-        record.same_names.sort();
-        record.same_names.dedup();
-        check_statements(&record)?;
-        graph.add_record(record);
+    for (article, id) in article_graphs(store)? {
+        if let Some(record) = read_article(store, &article, id)? {
+            check_statements(&record)?;
+            graph.add_record(record);
+        }
     }
     Ok(graph)
 }
 
-/// The articles of a store, by id, as they are read.
-struct Articles {
-    /// Records by article id.
-    records: BTreeMap<String, ArticleRecord>,
-    /// Article id by article graph IRI.
-    ids: BTreeMap<String, String>,
-}
-
-impl Articles {
-    /// The record of the article whose graph is `graph`.
-    fn of(&mut self, graph: &str) -> Result<&mut ArticleRecord> {
-        let id = self.id(graph)?;
-        Ok(self.records.get_mut(&id).expect("ids are of known articles"))
+/// One article: its graph, and the merge log that names it (`?log ng:article ?g` in the log's
+/// own graph). `None` when the graph does not say it is a `schema:NewsArticle`.
+fn read_article(store: &GraphStore, graph: &NamedNode, id: String) -> Result<Option<ArticleRecord>> {
+    let quads = Described::of(store, graph)?;
+    let article = graph.as_str();
+    if !quads.all(article, RDF_TYPE).any(|t| text(t) == SCHEMA_NEWS_ARTICLE) {
+        return Ok(None);
     }
-
-    /// The id of the article whose graph is `graph`.
-    fn id(&self, graph: &str) -> Result<String> {
-        self.ids.get(graph).cloned().ok_or_else(|| bad(format!("unknown article graph {graph}")))
+    let mut log = Described { subjects: FxHashMap::default() };
+    let pointer = NamedNodeRef::new_unchecked(NG_ARTICLE);
+    for quad in store.inner().quads_for_pattern(None, Some(pointer), Some(graph.as_ref().into()), None) {
+        let quad = quad?;
+        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (&quad.subject, &quad.graph_name) {
+            if s == g {
+                let more = Described::of(store, g)?;
+                log.subjects.extend(more.subjects);
+            }
+        }
     }
+    let mut record = ArticleRecord {
+        article: article_of(&quads, article, id),
+        entities: entities_of(&quads, &log, article)?,
+        mentions: mentions_of(&quads)?,
+        statements: statements_of(&quads)?,
+        same_names: same_names_of(&log)?,
+    };
+    record.mentions.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
+    Ok(Some(record))
 }
 
 /// The key of an entity IRI.
@@ -186,133 +204,104 @@ fn key_of(iri: &str) -> Result<String> {
     Minter::entity_key(iri).ok_or_else(|| bad(format!("{iri} is not an entity IRI")))
 }
 
-/// The entity key an optional IRI variable holds.
-fn link(row: &Row<'_>, var: &str) -> Result<Option<String>> {
-    row.opt(var).map(|iri| key_of(&iri)).transpose()
+/// The article's metadata (the inverse of `write_article`).
+fn article_of(quads: &Described, article: &str, id: String) -> Article {
+    Article {
+        title: quads.opt(article, SCHEMA_HEADLINE),
+        date: quads.opt(article, SCHEMA_DATE_PUBLISHED),
+        url: quads.opt(article, SCHEMA_URL),
+        source: quads.opt(article, SCHEMA_PUBLISHER),
+        author: None,
+        text: String::new(),
+        origin: Origin { path: id.clone().into(), line: None },
+        id,
+    }
 }
 
-/// Every article's metadata (the inverse of `write_article`), without entities, mentions or
-/// statements yet.
-fn read_articles(runner: &SparqlRunner<'_>) -> Result<Articles> {
-    let mut articles = Articles { records: BTreeMap::new(), ids: BTreeMap::new() };
-    select(runner, ARTICLES, |row| {
-        let (graph, id) = (row.get("g")?, row.get("id")?);
-        let article = Article {
-            id: id.clone(),
-            title: row.opt("title"),
-            date: row.opt("date"),
-            url: row.opt("url"),
-            source: row.opt("source"),
-            author: None,
-            text: String::new(),
-            origin: Origin { path: id.clone().into(), line: None },
-        };
-        articles.ids.insert(graph, id.clone());
-        let record = ArticleRecord {
-            article,
-            entities: Vec::new(),
-            mentions: Vec::new(),
-            statements: Vec::new(),
-            same_names: Vec::new(),
-        };
-        articles.records.insert(id, record);
-        Ok(())
-    })?;
-    Ok(articles)
-}
-
-/// Each article's entities, with their aliases (the inverse of `write_entities`).
-fn read_entities(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
-    let mut entities: BTreeMap<(String, String), Entity> = BTreeMap::new();
-    select(runner, ENTITIES, |row| {
-        let key = key_of(&row.get("e")?)?;
+/// The article's entities in key order: those it `schema:mentions` that its merge log
+/// describes, with their aliases and links (the inverse of `write_entities`).
+fn entities_of(quads: &Described, log: &Described, article: &str) -> Result<Vec<Entity>> {
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    for e in quads.all(article, SCHEMA_MENTIONS).map(text) {
+        let Some(name) = log.opt(&e, NG_ARTICLE_LABEL) else { continue };
+        let key = key_of(&e)?;
         let kind = key
             .split_once(':')
             .and_then(|(kind, _)| EntityKind::from_name(kind))
             .ok_or_else(|| bad(format!("entity key {key:?} names no type")))?;
         let entity = Entity {
             kind,
-            key,
-            name: row.get("label")?,
-            aliases: BTreeSet::new(),
-            wikidata: row.opt("same").and_then(|iri| iri.strip_prefix(WD).map(str::to_owned)),
-            capital_of: link(&row, "capital")?,
-            nationality: link(&row, "nationality")?,
-            part_of: link(&row, "partOf")?,
-            ticker: row.opt("ticker"),
+            name,
+            aliases: log.all(&e, NG_ARTICLE_ALIAS).map(text).collect(),
+            wikidata: log.opt(&e, NG_ARTICLE_SAME_AS).and_then(|iri| iri.strip_prefix(WD).map(str::to_owned)),
+            capital_of: log.link(&e, NG_ARTICLE_CAPITAL_OF)?,
+            nationality: log.link(&e, NG_ARTICLE_NATIONALITY)?,
+            part_of: log.link(&e, NG_ARTICLE_PART_OF)?,
+            ticker: log.opt(&e, NG_ARTICLE_TICKER),
             mentions: Vec::new(),
+            key: key.clone(),
         };
-        entities.insert((articles.id(&row.get("g")?)?, row.get("e")?), entity);
-        Ok(())
-    })?;
-    select(runner, ALIASES, |row| {
-        if let Some(e) = entities.get_mut(&(articles.id(&row.get("g")?)?, row.get("e")?)) {
-            e.aliases.insert(row.get("alias")?);
-        }
-        Ok(())
-    })?;
-    for ((id, _), entity) in entities {
-        articles.records.get_mut(&id).expect("entities come from known articles").entities.push(entity);
+        entities.insert(key, entity);
     }
-    Ok(())
+    Ok(entities.into_values().collect())
 }
 
-/// Each article's entities of different types that share a name, from its merge log (the
-/// inverse of the end of `write_merge_log`); each pair once, the lower key first.
-fn read_same_names(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
-    select(runner, SAME_NAMES, |row| {
-        let (x, y) = (key_of(&row.get("x")?)?, key_of(&row.get("y")?)?);
-        let pair = if x <= y { (x, y) } else { (y, x) };
-        articles.of(&row.get("g")?)?.same_names.push(pair);
-        Ok(())
-    })
-}
-
-/// Each article's mentions, with the tier its merge log gives each (the inverse of
-/// `write_mentions` and the start of `write_merge_log`).
-fn read_mentions(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
-    select(runner, MENTIONS, |row| {
-        let record = articles.of(&row.get("g")?)?;
-        let tier = match row.opt("tier") {
-            Some(name) => Tier::from_name(&name).ok_or_else(|| bad(format!("unknown tier {name:?}")))?,
-            None => Tier::First,
-        };
-        let mention = MentionRecord {
-            entity: key_of(&row.get("e")?)?,
-            start: row.number("start")?,
-            end: row.number("end")?,
-            text: row.get("text")?,
-            tier,
-            government_of: link(&row, "government")?,
-        };
-        record.mentions.push(mention);
-        Ok(())
-    })
-}
-
-/// Each article's statements in ordinal order, with their targets sorted (the inverse of
-/// `write_statements`).
-fn read_statements(runner: &SparqlRunner<'_>, articles: &mut Articles) -> Result<()> {
-    let mut statements: BTreeMap<(String, usize), StatementRecord> = BTreeMap::new();
-    select(runner, STATEMENTS, |row| {
-        let id = articles.id(&row.get("g")?)?;
-        let statement = statement(&row)?;
-        statements.insert((id, statement.ordinal), statement);
-        Ok(())
-    })?;
-    select(runner, TARGETS, |row| {
-        let id = articles.id(&row.get("g")?)?;
-        if let Some(s) = ordinal_of(&row.get("s")?).and_then(|n| statements.get_mut(&(id, n))) {
-            s.targets.push(key_of(&row.get("target")?)?);
+/// The entities of different types that share a name, from the merge log (the inverse of the
+/// end of `write_merge_log`); each pair once, the lower key first, sorted.
+fn same_names_of(log: &Described) -> Result<Vec<(String, String)>> {
+    let mut pairs = Vec::new();
+    for x in log.having(NG_SAME_NAME_AS) {
+        for y in log.all(x, NG_SAME_NAME_AS).map(text) {
+            let (x, y) = (key_of(x)?, key_of(&y)?);
+            pairs.push(if x <= y { (x, y) } else { (y, x) });
         }
-        Ok(())
-    })?;
-    for ((id, _), mut statement) in statements {
+    }
+    pairs.sort();
+    pairs.dedup();
+    Ok(pairs)
+}
+
+/// The mentions, with the tier that joined each to its entity (the inverse of
+/// `write_mentions`). A mention has its entity, tier, offsets and text.
+fn mentions_of(quads: &Described) -> Result<Vec<MentionRecord>> {
+    let mut mentions = Vec::new();
+    for m in quads.having(NG_REFERS_TO) {
+        if !quads.complete(m, &[NG_TIER, NIF_BEGIN_INDEX, NIF_END_INDEX, NIF_ANCHOR_OF]) {
+            continue;
+        }
+        let name = quads.get(m, NG_TIER)?;
+        let tier = Tier::from_name(&name).ok_or_else(|| bad(format!("unknown tier {name:?}")))?;
+        for entity in quads.all(m, NG_REFERS_TO).map(text) {
+            mentions.push(MentionRecord {
+                entity: key_of(&entity)?,
+                start: quads.number(m, NIF_BEGIN_INDEX)?,
+                end: quads.number(m, NIF_END_INDEX)?,
+                text: quads.get(m, NIF_ANCHOR_OF)?,
+                tier,
+                government_of: quads.link(m, NG_GOVERNMENT_OF)?,
+            });
+        }
+    }
+    Ok(mentions)
+}
+
+/// The statements in ordinal order, with their targets sorted (the inverse of
+/// `write_statements`).
+fn statements_of(quads: &Described) -> Result<Vec<StatementRecord>> {
+    let mut statements: BTreeMap<usize, StatementRecord> = BTreeMap::new();
+    let required =
+        [RDF_SUBJECT, RDF_PREDICATE, NG_EVIDENCE, NIF_BEGIN_INDEX, NIF_END_INDEX, NG_CUE, NG_POLARITY, NG_RULE, NG_CONFIDENCE];
+    for s in quads.with(RDF_TYPE, NG_STATEMENT) {
+        if !quads.complete(s, &required) {
+            continue;
+        }
+        let mut statement = statement(quads, s)?;
+        statement.targets = quads.all(s, NG_TARGET).map(|t| key_of(&text(t))).collect::<Result<_>>()?;
         statement.targets.sort();
         statement.targets.dedup();
-        articles.records.get_mut(&id).expect("known article").statements.push(statement);
+        statements.insert(statement.ordinal, statement);
     }
-    Ok(())
+    Ok(statements.into_values().collect())
 }
 
 /// The number a statement IRI ends with: the statement's ordinal.
@@ -320,49 +309,54 @@ fn ordinal_of(iri: &str) -> Option<usize> {
     iri.rsplit('/').next().and_then(|n| n.parse().ok())
 }
 
-/// One row of [`STATEMENTS`] as a statement, without its targets.
-fn statement(row: &Row<'_>) -> Result<StatementRecord> {
-    let iri = row.get("s")?;
-    let ordinal = ordinal_of(&iri).ok_or_else(|| bad(format!("statement IRI {iri} does not end with its number")))?;
-    let predicate_name = row.get("predicate")?;
+/// The statement `s`, without its targets.
+fn statement(quads: &Described, s: &str) -> Result<StatementRecord> {
+    let ordinal = ordinal_of(s).ok_or_else(|| bad(format!("statement IRI {s} does not end with its number")))?;
+    let predicate_name = quads.get(s, RDF_PREDICATE)?;
     let predicate = Predicate::ALL
         .into_iter()
         .find(|&p| predicate_iri(p) == predicate_name)
         .ok_or_else(|| bad(format!("unknown predicate {predicate_name}")))?;
-    let polarity = match row.get("polarity")?.as_str() {
+    let polarity = match quads.get(s, NG_POLARITY)?.as_str() {
         "asserted" => Polarity::Asserted,
         "negated" => Polarity::Negated,
         "hypothetical" => Polarity::Hypothetical,
         other => return Err(bad(format!("unknown polarity {other:?}"))),
     };
-    let rule_name = row.get("rule")?;
+    let rule_name = quads.get(s, NG_RULE)?;
     let rule = StatementRule::from_name(&rule_name).ok_or_else(|| bad(format!("unknown rule {rule_name:?}")))?;
-    let confidence = row.get("confidence")?;
-    let offsets = |begin: &str, end: &str| -> Result<Option<(usize, usize)>> {
-        match (row.opt(begin), row.opt(end)) {
-            (Some(_), Some(_)) => Ok(Some((row.number(begin)?, row.number(end)?))),
+    let confidence = quads.get(s, NG_CONFIDENCE)?;
+    let offsets = |node: &str, begin: &str, end: &str| -> Result<Option<(usize, usize)>> {
+        match (quads.opt(node, begin), quads.opt(node, end)) {
+            (Some(_), Some(_)) => Ok(Some((quads.number(node, begin)?, quads.number(node, end)?))),
             _ => Ok(None),
+        }
+    };
+    let mention = |predicate: &str| -> Result<Option<(usize, usize)>> {
+        match quads.opt(s, predicate) {
+            Some(m) => offsets(&m, NIF_BEGIN_INDEX, NIF_END_INDEX),
+            None => Ok(None),
         }
     };
     Ok(StatementRecord {
         article: 0,
         ordinal,
-        subject: key_of(&row.get("subject")?)?,
+        subject: key_of(&quads.get(s, RDF_SUBJECT)?)?,
         predicate,
-        object: link(row, "object")?,
+        object: quads.link(s, RDF_OBJECT)?,
         targets: Vec::new(),
-        quote: row.opt("quote"),
-        quote_offsets: offsets("quoteBegin", "quoteEnd")?,
-        sentence: row.get("evidence")?,
-        evidence_offsets: (row.number("begin")?, row.number("end")?),
-        cue: row.get("cue")?,
-        cameo: row.opt("cameo"),
-        medium: link(row, "medium")?,
+        quote: quads.opt(s, NG_QUOTE),
+        quote_offsets: offsets(s, NG_QUOTE_BEGIN, NG_QUOTE_END)?,
+        sentence: quads.get(s, NG_EVIDENCE)?,
+        evidence_offsets: (quads.number(s, NIF_BEGIN_INDEX)?, quads.number(s, NIF_END_INDEX)?),
+        cue: quads.get(s, NG_CUE)?,
+        cameo: quads.opt(s, NG_CAMEO),
+        medium: quads.link(s, NG_MEDIUM)?,
         polarity,
         rule,
         confidence: confidence.parse().map_err(|_| bad(format!("confidence {confidence:?} is not a number")))?,
-        subject_offsets: offsets("subjectBegin", "subjectEnd")?,
-        object_offsets: offsets("objectBegin", "objectEnd")?,
+        subject_offsets: mention(NG_SUBJECT_MENTION)?,
+        object_offsets: mention(NG_OBJECT_MENTION)?,
     })
 }
 
