@@ -207,7 +207,13 @@ pub(super) fn build(
     } else if !touched.is_empty() {
         update_corpus(store, minter, &touched)?;
     }
-    store.flush()?;
+    // compacted after a write, so that reads look in one file per index (a build that changed
+    // nothing has nothing to compact)
+    if summary.articles > 0 || recompute {
+        store.optimize()?;
+    } else {
+        store.flush()?;
+    }
     summary.store_seconds = (store_time + writing.elapsed()).as_secs_f64();
     summary.skipped = skipped;
     for kind in entities.values() {

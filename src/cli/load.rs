@@ -42,7 +42,7 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let corpus = recompute(&store)?;
-    store.flush()?;
+    store.optimize()?;
     let after = store.len()?;
     let seconds = started.elapsed().as_secs_f64();
     writeln!(
