@@ -7,8 +7,10 @@
 //! for the URL, then `<title>` for the headline. The first two steps are `dom_smoothie`'s own
 //! metadata reader. The headline is then checked against what the page shows: its first `<h1>`
 //! (when the metadata headline is a social or search headline, or a CMS's name) or a heading
-//! that is a part of the `<title>` (see `headline`). A date no metadata gives is looked for in
-//! `<time datetime>` and `itemprop=datePublished`, then in the text's first lines.
+//! that is a part of the `<title>` (see `headline`). The date is the page's local day when a
+//! `<time datetime>` writes the same instant in its own zone; a date no metadata gives is looked
+//! for in `itemprop=datePublished`, JSON-LD of any type, `<time datetime>`, elements marked as
+//! dates and a wiki's "last edited" footer, then in the text's first lines.
 //!
 //! ```
 //! use newsgraph::ingest::{html_article, IngestOptions};
@@ -35,7 +37,10 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use serde_json::Value;
 
-use super::{finish_article, first_date, normalize_date, IngestOptions, InputError, InputErrorKind, Record};
+use super::{
+    finish_article, first_date, local_date, marked_date, normalize_date, IngestOptions, InputError, InputErrorKind,
+    Record,
+};
 use crate::model::{Article, Origin};
 
 /// True for the file names read as HTML: `.html`, `.htm`, `.xhtml`, and those with `.gz` after.
@@ -73,7 +78,14 @@ pub fn html_article(bytes: &[u8], id: &str, origin: Origin, url: Option<&str>, o
     let canonical = attribute(&document, "link[rel=canonical]", "href");
     let og_url = attribute(&document, "meta[property=\"og:url\"]", "content");
     let ld = json_ld(&document);
-    let shown_date = shown_date(&document);
+    let shown_date = shown_date(&document, &ld);
+    let times: Vec<String> = document
+        .select("time[datetime]")
+        .iter()
+        .take(50)
+        .filter_map(|t| t.attr("datetime"))
+        .map(|t| t.to_string())
+        .collect();
     let clues = TitleClues::read(&document, &ld);
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let parsed = Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse());
@@ -91,7 +103,7 @@ pub fn html_article(bytes: &[u8], id: &str, origin: Origin, url: Option<&str>, o
             "the page is in another language (lang=\"{lang}\"); newsgraph reads English"
         )));
     }
-    let date = page.published_time.as_deref().and_then(|d| normalize_date(d).or_else(|| first_date(d))).or(shown_date);
+    let date = page.published_time.as_deref().and_then(|d| published_date(d, &times)).or(shown_date);
     let url = [page.url.as_deref(), og_url.as_deref(), canonical.as_deref(), url]
         .into_iter()
         .flatten()
@@ -163,24 +175,42 @@ fn attribute(document: &Document, selector: &str, name: &str) -> Option<String> 
 }
 
 /// A date the page gives where dom_smoothie's metadata reader found none: `<meta name=date>`
-/// (and Dublin Core's), `itemprop=datePublished`, the first
-/// `<time datetime>`, or the first date written in an element whose class or id says it holds
-/// one (`date`, `time`, `publish`, `posted`, `meta`, `byline`).
-fn shown_date(document: &Document) -> Option<String> {
+/// (and Dublin Core's), `itemprop=datePublished`, a JSON-LD `datePublished` of any type (a
+/// `MedicalWebPage`, a `WebPage`), the first `<time datetime>`, the first date written in an
+/// element whose class or id says it holds one (`date`, `time`, `publish`, `posted`, `meta`,
+/// `byline`; one whose class says `date` may also write it `21.10.2019` or in French), then a
+/// wiki's "This page was last edited on …" footer.
+fn shown_date(document: &Document, ld: &[Value]) -> Option<String> {
     let candidates = [
         attribute(document, "meta[name=date], meta[name=\"dc.date\"], meta[name=\"DC.date.issued\"]", "content"),
         attribute(document, "[itemprop=datePublished]", "content"),
         attribute(document, "[itemprop=datePublished]", "datetime"),
+        ld_values(ld, "datePublished").next(),
         attribute(document, "time[datetime]", "datetime"),
     ];
     candidates.into_iter().flatten().find_map(|d| normalize_date(&d).or_else(|| first_date(&d))).or_else(|| {
         let marked = "time, [class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], \
                       [class*=meta], [class*=byline], [id*=date], [id*=publish]";
-        document.select(marked).iter().take(200).find_map(|e| {
+        let in_marked = document.select(marked).iter().take(200).find_map(|e| {
             let text = e.text();
-            (text.len() < 300).then(|| first_date(&text)).flatten()
+            let dated = e.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("date"));
+            (text.len() < 300).then(|| if dated { marked_date(&text) } else { first_date(&text) }).flatten()
+        });
+        in_marked.or_else(|| {
+            let footer = document.select("[id*=lastmod], [class*=lastmod]").text();
+            footer.to_ascii_lowercase().contains("last ").then(|| first_date(&footer)).flatten()
         })
     })
+}
+
+/// The date of `published` (a metadata date or date-time), in the page's own zone when one of
+/// its `<time datetime>` values is the same instant written in that zone.
+fn published_date(published: &str, times: &[String]) -> Option<String> {
+    times
+        .iter()
+        .find_map(|t| local_date(published, t))
+        .or_else(|| normalize_date(published))
+        .or_else(|| first_date(published))
 }
 
 /// The JSON-LD objects of the page: each `<script type="application/ld+json">`, its arrays
@@ -602,6 +632,37 @@ mod tests {
         // a heading that is only a label of the title stays out when the headline is shown whole
         let label = "<title>Pier closes for repairs | Politics | Bay News</title>";
         assert_eq!(title(label, "<h1>Pier closes for repairs</h1><h2>Politics</h2>"), "Pier closes for repairs");
+    }
+
+    #[test]
+    fn ingest_html_dates_shown_on_the_page() {
+        let date = |head: &str, top: &str| title_and_date(head, top).1;
+        // the page's own time for the same instant gives its local day
+        let utc = r#"<meta property="article:published_time" content="2023-11-09T03:30:59+00:00">"#;
+        assert_eq!(
+            date(utc, r#"<time datetime="2023-11-08T22:30:59-05:00">Nov 8</time>"#).as_deref(),
+            Some("2023-11-08")
+        );
+        assert_eq!(date(utc, r#"<time datetime="2023-11-08 21:30:59">Nov 8</time>"#).as_deref(), Some("2023-11-08"));
+        assert_eq!(
+            date(utc, r#"<time datetime="2023-11-08T21:31:00">a comment</time>"#).as_deref(),
+            Some("2023-11-09")
+        );
+        // JSON-LD of a type that is not an article
+        let page = r#"<script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalWebPage",
+            "datePublished": "2018-04-29T07:00:00Z"}</script>"#;
+        assert_eq!(date(page, "").as_deref(), Some("2018-04-29"));
+        // a numeric or French date in an element whose class says date
+        assert_eq!(date("", r#"<span class="date">21.10.2019</span>"#).as_deref(), Some("2019-10-21"));
+        assert_eq!(
+            date("", r#"<h2 class="date-header"><span>mardi 5 juin 2018</span></h2>"#).as_deref(),
+            Some("2018-06-05")
+        );
+        assert_eq!(date("", r#"<span class="count">21.10.2019</span>"#), None);
+        // a wiki's footer
+        let footer =
+            r#"<ul><li id="footer-info-lastmod"> This page was last edited on 4 November 2020, at 19:23.</li></ul>"#;
+        assert_eq!(date("", footer).as_deref(), Some("2020-11-04"));
     }
 
     #[test]
