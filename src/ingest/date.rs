@@ -126,3 +126,95 @@ pub fn first_date(text: &str) -> Option<String> {
     }
     None
 }
+
+/// A date written in an element that the page marks as a date (its class says `date`): the
+/// forms of [`first_date`], else a numeric day.month.year (`21.10.2019`: dots are the European
+/// order, day first), else a French day and month (`mardi 5 juin 2018`).
+///
+/// ```
+/// use newsgraph::ingest::marked_date;
+/// assert_eq!(marked_date("21.10.2019").as_deref(), Some("2019-10-21"));
+/// assert_eq!(marked_date("mardi 5 juin 2018").as_deref(), Some("2018-06-05"));
+/// assert_eq!(marked_date("10/21/2019"), None);
+/// ```
+pub fn marked_date(text: &str) -> Option<String> {
+    static DOTTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?:$|[^0-9.])").unwrap());
+    static FRENCH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b([0-9]{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+([0-9]{4})\b").unwrap()
+    });
+    const MOIS: [&str; 12] = ["jan", "f", "mar", "av", "mai", "juin", "juil", "ao", "sep", "oct", "nov", "d"];
+    let date = |year: &str, month: Option<u32>, day: &str| {
+        let (year, month, day) = (year.parse().ok()?, month?, day.parse().ok()?);
+        valid(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    };
+    first_date(text).or_else(|| DOTTED.captures(text).and_then(|c| date(&c[3], c[2].parse().ok(), &c[1]))).or_else(
+        || {
+            let c = FRENCH.captures(text)?;
+            let name = c[2].to_lowercase();
+            let month = MOIS.iter().position(|p| name.starts_with(p)).map(|i| i as u32 + 1);
+            date(&c[3], month, &c[1])
+        },
+    )
+}
+
+/// The local date of a page's `<time datetime>` value when it is the same instant as
+/// `published`, a date-time with its zone (`article:published_time`): the date the page shows
+/// in its own zone, which may be the day before or after the UTC date. A `time` with its own
+/// offset must be the same instant to the second; one without an offset must be a whole
+/// quarter of an hour (at most 14 hours) from it, to the same second.
+///
+/// ```
+/// use newsgraph::ingest::local_date;
+/// let published = "2022-04-29T02:08:28+00:00";
+/// assert_eq!(local_date(published, "2022-04-28T22:08:28-04:00").as_deref(), Some("2022-04-28"));
+/// assert_eq!(local_date(published, "2022-04-28 20:08:28").as_deref(), Some("2022-04-28"));
+/// assert_eq!(local_date(published, "2022-04-28T20:24:21-04:00"), None);
+/// assert_eq!(local_date("2022-04-29T02:08:28", "2022-04-28 20:08:28"), None);
+/// ```
+pub fn local_date(published: &str, time: &str) -> Option<String> {
+    let (at, zone, seconds) = date_time(published)?;
+    let (local, time_zone, time_seconds) = date_time(time)?;
+    let utc = at - zone?;
+    let same = match time_zone {
+        Some(offset) => local - offset == utc,
+        None => {
+            let shift = local - utc;
+            seconds && time_seconds && shift % 900 == 0 && shift.abs() <= 14 * 3600
+        }
+    };
+    let date = time.trim().get(..10)?;
+    same.then(|| normalize_date(date)).flatten()
+}
+
+/// An ISO date-time as (its wall-clock seconds since 1970, its zone offset in seconds when it
+/// has one, whether it gives seconds).
+fn date_time(value: &str) -> Option<(i64, Option<i64>, bool)> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?$")
+            .unwrap()
+    });
+    let c = TIME.captures(value.trim())?;
+    let n = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<i64>().ok());
+    let (year, month, day) = (n(1)?, n(2)?, n(3)?);
+    if !valid(year as u32, month as u32, day as u32) {
+        return None;
+    }
+    // days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm)
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let at = days * 86_400 + n(4)? * 3600 + n(5)? * 60 + n(6)?;
+    let zone = c.get(7).map(|z| {
+        let z = z.as_str().replace(':', "");
+        if z == "Z" {
+            return 0;
+        }
+        let sign = if z.starts_with('-') { -1 } else { 1 };
+        let (h, m): (i64, i64) = (z[1..3].parse().unwrap_or(0), z[3..5].parse().unwrap_or(0));
+        sign * (h * 3600 + m * 60)
+    });
+    Some((at, zone, c.get(6).is_some()))
+}

@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::model::{Article, Origin};
 
-pub use date::{dateline_date, first_date, normalize_date};
+pub use date::{dateline_date, first_date, local_date, marked_date, normalize_date};
 pub use html::{html_article, is_html, read_html_file};
 pub use jsonl::read_jsonl;
 pub use text::read_text_file;
