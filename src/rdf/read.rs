@@ -139,7 +139,8 @@ pub fn read_minter(store: &GraphStore) -> Result<Option<Minter>> {
     let iri = graph.as_str();
     let probe = Minter::new("http://x/")?.article(&id);
     let suffix = probe.as_str().trim_start_matches("http://x/");
-    let prefix = iri.strip_suffix(suffix).ok_or_else(|| bad(format!("article IRI {iri} does not end with {suffix}")))?;
+    let prefix =
+        iri.strip_suffix(suffix).ok_or_else(|| bad(format!("article IRI {iri} does not end with {suffix}")))?;
     Ok(Some(Minter::new(prefix)?))
 }
 
@@ -289,8 +290,17 @@ fn mentions_of(quads: &Described) -> Result<Vec<MentionRecord>> {
 /// `write_statements`).
 fn statements_of(quads: &Described) -> Result<Vec<StatementRecord>> {
     let mut statements: BTreeMap<usize, StatementRecord> = BTreeMap::new();
-    let required =
-        [RDF_SUBJECT, RDF_PREDICATE, NG_EVIDENCE, NIF_BEGIN_INDEX, NIF_END_INDEX, NG_CUE, NG_POLARITY, NG_RULE, NG_CONFIDENCE];
+    let required = [
+        RDF_SUBJECT,
+        RDF_PREDICATE,
+        NG_EVIDENCE,
+        NIF_BEGIN_INDEX,
+        NIF_END_INDEX,
+        NG_CUE,
+        NG_POLARITY,
+        NG_RULE,
+        NG_CONFIDENCE,
+    ];
     for s in quads.with(RDF_TYPE, NG_STATEMENT) {
         if !quads.complete(s, &required) {
             continue;

@@ -4,8 +4,8 @@
 mod architecture;
 mod cli;
 mod common;
-mod docs;
 mod corpus;
+mod docs;
 mod events;
 mod export;
 mod extract;
