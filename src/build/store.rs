@@ -207,9 +207,10 @@ pub(super) fn build(
     } else if !touched.is_empty() {
         update_corpus(store, minter, &touched)?;
     }
-    // compacted after a write, so that reads look in one file per index (a build that changed
-    // nothing has nothing to compact)
-    if summary.articles > 0 || recompute {
+    // a fresh store was bulk-loaded in overlapping batches: compacted, reads look in one file
+    // per index. An incremental build writes through transactions, which RocksDB compacts as it
+    // goes; compacting the whole store for it would rewrite every file.
+    if fresh && summary.articles > 0 {
         store.optimize()?;
     } else {
         store.flush()?;

@@ -42,7 +42,13 @@ fn load(args: LoadArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let corpus = recompute(&store)?;
-    store.optimize()?;
+    // loaded into an empty store, the bulk loader's batches overlap: compact them (into a
+    // filled store, compacting would rewrite every file for the new quads)
+    if before == 0 {
+        store.optimize()?;
+    } else {
+        store.flush()?;
+    }
     let after = store.len()?;
     let seconds = started.elapsed().as_secs_f64();
     writeln!(

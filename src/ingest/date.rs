@@ -136,6 +136,7 @@ pub fn first_date(text: &str) -> Option<String> {
 /// assert_eq!(marked_date("21.10.2019").as_deref(), Some("2019-10-21"));
 /// assert_eq!(marked_date("mardi 5 juin 2018").as_deref(), Some("2018-06-05"));
 /// assert_eq!(marked_date("10/21/2019"), None);
+/// assert_eq!(marked_date("10.21.2019, 21.10.2019").as_deref(), Some("2019-10-21"));
 /// ```
 pub fn marked_date(text: &str) -> Option<String> {
     static DOTTED: LazyLock<Regex> =
@@ -148,21 +149,23 @@ pub fn marked_date(text: &str) -> Option<String> {
         let (year, month, day) = (year.parse().ok()?, month?, day.parse().ok()?);
         valid(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
     };
-    first_date(text).or_else(|| DOTTED.captures(text).and_then(|c| date(&c[3], c[2].parse().ok(), &c[1]))).or_else(
-        || {
-            let c = FRENCH.captures(text)?;
+    let dotted = || DOTTED.captures_iter(text).find_map(|c| date(&c[3], c[2].parse().ok(), &c[1]));
+    let french = || {
+        FRENCH.captures_iter(text).find_map(|c| {
             let name = c[2].to_lowercase();
             let month = MOIS.iter().position(|p| name.starts_with(p)).map(|i| i as u32 + 1);
             date(&c[3], month, &c[1])
-        },
-    )
+        })
+    };
+    first_date(text).or_else(dotted).or_else(french)
 }
 
 /// The local date of a page's `<time datetime>` value when it is the same instant as
 /// `published`, a date-time with its zone (`article:published_time`): the date the page shows
 /// in its own zone, which may be the day before or after the UTC date. A `time` with its own
-/// offset must be the same instant to the second; one without an offset must be a whole
-/// quarter of an hour (at most 14 hours) from it, to the same second.
+/// offset must be the same instant (missing seconds count as `:00`); one without an offset
+/// must give its seconds, as `published` must, and be a whole quarter of an hour (at most 14
+/// hours) from it.
 ///
 /// ```
 /// use newsgraph::ingest::local_date;

@@ -275,7 +275,7 @@ struct TitleClues {
 
 impl TitleClues {
     fn read(document: &Document, ld: &[Value]) -> Self {
-        let title_tag = document.select("title").iter().next().and_then(|t| clean(&t.text()));
+        let title_tag = document.select("head title").iter().next().and_then(|t| clean(&t.text()));
         let metas = "meta[property=\"og:title\"], meta[name=\"og:title\"], meta[property=\"twitter:title\"], \
                      meta[name=\"twitter:title\"]";
         let mut meta_titles: Vec<String> =
@@ -382,9 +382,9 @@ fn headline(title: String, clues: &TitleClues, site: Option<&str>, url: Option<&
     for sep in SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail = letters(tail);
-            let names_site = site.is_some_and(|s| letters(s) == tail)
+            let tail_names_site = site.is_some_and(|s| letters(s) == tail)
                 || (!host_name.is_empty() && (tail == host_name || tail == letters(host)));
-            if names_site && !head.trim().is_empty() {
+            if tail_names_site && !head.trim().is_empty() {
                 return head.trim().to_owned();
             }
         }
@@ -455,9 +455,9 @@ fn other_end(heading: &str, tag: Option<&str>, titles: &[&str]) -> bool {
 
 /// A heading shown on the page, when the title has parts between separators and the heading
 /// is not the whole title: a heading that is one of the parts (not one naming the site) or the
-/// parts up to one, the longest such ("Penny - Stardew Valley Wiki" under `<h1>Penny</h1>`). Else a heading of three
-/// words or more that starts the first part and is most of it (a `<title>` that adds "Recipe"
-/// and the site's name to the dish's name). Else, when the `<title>` is a name and a dangling
+/// parts up to one, the longest such ("Penny - Stardew Valley Wiki" under `<h1>Penny</h1>`).
+/// Else a heading of three words or more that starts the first part and is most of it (a
+/// `<title>` that adds "Recipe" and the site's name to the dish's name). Else, when the `<title>` is a name and a dangling
 /// separator ("Rail Enquiries -"), the first `<h1>` or `<h2>`.
 fn heading_in_title(title: &str, clues: &TitleClues, site: Option<&str>, host: &str) -> Option<String> {
     let own = letters(title);

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
 use rustc_hash::FxHashMap;
 
 use super::vocab::*;
@@ -110,21 +110,37 @@ fn text(term: &Term) -> String {
     }
 }
 
-/// Every article of the store: (article graph, id), in id order. An article is the subject
-/// of `schema:identifier` in its own graph.
+/// Every article of the store: (article graph, id), in id order. An article is a graph that
+/// says of itself that it is a `schema:NewsArticle` and gives its `schema:identifier`; a graph
+/// with two identifiers is read under the first, and of two graphs with one id the first IRI
+/// is read.
 fn article_graphs(store: &GraphStore) -> Result<Vec<(NamedNode, String)>> {
-    let identifier = NamedNodeRef::new_unchecked(SCHEMA_IDENTIFIER);
-    let mut found = Vec::new();
-    for quad in store.inner().quads_for_pattern(None, Some(identifier), None, None) {
-        let quad = quad?;
-        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g), Term::Literal(id)) =
-            (&quad.subject, &quad.graph_name, &quad.object)
-        {
-            if s == g {
-                found.push((g.clone(), id.value().to_owned()));
+    let self_described = |predicate: &str, object: Option<TermRef<'_>>| -> Result<Vec<(NamedNode, Term)>> {
+        let predicate = NamedNodeRef::new_unchecked(predicate);
+        let mut found = Vec::new();
+        for quad in store.inner().quads_for_pattern(None, Some(predicate), object, None) {
+            let quad = quad?;
+            if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (&quad.subject, &quad.graph_name) {
+                if s == g {
+                    found.push((g.clone(), quad.object));
+                }
+            }
+        }
+        Ok(found)
+    };
+    let article = NamedNodeRef::new_unchecked(SCHEMA_NEWS_ARTICLE);
+    let typed: BTreeSet<NamedNode> =
+        self_described(RDF_TYPE, Some(article.into()))?.into_iter().map(|(g, _)| g).collect();
+    let mut ids: BTreeMap<NamedNode, String> = BTreeMap::new();
+    for (graph, id) in self_described(SCHEMA_IDENTIFIER, None)? {
+        if let (true, Term::Literal(id)) = (typed.contains(&graph), id) {
+            let kept = ids.entry(graph).or_insert_with(|| id.value().to_owned());
+            if id.value() < kept.as_str() {
+                *kept = id.value().to_owned();
             }
         }
     }
+    let mut found: Vec<(NamedNode, String)> = ids.into_iter().collect();
     found.sort_by(|a, b| (&a.1, a.0.as_str()).cmp(&(&b.1, b.0.as_str())));
     found.dedup_by(|a, b| a.1 == b.1);
     Ok(found)
@@ -162,30 +178,32 @@ pub fn read_minter(store: &GraphStore) -> Result<Option<Minter>> {
 pub fn read_graph(store: &GraphStore) -> Result<KnowledgeGraph> {
     let mut graph = KnowledgeGraph::new();
     for (article, id) in article_graphs(store)? {
-        if let Some(record) = read_article(store, &article, id)? {
-            check_statements(&record)?;
-            graph.add_record(record);
-        }
+        let record = read_article(store, &article, id)?;
+        check_statements(&record)?;
+        graph.add_record(record);
     }
     Ok(graph)
 }
 
-/// One article: its graph, and the merge log that names it (`?log ng:article ?g` in the log's
-/// own graph). `None` when the graph does not say it is a `schema:NewsArticle`.
-fn read_article(store: &GraphStore, graph: &NamedNode, id: String) -> Result<Option<ArticleRecord>> {
+/// One article: its graph, and the merge logs that name it (`?log a ng:MergeLog ;
+/// ng:article ?g` in the log's own graph; newsgraph writes one per article).
+fn read_article(store: &GraphStore, graph: &NamedNode, id: String) -> Result<ArticleRecord> {
     let quads = Described::of(store, graph)?;
     let article = graph.as_str();
-    if !quads.all(article, RDF_TYPE).any(|t| text(t) == SCHEMA_NEWS_ARTICLE) {
-        return Ok(None);
-    }
     let mut log = Described { subjects: FxHashMap::default() };
     let pointer = NamedNodeRef::new_unchecked(NG_ARTICLE);
     for quad in store.inner().quads_for_pattern(None, Some(pointer), Some(graph.as_ref().into()), None) {
         let quad = quad?;
-        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (&quad.subject, &quad.graph_name) {
-            if s == g {
-                let more = Described::of(store, g)?;
-                log.subjects.extend(more.subjects);
+        let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (&quad.subject, &quad.graph_name) else {
+            continue;
+        };
+        if s != g {
+            continue; // a statement's ng:article, in the article graph
+        }
+        let more = Described::of(store, g)?;
+        if more.all(g.as_str(), RDF_TYPE).any(|t| text(t) == NG_MERGE_LOG) {
+            for (subject, pairs) in more.subjects {
+                log.subjects.entry(subject).or_default().extend(pairs);
             }
         }
     }
@@ -197,7 +215,7 @@ fn read_article(store: &GraphStore, graph: &NamedNode, id: String) -> Result<Opt
         same_names: same_names_of(&log)?,
     };
     record.mentions.sort_by(|a, b| (a.start, a.end, &a.entity).cmp(&(b.start, b.end, &b.entity)));
-    Ok(Some(record))
+    Ok(record)
 }
 
 /// The key of an entity IRI.
@@ -390,6 +408,7 @@ fn check_statements(record: &ArticleRecord) -> Result<()> {
 mod tests {
     use super::*;
     use crate::rdf::graph_quads;
+    use oxigraph::model::{Literal, Quad};
 
     fn extraction(id: &str, date: Option<&str>, text: &str) -> crate::model::Extraction {
         crate::Pipeline::new().run(Article {
@@ -442,6 +461,39 @@ mod tests {
         let read = read_graph(&store).unwrap();
         assert_eq!(read.articles()[0].same_names, graph.articles()[0].same_names);
         assert_eq!(graph_quads(&read, &minter), graph_quads(&graph, &minter));
+    }
+
+    #[test]
+    fn read_graph_skips_what_a_pattern_would_not_match() {
+        let mut graph = KnowledgeGraph::new();
+        graph.add(&extraction("b", None, "Estonia accused Russia of jamming flights. Latvia met Lithuania."));
+        let minter = Minter::new("http://example.org/kg#").unwrap();
+        let store = GraphStore::in_memory().unwrap();
+        let quads = graph_quads(&graph, &minter);
+        let record = &graph.articles()[0];
+        let first = &record.mentions[0];
+        let mention = minter.mention("b", first.start, first.end);
+        let statement = minter.statement("b", record.statements[0].ordinal);
+        // a mention without its tier and a statement without its cue are not read
+        let kept: Vec<Quad> = quads
+            .iter()
+            .filter(|q| !(q.subject == mention.clone().into() && q.predicate.as_str() == NG_TIER))
+            .filter(|q| !(q.subject == statement.clone().into() && q.predicate.as_str() == NG_CUE))
+            .cloned()
+            .collect();
+        store.extend(&kept).unwrap();
+        // a graph that gives an identifier (sorting first) but is no schema:NewsArticle
+        let other = NamedNode::new("http://other.example/a").unwrap();
+        let id = Literal::new_simple_literal("a");
+        store.extend(&[Quad::new(other.clone(), NamedNode::new(SCHEMA_IDENTIFIER).unwrap(), id, other)]).unwrap();
+
+        let read = read_graph(&store).unwrap();
+        assert_eq!(read.articles().len(), 1);
+        let back = &read.articles()[0];
+        assert_eq!(back.mentions.len(), record.mentions.len() - 1);
+        assert_eq!(back.statements.len(), record.statements.len() - 1);
+        assert!(back.statements.iter().all(|s| s.ordinal != record.statements[0].ordinal));
+        assert_eq!(read_minter(&store).unwrap().unwrap().base(), "http://example.org/kg#");
     }
 
     #[test]
