@@ -11,14 +11,10 @@ pub(super) const BETWEEN: &[WordSet] =
     &[WordSet::Between, WordSet::Weekday, WordSet::Passive, WordSet::Negation, WordSet::Modal];
 
 /// Whether a word is an adverb in "-ly" ("personally", "bitterly"), which may stand between a
-/// subject and its verb like the `between` words.
-pub(super) fn adverb(w: &str) -> bool {
-    // nouns and adjectives in "-ly" ("a Trump ally accused …", "the Nation daily reported")
-    const NOT: &[&str] = &[
-        "ally", "rally", "family", "assembly", "daily", "weekly", "monthly", "supply", "reply", "anomaly", "monopoly",
-        "belly", "bully", "jelly", "holy", "ugly", "only", "early", "italy",
-    ];
-    w.len() >= 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !NOT.contains(&w)
+/// subject and its verb like the `between` words; the nouns and adjectives of the word set
+/// `not_adverb` ("ally", "daily") are not.
+pub(super) fn adverb(lexicon: &Lexicon, w: &str) -> bool {
+    w.len() >= 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !lexicon.is(WordSet::NotAdverb, w)
 }
 
 /// An article as the rules see it: tokens, mentions by token, entities, the lexicon.
@@ -238,7 +234,7 @@ impl<'a> View<'a> {
             if self.lexicon.is(WordSet::Passive, w) {
                 passive = true;
             }
-            if self.lexicon.is_any(BETWEEN, w) || adverb(w) {
+            if self.lexicon.is_any(BETWEEN, w) || adverb(self.lexicon, w) {
                 continue;
             }
             if matches!(w, "he" | "she" | "He" | "She") {

@@ -79,8 +79,8 @@ word_sets! {
     /// Words that belong to the title after them, never to a name ("Shadow", "Acting", "Former").
     TitleModifier = "title_modifier",
     /// Names of national bodies and parties that many countries have, normalised ("democratic
-    /// party", "justice department"): the table links them to its country only in an article
-    /// about that country.
+    /// party", "justice department"): qualified by another country ("Hong Kong's Democratic
+    /// Party"), such a name is that country's body, not the table's.
     GenericOrganisation = "generic_organisation",
     /// Title-case last words of a title that never end a name ("Secretary" in "Industry Secretary").
     TitleHead = "title_head",
@@ -95,6 +95,9 @@ word_sets! {
     /// Adverbs and auxiliaries that may stand between a subject and its verb ("Estonia has also accused");
     /// weekdays, passive auxiliaries and negations may too.
     Between = "between",
+    /// Lower-case nouns and adjectives in "-ly" that are no adverbs, so they cannot stand between
+    /// a subject and its verb ("a Trump ally accused …", "the Nation daily reported").
+    NotAdverb = "not_adverb",
     /// Auxiliaries that make the verb after them passive ("was", "been").
     Passive = "passive",
     /// Words that negate the verb after them ("not", "never").
