@@ -457,8 +457,8 @@ fn other_end(heading: &str, tag: Option<&str>, titles: &[&str]) -> bool {
 /// is not the whole title: a heading that is one of the parts (not one naming the site) or the
 /// parts up to one, the longest such ("Penny - Stardew Valley Wiki" under `<h1>Penny</h1>`).
 /// Else a heading of three words or more that starts the first part and is most of it (a
-/// `<title>` that adds "Recipe" and the site's name to the dish's name). Else, when the `<title>` is a name and a dangling
-/// separator ("Rail Enquiries -"), the first `<h1>` or `<h2>`.
+/// `<title>` that adds "Recipe" and the site's name to the dish's name). Else, when the
+/// `<title>` is a name and a dangling separator ("Rail Enquiries -"), the first `<h1>` or `<h2>`.
 fn heading_in_title(title: &str, clues: &TitleClues, site: Option<&str>, host: &str) -> Option<String> {
     let own = letters(title);
     let tag = clues.title_tag.as_deref().filter(|t| !own.is_empty() && letters(t).starts_with(&own));
@@ -493,7 +493,7 @@ fn heading_in_title(title: &str, clues: &TitleClues, site: Option<&str>, host: &
     }
     let dangling = tag.is_some_and(|t| {
         let t = t.trim_end();
-        ["|", "-", "–", "—", ":", "»"].iter().any(|s| t.ends_with(s)) && letters(t) == own
+        SEPARATORS.iter().any(|s| t.ends_with(s.trim())) && letters(t) == own
     });
     let mut top = clues.headings.iter().filter(|(level, _)| *level <= 2).map(|(_, h)| h);
     dangling.then(|| top.find(|h| !names_site(h, site, host))).flatten().cloned()

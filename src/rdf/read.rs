@@ -5,8 +5,11 @@
 //! not keep), each article's entities, mentions with their merge-log tier, the entities its
 //! merge log says share a name, and statements with their evidence. One reader per writer of
 //! `rdf/mod.rs`: `article_of` for `write_article`, `entities_of` for `write_entities`, and so
-//! on. Each article is read by scanning its own named graph and its merge log (two prefix
-//! scans of the store's graph index, not a SPARQL join per property), one article at a time.
+//! on. The articles are found by two scans of the predicate index (the `rdf:type` and
+//! `schema:identifier` quads whose subject is their own graph); then each article is read by
+//! a scan of its named graph, a lookup of the graphs that point to it with `ng:article` (its
+//! merge log) and a scan of that log: no SPARQL join per property, one article at a time.
+//! Blank-node subjects, which newsgraph never writes, are not read.
 //! Articles are added in the order of their ids, statements in the order of their ordinals,
 //! mentions by offset and targets by key, so the graph does not depend on the store's order.
 
@@ -78,13 +81,8 @@ impl Described {
 
     /// The subjects with `predicate` `object` (the object as text), sorted.
     fn with<'a>(&'a self, predicate: &str, object: &str) -> Vec<&'a str> {
-        let mut found: Vec<&str> = self
-            .subjects
-            .iter()
-            .filter(|(_, pairs)| pairs.iter().any(|(p, o)| p == predicate && text(o) == object))
-            .map(|(s, _)| s.as_str())
-            .collect();
-        found.sort_unstable();
+        let mut found = self.having(predicate);
+        found.retain(|s| self.all(s, predicate).any(|o| text(o) == object));
         found
     }
 
